@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The command-line entry: a thin shell that hands argv to the compiled CLI and sets the exit code.
+import { run } from "../dist/src/cli/main.js";
+
+process.exitCode = run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });

@@ -1,0 +1,29 @@
+# METADATA
+# title: API version comparison
+# description: >-
+#   ARM API versions are dates (YYYY-MM-DD) with an optional suffix such as -preview. A preview
+#   of a date counts as that date: 2025-05-01-preview can express what 2025-05-01 can.
+# custom:
+#   library: true
+package acs.lib.api_version
+
+import data.acs.lib.value
+
+# at_least(v, first) holds when the known API version v dates from first or later.
+at_least(v, first) if {
+	is_string(v)
+	substring(v, 0, 10) >= first
+}
+
+# before(v, first) holds when the known API version v predates first; false for unknown versions.
+before(v, first) if {
+	value.is_known(v)
+	is_string(v)
+	substring(v, 0, 10) < first
+}
+
+# is_preview(v) holds for versions with a suffix after the date (-preview, -beta, -privatepreview).
+is_preview(v) if {
+	is_string(v)
+	count(v) > 10
+}

@@ -1,0 +1,24 @@
+package acs.lib.result_test
+
+import data.acs.lib.result
+
+_chain := [
+	{"path": ["acs", "rules", "x", "y", "deny"]},
+	{"path": ["acs", "rules", "x", "y"], "annotations": {"custom": {"id": "ACS-X-001"}}},
+]
+
+test_fail_finding_shape if {
+	result.fail(_chain, {"index": 3, "condition": true}, ["properties", "a"], "bad") == {
+		"rule_id": "ACS-X-001", "status": "fail", "subject": {"kind": "resource", "index": 3},
+		"path": ["properties", "a"], "message": "bad",
+	}
+}
+
+test_unknown_finding_status if {
+	result.unknown(_chain, {"index": 0}, [], "depends").status == "unknown"
+}
+
+test_conditional_resource_is_named if {
+	r := {"index": 0, "condition": {"$unknown": {"expression": "[parameters('deploy')]"}}}
+	result.fail(_chain, r, [], "bad").message == "bad (the resource is deployed only when [parameters('deploy')])"
+}

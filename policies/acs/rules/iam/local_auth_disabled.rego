@@ -1,0 +1,69 @@
+# METADATA
+# title: Local (access key) authentication disabled
+# description: >-
+#   A communication service accepts requests signed with its access keys unless
+#   properties.disableLocalAuth is true. Keys are long-lived shared secrets that end up in
+#   connection strings, app settings and pipelines; with local authentication disabled every
+#   caller must authenticate with Microsoft Entra ID, so access is tied to an identity, can be
+#   scoped with Azure RBAC, and is revoked with that identity. API versions before 2025-05-01
+#   cannot express the setting.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/communication-services/concepts/authentication
+#     description: Authenticate to Azure Communication Services
+#   - ref: https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2Ffc264132-db9c-4302-bb7d-3994c36461fe
+#     description: "Azure Policy fc264132-db9c-4302-bb7d-3994c36461fe: Communication services resource should have local authentication methods disabled"
+# custom:
+#   id: ACS-IAM-001
+#   long_id: local_auth_disabled
+#   severity: high
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Communication/communicationServices
+#   baseline:
+#     - "Identity Security: Entra ID (Azure AD), Managed Identities"
+#     - "Security Best Practices 1: Use Managed Identities"
+#   azure_policy:
+#     - fc264132-db9c-4302-bb7d-3994c36461fe
+#   remediation: >-
+#     Use apiVersion 2025-05-01 or later and set properties.disableLocalAuth to true; give the
+#     applications that call ACS a managed identity and an Azure RBAC role instead of a key.
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+package acs.rules.iam.local_auth_disabled
+
+import data.acs.lib.api_version
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.value
+
+_first_able := "2025-05-01"
+
+deny contains finding if {
+	some r in resources.communication_services
+	not _compliant(r)
+	finding := _finding(r)
+}
+
+_compliant(r) if {
+	not api_version.before(r.apiVersion, _first_able)
+	r.properties.disableLocalAuth == true
+}
+
+_finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
+	api_version.before(r.apiVersion, _first_able)
+	msg := concat("", [
+		"apiVersion ", r.apiVersion, " cannot set properties.disableLocalAuth, so local (access key) ",
+		"authentication stays enabled; move to ", _first_able, " or later and set it to true",
+	])
+} else := result.unknown(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
+	v := r.properties.disableLocalAuth
+	value.is_unknown(v)
+	msg := concat("", ["properties.disableLocalAuth depends on ", value.describe(v), "; it must be true"])
+} else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
+	r.properties.disableLocalAuth == false
+	msg := "properties.disableLocalAuth is false: local (access key) authentication is enabled"
+} else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
+	msg := "properties.disableLocalAuth is not set, so local (access key) authentication is enabled; set it to true"
+}

@@ -1,0 +1,56 @@
+package acs.rules.iam.local_auth_disabled_test
+
+import data.acs.rules.iam.local_auth_disabled as rule
+
+_acs(api, props) := {
+	"index": 0, "type": "Microsoft.Communication/communicationServices",
+	"typeLower": "microsoft.communication/communicationservices", "apiVersion": api,
+	"existing": false, "condition": true, "properties": props,
+}
+
+_deny(r) := d if {
+	d := rule.deny with input as {"resources": [r]}
+}
+
+test_pass_disabled if count(_deny(_acs("2025-05-01", {"disableLocalAuth": true}))) == 0
+
+test_pass_preview_of_first_able_version if count(_deny(_acs("2025-05-01-preview", {"disableLocalAuth": true}))) == 0
+
+test_fail_enabled if {
+	[f] := [f | some f in _deny(_acs("2026-03-18", {"disableLocalAuth": false}))]
+	f.rule_id == "ACS-IAM-001"
+	f.status == "fail"
+	f.path == ["properties", "disableLocalAuth"]
+	contains(f.message, "is false")
+}
+
+test_fail_absent if {
+	[f] := [f | some f in _deny(_acs("2025-05-01", {}))]
+	f.status == "fail"
+	f.path == ["properties", "disableLocalAuth"]
+	contains(f.message, "not set")
+}
+
+test_fail_old_api_version_names_the_version_to_move_to if {
+	[f] := [f | some f in _deny(_acs("2023-04-01", {"disableLocalAuth": true}))]
+	f.status == "fail"
+	f.path == ["apiVersion"]
+	contains(f.message, "2025-05-01")
+}
+
+test_unknown_when_value_is_unknown if {
+	v := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('disableLocalAuth')]"}}
+	[f] := [f | some f in _deny(_acs("2025-05-01", {"disableLocalAuth": v}))]
+	f.status == "unknown"
+	contains(f.message, "[parameters('disableLocalAuth')]")
+}
+
+test_existing_service_is_not_judged if {
+	r := object.union(_acs("2025-05-01", {}), {"existing": true})
+	count(_deny(r)) == 0
+}
+
+test_type_matched_case_insensitively_via_type_lower if {
+	r := object.union(_acs("2025-05-01", {}), {"type": "Microsoft.Communication/CommunicationServices"})
+	count(_deny(r)) == 1
+}

@@ -1,0 +1,51 @@
+/**
+ * Measures what the closing notes report: policy size, the cost of loading it, and per-template
+ * costs for each stage. Usage: npm run bench [-- file.json ...] (default: the bundled example).
+ */
+import { readFileSync, statSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index.js";
+import { DEFAULT_POLICY_URL, PolicyEngine } from "../src/engine/index.js";
+import { readSource } from "../src/reader/index.js";
+import { Scanner } from "../src/scan/index.js";
+
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const out = fn();
+  return [out, performance.now() - t];
+}
+
+/** Median milliseconds per call over enough calls to fill about half a second. */
+function perCall(fn: () => unknown): number {
+  const [, once] = time(fn);
+  const n = Math.max(5, Math.min(2000, Math.round(500 / Math.max(once, 0.01))));
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(time(fn)[1]);
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(n / 2)]!;
+}
+
+const ms = (x: number) => `${x.toFixed(x < 1 ? 3 : 1)} ms`;
+const files = process.argv.slice(2);
+if (files.length === 0) files.push(new URL("../../examples/insecure-acs-workload.json", import.meta.url).pathname);
+
+console.log(`policy.wasm: ${statSync(DEFAULT_POLICY_URL).size} bytes`);
+const [engine, load] = time(() => PolicyEngine.load());
+console.log(`load policy (compile + instantiate): ${ms(load)}`);
+const [scanner, create] = time(() => new Scanner());
+console.log(`create Scanner (catalog + policy): ${ms(create)}`);
+
+for (const file of files) {
+  const bytes = readFileSync(file);
+  const source = readSource(file, bytes);
+  const expanded = expandTemplate(file, source.value as JsonObject);
+  const input = toPolicyInput(expanded);
+  console.log(`\n${file} (${bytes.length} bytes, ${expanded.resources.length} resources)`);
+  console.log(`  JSON.parse alone:      ${ms(perCall(() => JSON.parse(bytes.toString("utf8"))))}`);
+  console.log(`  read (parse + kind):   ${ms(perCall(() => readSource(file, bytes)))}`);
+  console.log(`  expand:                ${ms(perCall(() => expandTemplate(file, source.value as JsonObject)))}`);
+  const [, first] = time(() => engine.evaluate(input));
+  console.log(`  evaluate, first call:  ${ms(first)}`);
+  console.log(`  evaluate:              ${ms(perCall(() => engine.evaluate(input)))}`);
+  console.log(`  whole scan:            ${ms(perCall(() => scanner.scanContent(file, bytes)))}`);
+}

@@ -1,0 +1,2 @@
+export { loadCatalog, rulesById, DEFAULT_CATALOG_URL } from "./load.js";
+export type { RuleCatalog, RuleMeta, RuleReference } from "./types.js";

@@ -1,0 +1,1 @@
+export { resolveOptions, type ResolvedOptions, type ScanOptions, type UnknownHandling } from "./options.js";

@@ -1,0 +1,121 @@
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import { toError } from "../model/errors.js";
+import type { RawFinding } from "./raw-finding.js";
+
+// Under ESM the SDK's index.mjs exports only `loadPolicy`; the synchronous loader is reachable
+// through its CommonJS entry (see the package's src/index.cjs).
+const require = createRequire(import.meta.url);
+const opa = require("@open-policy-agent/opa-wasm") as {
+  loadPolicySync(wasm: WebAssembly.Module, memory: WebAssembly.MemoryDescriptor): LoadedPolicy;
+};
+
+const ENTRYPOINT = "acs/main/report";
+
+/** Memory settings of a policy instance. */
+export interface EngineMemoryOptions {
+  /** Pages (64 KiB) the instance starts with; enough for typical templates to avoid early growth. */
+  initialPages?: number;
+  /** Hard cap: an input needing more fails with an error instead of eating the host's memory. */
+  maximumPages?: number;
+  /** After an evaluation leaves memory above this many bytes, the instance is replaced by a fresh one. */
+  recycleAboveBytes?: number;
+}
+
+const DEFAULT_MEMORY: Required<EngineMemoryOptions> = {
+  initialPages: 160, // 10 MiB
+  maximumPages: 16384, // 1 GiB
+  recycleAboveBytes: 256 * 1024 * 1024,
+};
+
+interface Report {
+  schema_version: number;
+  findings: RawFinding[];
+}
+
+/** The location of the committed compiled policy, resolved from this module's place in the package. */
+export const DEFAULT_POLICY_URL = new URL("../../../generated/policy.wasm", import.meta.url);
+
+/**
+ * The compiled rule pack. Compiles the WebAssembly module once; each instance evaluates one
+ * input at a time (the SDK is synchronous and not re-entrant). Memory only grows in WebAssembly,
+ * so after a large input the instance is thrown away and a fresh one made from the same module.
+ */
+export class PolicyEngine {
+  private policy: LoadedPolicy;
+  private data: object = {};
+  private readonly memory: Required<EngineMemoryOptions>;
+
+  private constructor(
+    private readonly module: WebAssembly.Module,
+    memory: EngineMemoryOptions,
+  ) {
+    this.memory = { ...DEFAULT_MEMORY, ...memory };
+    this.policy = this.instantiate();
+  }
+
+  /** Loads the policy from wasm bytes, or from the committed policy when none are given. */
+  static load(wasm?: Uint8Array | WebAssembly.Module, memory: EngineMemoryOptions = {}): PolicyEngine {
+    const module =
+      wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm ?? readFileSync(DEFAULT_POLICY_URL));
+    return new PolicyEngine(module, memory);
+  }
+
+  /** The compiled module, for handing to worker threads (it is structured-cloneable). */
+  get compiledModule(): WebAssembly.Module {
+    return this.module;
+  }
+
+  /** Bytes of WebAssembly memory the current instance holds. */
+  get memoryBytes(): number {
+    return this.policy.mem.buffer.byteLength;
+  }
+
+  /** Sets the document rules read as `data` (rule parameters); kept for every later evaluation. */
+  setData(data: object): void {
+    this.data = data;
+    try {
+      this.policy.setData(data);
+    } catch (e) {
+      throw toError(e);
+    }
+  }
+
+  /**
+   * Evaluates every rule against one normalized template. Throws an `Error` when the module fails
+   * or gives no report (an undefined result is never read as "no findings").
+   */
+  evaluate(input: object): RawFinding[] {
+    const bytes = new TextEncoder().encode(JSON.stringify(input));
+    // The SDK copies an ArrayBuffer straight into wasm memory; a view on a larger buffer would leak bytes.
+    const buffer = bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    let results: Array<{ result?: Report }>;
+    try {
+      results = this.policy.evaluate(buffer, ENTRYPOINT) as Array<{ result?: Report }>;
+    } catch (e) {
+      this.recycle();
+      throw new Error(`policy evaluation failed: ${toError(e).message}`);
+    }
+    if (this.memoryBytes > this.memory.recycleAboveBytes) this.recycle();
+    const report = results[0]?.result;
+    if (!report || !Array.isArray(report.findings)) {
+      throw new Error("policy evaluation gave no report: the input was not read as a template");
+    }
+    return report.findings;
+  }
+
+  private instantiate(): LoadedPolicy {
+    const wanted = { initial: this.memory.initialPages, maximum: this.memory.maximumPages };
+    try {
+      return opa.loadPolicySync(this.module, wanted);
+    } catch (e) {
+      throw new Error(`cannot instantiate the policy module: ${toError(e).message}`);
+    }
+  }
+
+  private recycle(): void {
+    this.policy = this.instantiate();
+    if (Object.keys(this.data).length > 0) this.policy.setData(this.data);
+  }
+}

@@ -1,0 +1,12 @@
+import type { FindingStatus } from "../model/finding.js";
+
+/** What a rule emits: the Rego side's finding, before it is given a file and a place. */
+export interface RawFinding {
+  rule_id: string;
+  status: FindingStatus;
+  /** The subject, by its index in the normalized input's `resources`, `outputs` or `parameters`. */
+  subject: { kind: "resource" | "output" | "parameter"; index: number };
+  /** Path of the offending property below the subject (empty for the subject itself). */
+  path: Array<string | number>;
+  message: string;
+}

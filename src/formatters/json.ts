@@ -1,0 +1,25 @@
+import type { Formatter } from "./types.js";
+
+/** Version of the JSON output's shape; raised on any incompatible change. */
+export const JSON_REPORT_VERSION = 1;
+
+/** The report as JSON: findings, errors, notices, skipped files, summary, tool and rule-pack versions. */
+export const formatJson: Formatter = (report, ctx) =>
+  JSON.stringify(
+    {
+      schemaVersion: JSON_REPORT_VERSION,
+      tool: ctx.tool,
+      rulePack: {
+        opaVersion: ctx.catalog.opaVersion,
+        policySha256: ctx.catalog.policySha256,
+        rules: ctx.catalog.rules.length,
+      },
+      summary: report.summary,
+      findings: report.findings.map((f) => ({ ...f, failing: ctx.isFailing(f) })),
+      errors: report.errors,
+      notices: report.notices,
+      skipped: report.skipped,
+    },
+    null,
+    2,
+  ) + "\n";

@@ -1,0 +1,61 @@
+import type { FileResult, Finding, ScanReport, Severity } from "../model/index.js";
+import type { FormatContext, Formatter } from "./types.js";
+
+const SEVERITY_COLOR: Record<Severity, string> = {
+  critical: "35",
+  high: "31",
+  medium: "33",
+  low: "36",
+  info: "37",
+};
+
+function paint(ctx: FormatContext, code: string, s: string): string {
+  return ctx.color ? `\u001b[${code}m${s}\u001b[0m` : s;
+}
+
+function findingLine(f: Finding, ctx: FormatContext): string {
+  const where = `${f.file}:${f.range.start.line}:${f.range.start.column}`;
+  const sev = paint(ctx, SEVERITY_COLOR[f.severity], f.severity.padEnd(8));
+  const status = f.status === "unknown" ? paint(ctx, "2", "unknown ") : "fail    ";
+  const subject = f.subject.type ? `${f.subject.type} '${f.subject.name}'` : `${f.subject.kind} '${f.subject.name}'`;
+  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${f.message}\n      ${paint(ctx, "2", subject)}`;
+}
+
+function fileBlock(r: FileResult, ctx: FormatContext): string[] {
+  if (r.error) {
+    const where = r.error.line ? `${r.file}:${r.error.line}:${r.error.column}` : r.file;
+    return [`${paint(ctx, "1", r.file)}`, `  ${paint(ctx, "31", "error")}  ${where}: ${r.error.message}`, ""];
+  }
+  if (r.findings.length === 0 && r.notices.length === 0) return [];
+  return [
+    paint(ctx, "1", r.file),
+    ...r.findings.map((f) => findingLine(f, ctx)),
+    ...r.notices.map((n) => `  notice  ${n.file}${n.pointer ? ` (${n.pointer})` : ""}: ${n.message}`),
+    "",
+  ];
+}
+
+function summaryLine(report: ScanReport, ctx: FormatContext): string {
+  const s = report.summary;
+  const severities = (Object.entries(s.bySeverity) as Array<[Severity, number]>)
+    .filter(([, n]) => n > 0)
+    .map(([sev, n]) => `${n} ${sev}`);
+  const parts = [
+    `${s.fail} failing${severities.length ? ` (${severities.join(", ")})` : ""}`,
+    `${s.unknown} unknown`,
+    `${s.filesScanned} template${s.filesScanned === 1 ? "" : "s"} scanned`,
+    `${s.filesSkipped} skipped`,
+    `${s.filesWithErrors} error${s.filesWithErrors === 1 ? "" : "s"}`,
+  ];
+  const verdict =
+    s.filesWithErrors > 0
+      ? paint(ctx, "31", "✖ errors")
+      : s.failing > 0
+        ? paint(ctx, "31", `✖ ${s.failing} finding${s.failing === 1 ? "" : "s"} at or above ${s.failOn}`)
+        : paint(ctx, "32", "✔ passed");
+  return `${verdict}: ${parts.join(", ")}`;
+}
+
+/** Findings grouped by file as `file:line:col  severity  status  RULE  message`, then a summary line. */
+export const formatText: Formatter = (report, ctx) =>
+  [...report.files.flatMap((r) => fileBlock(r, ctx)), summaryLine(report, ctx)].join("\n") + "\n";

@@ -1,0 +1,15 @@
+import type { RuleCatalog } from "../catalog/index.js";
+import type { Finding, ScanReport } from "../model/index.js";
+
+/** What a formatter may know besides the report. */
+export interface FormatContext {
+  catalog: RuleCatalog;
+  tool: { name: string; version: string };
+  /** Whether a finding fails the run (threshold and unknown handling applied). */
+  isFailing(finding: Finding): boolean;
+  /** Use ANSI colours (text formats only). */
+  color: boolean;
+}
+
+/** A formatter turns a report into text; it never reads files, the clock or the environment. */
+export type Formatter = (report: ScanReport, ctx: FormatContext) => string;

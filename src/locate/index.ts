@@ -1,0 +1,2 @@
+export { locateFindings } from "./locate.js";
+export { fingerprint } from "./fingerprint.js";

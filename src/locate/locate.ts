@@ -1,0 +1,109 @@
+import type { ExpandedResource, ExpandedTemplate } from "../arm/index.js";
+import { isUnknown } from "../arm/index.js";
+import type { RuleMeta } from "../catalog/index.js";
+import type { RawFinding } from "../engine/index.js";
+import type { Finding, FindingSubject } from "../model/finding.js";
+import { formatPointer, type SourceFile } from "../reader/index.js";
+import { fingerprint } from "./fingerprint.js";
+
+interface Placed {
+  raw: RawFinding;
+  rule: RuleMeta;
+  file: string;
+  pointer: string;
+  subject: FindingSubject;
+  subjectKey: string;
+}
+
+/**
+ * Gives each raw finding its file, JSON pointer, source range and fingerprint. The pointers of one
+ * file are resolved in a single pass over its text. `sources` holds every file the expansion read.
+ */
+export function locateFindings(
+  raw: readonly RawFinding[],
+  expanded: ExpandedTemplate,
+  sources: ReadonlyMap<string, SourceFile>,
+  rules: ReadonlyMap<string, RuleMeta>,
+): Finding[] {
+  const placed: Placed[] = [];
+  for (const r of raw) {
+    const rule = rules.get(r.rule_id);
+    if (!rule) throw new Error(`the policy reported rule ${r.rule_id}, which the catalog does not list`);
+    placed.push({ raw: r, rule, ...place(r, expanded) });
+  }
+  const byFile = new Map<string, string[]>();
+  for (const p of placed) {
+    const list = byFile.get(p.file) ?? [];
+    list.push(p.pointer);
+    byFile.set(p.file, list);
+  }
+  const found = new Map<string, ReturnType<SourceFile["locate"]>>();
+  for (const [file, pointers] of byFile) {
+    const source = sources.get(file);
+    if (!source) throw new Error(`no source text for ${file}`);
+    found.set(file, source.locate(pointers));
+  }
+  return placed.map((p) => {
+    const source = sources.get(p.file)!;
+    const loc = found.get(p.file)!.get(p.pointer)!;
+    return {
+      ruleId: p.rule.id,
+      title: p.rule.title,
+      severity: p.rule.severity,
+      status: p.raw.status,
+      message: p.raw.message,
+      subject: p.subject,
+      file: p.file,
+      pointer: loc.pointer,
+      exact: loc.exact,
+      range: source.lineIndex.range(loc.keyStart, loc.end),
+      remediation: p.rule.remediation,
+      helpUri: p.rule.references[0]?.url ?? "",
+      fingerprint: fingerprint(p.rule.id, p.file, p.subjectKey, formatPointer(p.raw.path)),
+    };
+  });
+}
+
+function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | "rule"> {
+  const { kind, index } = r.subject;
+  if (kind === "resource") {
+    const resource = expanded.resources[index];
+    if (!resource) throw new Error(`rule ${r.rule_id} named resource ${index}, which does not exist`);
+    return {
+      file: resource.source.file,
+      pointer: resourcePointer(resource, r.path),
+      subject: resourceSubject(resource),
+      subjectKey: typeof resource.id === "string" ? resource.id.toLowerCase() : resource.source.pointer,
+    };
+  }
+  const entry = kind === "output" ? expanded.outputs[index] : expanded.parameters[index];
+  if (!entry) throw new Error(`rule ${r.rule_id} named ${kind} ${index}, which does not exist`);
+  const below = kind === "output" ? ["value", ...r.path] : r.path;
+  return {
+    file: entry.file,
+    pointer: entry.pointer + formatPointer(below),
+    subject: { kind, name: entry.name },
+    subjectKey: `${kind}:${entry.pointer}`,
+  };
+}
+
+/** The pointer of a property of a resource: where its value was written, if not below the declaration. */
+function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string | number>): string {
+  const values = resource.source.values;
+  for (let n = path.length; n > 0; n--) {
+    const moved = values[formatPointer(path.slice(0, n))];
+    if (moved !== undefined) return moved + formatPointer(path.slice(n));
+  }
+  return resource.source.pointer + formatPointer(path);
+}
+
+function resourceSubject(resource: ExpandedResource): FindingSubject {
+  const subject: FindingSubject = {
+    kind: "resource",
+    type: resource.type,
+    name: isUnknown(resource.name) ? resource.name.expression : String(resource.name),
+  };
+  if (typeof resource.id === "string") subject.id = resource.id;
+  if (resource.symbolicName !== undefined) subject.symbolicName = resource.symbolicName;
+  return subject;
+}

@@ -1,0 +1,68 @@
+/** Severity of a rule, from most to least severe. */
+export type Severity = "critical" | "high" | "medium" | "low" | "info";
+
+/** Severities ordered from most to least severe. */
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
+
+/** True when `a` is at least as severe as `b`. */
+export function isAtLeast(a: Severity, b: Severity): boolean {
+  return SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b);
+}
+
+/**
+ * `fail`: the template is provably non-compliant.
+ * `unknown`: the answer depends on a value that cannot be known before deployment.
+ */
+export type FindingStatus = "fail" | "unknown";
+
+/** A 1-based line and column (columns count UTF-16 code units, as editors and SARIF do). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A span of source text; `end` is exclusive. */
+export interface SourceRange {
+  start: Position;
+  end: Position;
+}
+
+/** What a finding is about: a deployed resource, a template output or a template parameter. */
+export interface FindingSubject {
+  kind: "resource" | "output" | "parameter";
+  /** Resource type as written (resources only). */
+  type?: string;
+  /** Resource name, or the output or parameter name. */
+  name: string;
+  /** Full resource id, when the subject is a resource. */
+  id?: string;
+  /** Symbolic name (languageVersion 2.0 templates). */
+  symbolicName?: string;
+}
+
+/** One rule's verdict on one subject. */
+export interface Finding {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  status: FindingStatus;
+  message: string;
+  subject: FindingSubject;
+  /** Path of the scanned file, as given to the scanner. */
+  file: string;
+  /**
+   * JSON pointer (RFC 6901) of the offending property in `file`; when the property is absent,
+   * of the closest node that exists (usually the resource).
+   */
+  pointer: string;
+  /** True when `pointer` names the offending property itself, false when it is an ancestor. */
+  exact: boolean;
+  range: SourceRange;
+  remediation: string;
+  helpUri: string;
+  /**
+   * Stable identity of the finding: the same across runs and when unrelated lines move.
+   * Derived from rule id, file, subject and the offending property path, never from line numbers.
+   */
+  fingerprint: string;
+}

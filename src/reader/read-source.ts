@@ -1,0 +1,70 @@
+import { InputError } from "../model/errors.js";
+import { detectKind, type SourceKind } from "./detect-kind.js";
+import { LineIndex, locatePointers, type PointerLocation } from "./positions.js";
+import { prepareForJsonParse } from "./prepare.js";
+import { ScanError, findSyntaxError } from "./scan.js";
+
+/** Largest file the scanner reads; ARM itself caps a template at 4 MB. */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/** A parsed JSON(C) file that can map JSON pointers back to its text. */
+export class SourceFile {
+  private readonly lines: LineIndex;
+
+  constructor(
+    /** The path (or name) the file was given by. */
+    readonly path: string,
+    /** The text, BOM removed. */
+    readonly text: string,
+    /** The parsed value. */
+    readonly value: unknown,
+    readonly kind: SourceKind,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  /** Resolves pointers to source places in one pass; absent nodes resolve to their closest ancestor. */
+  locate(pointers: readonly string[]): Map<string, PointerLocation> {
+    return locatePointers(this.text, pointers);
+  }
+
+  /** The line index of this file's text. */
+  get lineIndex(): LineIndex {
+    return this.lines;
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads a file's bytes (or already-decoded text) into a `SourceFile`. Accepts a UTF-8 BOM, CRLF
+ * line ends, comments and multi-line strings. Throws `InputError` naming the file, and the line
+ * and column where there is one, for anything it cannot read.
+ */
+export function readSource(path: string, content: Uint8Array | string): SourceFile {
+  const size = typeof content === "string" ? content.length : content.byteLength;
+  if (size > MAX_SOURCE_BYTES) {
+    throw new InputError(path, `file is larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
+  }
+  let text: string;
+  if (typeof content === "string") {
+    text = content;
+  } else {
+    try {
+      text = utf8.decode(content);
+    } catch {
+      throw new InputError(path, "file is not valid UTF-8");
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = new LineIndex(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(prepareForJsonParse(text));
+  } catch (e) {
+    const fault = e instanceof ScanError ? e : findSyntaxError(text);
+    if (fault) throw new InputError(path, `invalid JSON: ${fault.message}`, lines.position(fault.offset));
+    throw new InputError(path, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return new SourceFile(path, text, value, detectKind(value));
+}

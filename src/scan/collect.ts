@@ -1,0 +1,50 @@
+import { lstatSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
+const JSON_FILE = /\.jsonc?$/i;
+
+/** A path the user named that does not exist or cannot be listed. */
+export interface CollectError {
+  path: string;
+  message: string;
+}
+
+/**
+ * Expands the given paths into JSON files: files as named, directories walked recursively for
+ * `*.json` and `*.jsonc` (skipping `node_modules` and `.git`; symbolic links inside a tree are
+ * not followed), each directory's files in sorted order so every run sees the same order.
+ */
+export function collectFiles(paths: readonly string[]): { files: string[]; errors: CollectError[] } {
+  const files: string[] = [];
+  const errors: CollectError[] = [];
+  const seen = new Set<string>();
+  const add = (f: string): void => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      files.push(f);
+    }
+  };
+  const walk = (dir: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      errors.push({ path: dir, message: `cannot list directory: ${(e as Error).message}` });
+      return;
+    }
+    for (const name of names) {
+      const full = join(dir, name);
+      const st = lstatSync(full, { throwIfNoEntry: false }); // links inside a tree are not followed
+      if (st?.isDirectory() && !SKIPPED_DIRECTORIES.has(name)) walk(full);
+      else if (st?.isFile() && JSON_FILE.test(name)) add(full);
+    }
+  };
+  for (const p of paths) {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) errors.push({ path: p, message: "no such file or directory" });
+    else if (st.isDirectory()) walk(p);
+    else add(p);
+  }
+  return { files, errors };
+}

@@ -1,0 +1,2 @@
+export { Scanner } from "./scanner.js";
+export { collectFiles, type CollectError } from "./collect.js";

@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { cli, repoPath } from "../helpers.js";
+
+test("the README example prints a finding with file:line:col and exits 1", () => {
+  const file = repoPath("examples/insecure-acs-workload.json");
+  const r = cli("scan", file);
+  assert.is(r.code, 1);
+  assert.match(r.stdout, `${file}:21:9  high     fail     ACS-IAM-001`);
+  assert.is(r.stderr, "");
+});
+
+test("a compliant template exits 0", () => {
+  const r = cli("scan", repoPath("fixtures/rules/ACS-IAM-001/pass-literal.json"));
+  assert.is(r.code, 0);
+  assert.match(r.stdout, "✔ passed");
+});
+
+test("malformed JSON exits 2 with a one-line reason and no stack trace", () => {
+  const file = repoPath("fixtures/reader/malformed.json");
+  const r = cli("scan", file);
+  assert.is(r.code, 2);
+  assert.match(r.stdout, `${file}:5:77: invalid JSON: expected a property name in double quotes`);
+  assert.not.match(r.stdout + r.stderr, /\n\s+at /);
+});
+
+test("one bad file does not stop the others; errors win over findings for the exit code", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-cli-"));
+  copyFileSync(repoPath("examples/insecure-acs-workload.json"), join(dir, "a.json"));
+  writeFileSync(join(dir, "b.json"), "{ nope");
+  copyFileSync(repoPath("fixtures/reader/not-a-template.json"), join(dir, "c.json"));
+  mkdirSync(join(dir, "node_modules"));
+  writeFileSync(join(dir, "node_modules", "d.json"), "{ also bad");
+  const r = cli("scan", dir, "--format", "json");
+  assert.is(r.code, 2);
+  const out = JSON.parse(r.stdout);
+  assert.is(out.findings.length, 1);
+  assert.is(out.errors.length, 1);
+  assert.is(out.errors[0].file, join(dir, "b.json"));
+  assert.equal(out.skipped, [join(dir, "c.json")]);
+  assert.is(out.summary.filesScanned, 1);
+  assert.is(out.summary.filesSkipped, 1);
+});
+
+test("a missing path is an input error", () => {
+  const r = cli("scan", "/no/such/file.json");
+  assert.is(r.code, 2);
+  assert.match(r.stdout, "/no/such/file.json: no such file or directory");
+});
+
+test("--fail-on raises the threshold; --unknown fail counts unknowns", () => {
+  const example = repoPath("examples/insecure-acs-workload.json");
+  assert.is(cli("scan", example, "--fail-on", "critical").code, 0);
+  const unknown = repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json");
+  assert.is(cli("scan", unknown).code, 0, "unknowns warn by default");
+  assert.is(cli("scan", unknown, "--unknown", "fail").code, 1);
+  const ignored = JSON.parse(cli("scan", unknown, "--unknown", "ignore", "--format", "json").stdout);
+  assert.is(ignored.findings.length, 0);
+});
+
+test("--disable turns a rule off; an unknown rule id is a usage error", () => {
+  assert.is(cli("scan", repoPath("examples/insecure-acs-workload.json"), "--disable", "ACS-IAM-001").code, 0);
+  const r = cli("scan", repoPath("examples"), "--disable", "ACS-NOPE-001");
+  assert.is(r.code, 2);
+  assert.match(r.stderr, "unknown rule id ACS-NOPE-001");
+});
+
+test("usage errors exit 2 with a hint", () => {
+  for (const argv of [[], ["scan"], ["frobnicate"], ["scan", "x", "--format", "xml"], ["scan", "x", "--bogus"]]) {
+    const r = cli(...argv);
+    assert.is(r.code, 2, argv.join(" "));
+    assert.match(r.stderr, "acs-baseline --help");
+  }
+});
+
+test("rules lists the catalog with severities; --version names the rule pack", () => {
+  const r = cli("rules");
+  assert.is(r.code, 0);
+  assert.match(r.stdout, /ACS-IAM-001\s+high\s+on\s+Local \(access key\) authentication disabled/);
+  assert.match(cli("--version").stdout, /^acs-baseline \d+\.\d+\.\d+ \(rule pack: \d+ rules, OPA 1\.22\.3\)/);
+});
+
+test.run();

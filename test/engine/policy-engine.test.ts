@@ -1,0 +1,54 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { PolicyEngine } from "../../src/engine/index.js";
+
+const acs = (props: object, api = "2025-05-01") => ({
+  index: 0,
+  type: "Microsoft.Communication/communicationServices",
+  typeLower: "microsoft.communication/communicationservices",
+  apiVersion: api,
+  existing: false,
+  condition: true,
+  properties: props,
+});
+
+const engine = PolicyEngine.load();
+
+test("evaluates the compiled rule pack and returns structured findings", () => {
+  const findings = engine.evaluate({ resources: [acs({ disableLocalAuth: false })] });
+  assert.equal(findings, [
+    {
+      rule_id: "ACS-IAM-001",
+      status: "fail",
+      subject: { kind: "resource", index: 0 },
+      path: ["properties", "disableLocalAuth"],
+      message: "properties.disableLocalAuth is false: local (access key) authentication is enabled",
+    },
+  ]);
+});
+
+test("a compliant input gives no findings", () => {
+  assert.equal(engine.evaluate({ resources: [acs({ disableLocalAuth: true })] }), []);
+});
+
+test("an input the module does not read as an object is an error, not a clean pass", () => {
+  assert.throws(() => engine.evaluate([] as unknown as object), /gave no report/);
+});
+
+test("reuses one instance across evaluations and stays usable after recycling", () => {
+  const small = PolicyEngine.load(undefined, { recycleAboveBytes: 1 });
+  const before = small.memoryBytes;
+  for (let i = 0; i < 5; i++) {
+    assert.is(small.evaluate({ resources: [acs({})] }).length, 1);
+  }
+  assert.is(small.memoryBytes, before, "a fresh instance replaces the grown one");
+});
+
+test("an input over the memory cap fails with an Error and the engine recovers", () => {
+  const capped = PolicyEngine.load(undefined, { initialPages: 20, maximumPages: 24 });
+  const huge = { resources: Array.from({ length: 20_000 }, (_, i) => ({ ...acs({ pad: "x".repeat(100) }), index: i })) };
+  assert.throws(() => capped.evaluate(huge), (e: unknown) => e instanceof Error && /policy evaluation failed|memory/i.test(e.message));
+  assert.is(capped.evaluate({ resources: [acs({})] }).length, 1);
+});
+
+test.run();
