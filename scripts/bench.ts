@@ -26,8 +26,42 @@ function perCall(fn: () => unknown): number {
 }
 
 const ms = (x: number) => `${x.toFixed(x < 1 ? 3 : 1)} ms`;
+
+/** A template of about `bytes` bytes: communication services with nested, commented properties. */
+function syntheticTemplate(bytes: number): string {
+  const resource = (i: number) => `    // resource ${i}
+    {
+      "type": "Microsoft.Communication/communicationServices",
+      "apiVersion": "2025-05-01",
+      "name": "acs-${i}",
+      "location": "global",
+      "tags": { "owner": "team-${i % 17}", "costCenter": "${1000 + i}" },
+      "properties": { "dataLocation": "Europe", "disableLocalAuth": ${i % 3 === 0},
+        "linkedDomains": ["/subscriptions/0/resourceGroups/rg/providers/Microsoft.Communication/emailServices/e/domains/d${i}"] }
+    }`;
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const r = resource(i);
+    parts.push(r);
+    size += r.length + 2;
+  }
+  return `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+${parts.join(",\n")}
+  ]
+}
+`;
+}
+
 const files = process.argv.slice(2);
-if (files.length === 0) files.push(new URL("../../examples/insecure-acs-workload.json", import.meta.url).pathname);
+const inputs: Array<[string, Buffer]> = files.map((f) => [f, readFileSync(f)]);
+if (inputs.length === 0) {
+  const example = new URL("../../examples/insecure-acs-workload.json", import.meta.url).pathname;
+  inputs.push([example, readFileSync(example)], ["synthetic-3.6MB.json", Buffer.from(syntheticTemplate(3.6e6))]);
+}
 
 console.log(`policy.wasm: ${statSync(DEFAULT_POLICY_URL).size} bytes`);
 const [engine, load] = time(() => PolicyEngine.load());
@@ -35,14 +69,16 @@ console.log(`load policy (compile + instantiate): ${ms(load)}`);
 const [scanner, create] = time(() => new Scanner());
 console.log(`create Scanner (catalog + policy): ${ms(create)}`);
 
-for (const file of files) {
-  const bytes = readFileSync(file);
+for (const [file, bytes] of inputs) {
   const source = readSource(file, bytes);
   const expanded = expandTemplate(file, source.value as JsonObject);
   const input = toPolicyInput(expanded);
   console.log(`\n${file} (${bytes.length} bytes, ${expanded.resources.length} resources)`);
-  console.log(`  JSON.parse alone:      ${ms(perCall(() => JSON.parse(bytes.toString("utf8"))))}`);
+  const plain = bytes.toString("utf8").replace(/^\s*\/\/.*$/gm, ""); // JSON.parse cannot read comments
+  console.log(`  JSON.parse alone:      ${ms(perCall(() => JSON.parse(plain)))}  (comments removed)`);
   console.log(`  read (parse + kind):   ${ms(perCall(() => readSource(file, bytes)))}`);
+  const pointers = expanded.resources.slice(0, 100).map((_, i) => `/resources/${i * Math.max(1, Math.floor(expanded.resources.length / 100))}/properties/disableLocalAuth`);
+  console.log(`  locate ${pointers.length} pointers:    ${ms(perCall(() => source.locate(pointers)))}`);
   console.log(`  expand:                ${ms(perCall(() => expandTemplate(file, source.value as JsonObject)))}`);
   const [, first] = time(() => engine.evaluate(input));
   console.log(`  evaluate, first call:  ${ms(first)}`);

@@ -1,3 +1,4 @@
+import { Ajv } from "ajv";
 import type { DeploymentContext } from "../arm/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { Severity } from "../model/index.js";
@@ -16,6 +17,8 @@ export interface ScanOptions {
    * like failing findings of their severity; `ignore`: they are left out of the results.
    */
   unknown?: UnknownHandling;
+  /** Rule parameters by rule id, each checked against that rule's parameter schema. */
+  parameters?: Record<string, Record<string, unknown>>;
   /** Deployment context values for `subscription()`, `resourceGroup()` and the like. */
   context?: Partial<DeploymentContext>;
 }
@@ -25,18 +28,32 @@ export interface ResolvedOptions {
   isEnabled(rule: RuleMeta): boolean;
   failOn: Severity;
   unknown: UnknownHandling;
+  /** The document the rules read as `data`. */
+  policyData: { parameters: Record<string, Record<string, unknown>> };
   context: Partial<DeploymentContext>;
 }
 
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+/** Fills in defaults and checks rule ids and rule parameters; throws an `Error` naming the fault. */
 export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, RuleMeta>): ResolvedOptions {
-  for (const id of Object.keys(options.rules ?? {})) {
+  const rules = options.rules ?? {};
+  const parameters = options.parameters ?? {};
+  for (const id of [...Object.keys(rules), ...Object.keys(parameters)]) {
     if (!known.has(id)) throw new Error(`unknown rule id ${id}`);
   }
-  const rules = options.rules ?? {};
+  for (const [id, values] of Object.entries(parameters)) {
+    const validate = ajv.compile(known.get(id)!.parameters);
+    if (!validate(values)) {
+      const why = (validate.errors ?? []).map((e) => `${e.instancePath || "parameters"} ${e.message}`).join("; ");
+      throw new Error(`invalid parameters for ${id}: ${why}`);
+    }
+  }
   return {
     isEnabled: (rule) => rules[rule.id] ?? rule.defaultEnabled,
     failOn: options.failOn ?? "low",
     unknown: options.unknown ?? "warn",
+    policyData: { parameters },
     context: options.context ?? {},
   };
 }

@@ -102,7 +102,7 @@ export class PolicyEngine {
     if (!report || !Array.isArray(report.findings)) {
       throw new Error("policy evaluation gave no report: the input was not read as a template");
     }
-    return report.findings;
+    return sortRawFindings(report.findings);
   }
 
   private instantiate(): LoadedPolicy {
@@ -118,4 +118,13 @@ export class PolicyEngine {
     this.policy = this.instantiate();
     if (Object.keys(this.data).length > 0) this.policy.setData(this.data);
   }
+}
+
+// WebAssembly iterates sets and objects in hash order, so findings are put in a fixed order here.
+// Each sort key is computed once (a comparator that built keys would do it n log n times).
+function sortRawFindings(findings: RawFinding[]): RawFinding[] {
+  return findings
+    .map((f) => ({ f, key: JSON.stringify([f.subject.kind, f.subject.index, f.rule_id, f.path, f.message]) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ f }) => f);
 }

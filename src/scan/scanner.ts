@@ -24,6 +24,7 @@ export class Scanner {
     this.rules = rulesById(this.catalog);
     this.options = resolveOptions(options, this.rules);
     this.engine = PolicyEngine.load();
+    this.engine.setData(this.options.policyData);
   }
 
   /** Scans one file's content. Never throws for bad input: the result carries the error. */
