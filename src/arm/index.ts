@@ -1,6 +1,8 @@
-export { expandTemplate, type ExpandOptions } from "./expand.js";
+export { expandTemplate, type ExpandOptions, type LinkedTemplate } from "./expand.js";
 export { toPolicyInput } from "./policy-input.js";
 export { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
+export { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
+export { ExpansionFault } from "./errors.js";
 export { Unknown, UNKNOWN_KEY, isUnknown, type UnknownReason, type UnknownTarget } from "./unknown.js";
 export type { Value, JsonObject } from "./json.js";
 export type {

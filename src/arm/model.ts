@@ -49,7 +49,12 @@ export interface ExpandedParameter {
   /** Declared type, lower-cased (`string`, `securestring`, `object`, ...). */
   type: string;
   secure: boolean;
+  /** The value the expansion used (parameter file, caller, default, null, or unknown). */
   value: Value;
+  /** The evaluated `defaultValue`, when the declaration has one. */
+  defaultValue?: Value;
+  /** The nested deployments whose template declares the parameter (empty for the scanned template). */
+  deployments: string[];
   file: string;
   pointer: string;
 }

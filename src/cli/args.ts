@@ -6,7 +6,17 @@ import { SEVERITIES, type Severity } from "../model/index.js";
 export class UsageError extends Error {}
 
 export type Command =
-  | { name: "scan"; paths: string[]; format: string; failOn: Severity; unknown: UnknownHandling; rules: Record<string, boolean>; color: boolean | undefined }
+  | {
+      name: "scan";
+      paths: string[];
+      format: string;
+      failOn: Severity;
+      unknown: UnknownHandling;
+      rules: Record<string, boolean>;
+      parameterFile: string | undefined;
+      templateParameters: Record<string, unknown>;
+      color: boolean | undefined;
+    }
   | { name: "rules"; format: string }
   | { name: "help" }
   | { name: "version" };
@@ -21,6 +31,8 @@ Scan options:
   --fail-on <severity>         least severe failing finding that fails the run:
                                critical, high, medium, low (default), info
   --unknown warn|fail|ignore   how findings that depend on unknown values count (default warn)
+  --parameters <file>          parameter file for every template (default: x.parameters.json beside x.json)
+  --param <name>=<value>       a template parameter value (JSON, or else a string; repeatable)
   --enable <RULE-ID>           run a rule that is off by default (repeatable)
   --disable <RULE-ID>          do not run a rule (repeatable)
   --no-color                   no colours (also when NO_COLOR is set)
@@ -48,6 +60,8 @@ export function parseCommand(argv: readonly string[]): Command {
         unknown: { type: "string", default: "warn" },
         enable: { type: "string", multiple: true, default: [] },
         disable: { type: "string", multiple: true, default: [] },
+        parameters: { type: "string" },
+        param: { type: "string", multiple: true, default: [] },
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
@@ -67,9 +81,24 @@ export function parseCommand(argv: readonly string[]): Command {
   const rules: Record<string, boolean> = {};
   for (const id of values.enable) rules[id] = true;
   for (const id of values.disable) rules[id] = false;
+  const templateParameters: Record<string, unknown> = {};
+  for (const p of values.param) {
+    const eq = p.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--param takes name=value (got '${p}')`);
+    const text = p.slice(eq + 1);
+    let value: unknown = text;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // not JSON: the value is the text itself
+    }
+    templateParameters[p.slice(0, eq)] = value;
+  }
   return {
     name: "scan",
     paths: rest,
+    parameterFile: values.parameters,
+    templateParameters,
     format,
     failOn: oneOf(values["fail-on"], SEVERITIES, "--fail-on"),
     unknown: oneOf(values.unknown, ["warn", "fail", "ignore"] as const, "--unknown"),

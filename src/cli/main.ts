@@ -30,7 +30,13 @@ export function run(argv: readonly string[], io: CliIo): number {
         io.stdout.write(formatRules(loadCatalog(), command.format));
         return EXIT.ok;
       case "scan": {
-        const scanner = new Scanner({ rules: command.rules, failOn: command.failOn, unknown: command.unknown });
+        const scanner = new Scanner({
+          rules: command.rules,
+          failOn: command.failOn,
+          unknown: command.unknown,
+          templateParameters: command.templateParameters,
+          ...(command.parameterFile ? { parameterFile: command.parameterFile } : {}),
+        });
         const report = scanner.scanPaths(command.paths);
         const color = command.color ?? (Boolean(io.stdout.isTTY) && !io.env["NO_COLOR"]);
         const format = FORMATTERS[command.format]!;

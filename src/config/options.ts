@@ -18,7 +18,11 @@ export interface ScanOptions {
    */
   unknown?: UnknownHandling;
   /** Rule parameters by rule id, each checked against that rule's parameter schema. */
-  parameters?: Record<string, Record<string, unknown>>;
+  ruleParameters?: Record<string, Record<string, unknown>>;
+  /** Template parameter values by name, for every template scanned (taken literally). */
+  templateParameters?: Record<string, unknown>;
+  /** A parameter file used for every template scanned, instead of the one paired by name. */
+  parameterFile?: string;
   /** Deployment context values for `subscription()`, `resourceGroup()` and the like. */
   context?: Partial<DeploymentContext>;
 }
@@ -31,6 +35,8 @@ export interface ResolvedOptions {
   /** The document the rules read as `data`. */
   policyData: { parameters: Record<string, Record<string, unknown>> };
   context: Partial<DeploymentContext>;
+  templateParameters: Record<string, unknown>;
+  parameterFile: string | undefined;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -38,7 +44,7 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 /** Fills in defaults and checks rule ids and rule parameters; throws an `Error` naming the fault. */
 export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, RuleMeta>): ResolvedOptions {
   const rules = options.rules ?? {};
-  const parameters = options.parameters ?? {};
+  const parameters = options.ruleParameters ?? {};
   for (const id of [...Object.keys(rules), ...Object.keys(parameters)]) {
     if (!known.has(id)) throw new Error(`unknown rule id ${id}`);
   }
@@ -55,5 +61,7 @@ export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, 
     unknown: options.unknown ?? "warn",
     policyData: { parameters },
     context: options.context ?? {},
+    templateParameters: options.templateParameters ?? {},
+    parameterFile: options.parameterFile,
   };
 }

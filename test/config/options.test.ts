@@ -6,12 +6,12 @@ import { resolveOptions } from "../../src/config/index.js";
 const rules = rulesById(loadCatalog());
 
 test("rule parameters are checked against the rule's own schema", () => {
-  assert.throws(() => resolveOptions({ parameters: { "ACS-IAM-001": { bogus: 1 } } }, rules), /invalid parameters for ACS-IAM-001: .*additional properties/);
+  assert.throws(() => resolveOptions({ ruleParameters: { "ACS-IAM-001": { bogus: 1 } } }, rules), /invalid parameters for ACS-IAM-001: .*additional properties/);
 });
 
 test("unknown rule ids are rejected, in selection and in parameters", () => {
   assert.throws(() => resolveOptions({ rules: { "ACS-XYZ-001": false } }, rules), /unknown rule id ACS-XYZ-001/);
-  assert.throws(() => resolveOptions({ parameters: { "ACS-XYZ-001": {} } }, rules), /unknown rule id ACS-XYZ-001/);
+  assert.throws(() => resolveOptions({ ruleParameters: { "ACS-XYZ-001": {} } }, rules), /unknown rule id ACS-XYZ-001/);
 });
 
 test("defaults: rules follow their catalog default, threshold low, unknowns warn", () => {

@@ -17,7 +17,10 @@ is_unknown(x) if {
 # is_known(x) holds for every value that is not an unknown marker (null and absent included).
 is_known(x) if not is_unknown(x)
 
-# describe(x) names what an unknown value depends on, for messages.
-describe(x) := x["$unknown"].expression if {
+# describe(x) names what an unknown value depends on, for messages: the expression, and why it is unknown.
+describe(x) := concat("", [x["$unknown"].expression, " (", x["$unknown"].detail, ")"]) if {
+	is_string(x["$unknown"].expression)
+	is_string(x["$unknown"].detail)
+} else := x["$unknown"].expression if {
 	is_string(x["$unknown"].expression)
 } else := "a value not known before deployment"

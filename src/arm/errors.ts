@@ -1,0 +1,26 @@
+/**
+ * A structural fault: the template cannot be expanded at all (a limit exceeded, a cycle among
+ * variables, an expression that does not parse, a copy count that is not a number). The file is
+ * reported invalid, naming the place.
+ */
+export class ExpansionFault extends Error {
+  constructor(
+    message: string,
+    /** JSON pointer of the place in the template, when known. */
+    readonly pointer?: string,
+  ) {
+    super(message);
+    this.name = "ExpansionFault";
+  }
+}
+
+/**
+ * A failure of one expression (a missing property, a wrong argument type). It affects only the
+ * value being evaluated, which becomes an unknown carrying the reason.
+ */
+export class EvalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EvalError";
+  }
+}

@@ -1,0 +1,201 @@
+import { EvalError } from "../../errors.js";
+import { getKey, isObject, newObject, type JsonObject, type Value } from "../../json.js";
+import { Unknown } from "../../unknown.js";
+import { eager, MANY, type FunctionTable } from "../registry.js";
+import { arr, armEquals, armString, boundedArray, boundedString, deepUnknown, int, obj, str, typeName } from "../values.js";
+
+function lengthOf(fn: string, v: Value): number {
+  if (typeof v === "string" || Array.isArray(v)) return v.length;
+  if (isObject(v)) return Object.keys(v).length;
+  throw new EvalError(`${fn}: expects an array, object or string, not ${typeName(v)}`);
+}
+
+/** Copies plain JSON into prototype-less objects, so `__proto__` keys stay data. */
+export function fromJson(v: unknown): Value {
+  if (Array.isArray(v)) return v.map(fromJson);
+  if (v !== null && typeof v === "object") {
+    const out = newObject();
+    for (const [k, x] of Object.entries(v)) out[k] = fromJson(x);
+    return out;
+  }
+  return v as Value;
+}
+
+/** `union` of objects: later values win; nested objects are merged recursively. */
+function mergeObjects(a: JsonObject, b: JsonObject): JsonObject {
+  const out = newObject();
+  for (const k of Object.keys(a)) out[k] = a[k]!;
+  for (const k of Object.keys(b)) {
+    const existing = Object.keys(out).find((x) => x.toLowerCase() === k.toLowerCase());
+    const prev = existing === undefined ? undefined : out[existing];
+    if (existing !== undefined) delete out[existing];
+    out[existing ?? k] = isObject(prev) && isObject(b[k]) ? mergeObjects(prev, b[k] as JsonObject) : b[k]!;
+  }
+  return out;
+}
+
+function containsItem(list: Value[], item: Value): boolean {
+  return list.some((x) => armEquals(x, item));
+}
+
+function stringIndexOf(haystack: string, needle: string, last: boolean): number {
+  const h = haystack.toLowerCase();
+  const n = needle.toLowerCase();
+  return last ? h.lastIndexOf(n) : h.indexOf(n);
+}
+
+function numbers(fn: string, args: Value[]): number[] {
+  const list = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
+  if (list.length === 0) throw new EvalError(`${fn}: needs at least one number`);
+  return list.map((x, i) => int(fn, x, i + 1));
+}
+
+function skipOrTake(fn: string, take: boolean, v: Value, n: number): Value {
+  if (typeof v !== "string" && !Array.isArray(v)) throw new EvalError(`${fn}: expects an array or string, not ${typeName(v)}`);
+  const count = Math.max(0, Math.min(n, v.length));
+  return take ? v.slice(0, count) : v.slice(count);
+}
+
+function indexFromEnd(fn: string, list: Value[], i: number, tryIt: boolean): Value {
+  if (i >= 1 && i <= list.length) return list[list.length - i]!;
+  if (tryIt) return null;
+  throw new EvalError(`${fn}: index ${i} is out of range for an array of ${list.length}`);
+}
+
+export const collectionFunctions: FunctionTable = {
+  array: eager(1, 1, ([v]) => (Array.isArray(v) ? v : [v!])),
+  createarray: eager(0, MANY, (args, env) => boundedArray([...args], env)),
+  concat: eager(0, MANY, (args, env) => {
+    if (args.length > 0 && args.every((a) => Array.isArray(a) || a === null)) {
+      return boundedArray(args.flatMap((a) => (a === null ? [] : (a as Value[]))), env);
+    }
+    if (args.some((a) => Array.isArray(a))) throw new EvalError("concat: cannot mix arrays and strings");
+    const u = args.map(deepUnknown).find(Boolean);
+    if (u) return u;
+    return boundedString(args.map(armString).join(""), env);
+  }),
+  contains: eager(2, 2, ([c, item]) => {
+    if (Array.isArray(c)) {
+      const u = deepUnknown(c) ?? deepUnknown(item!);
+      if (u && !containsItem(c, item!)) return u;
+      return containsItem(c, item!);
+    }
+    if (isObject(c)) return getKey(c, str("contains", item!, 2)) !== undefined;
+    if (typeof c === "string") return c.includes(armString(item!));
+    throw new EvalError(`contains: expects an array, object or string, not ${typeName(c!)}`);
+  }),
+  empty: eager(1, 1, ([v]) => v === null || lengthOf("empty", v!) === 0),
+  first: eager(1, 1, ([v]) => {
+    if (typeof v === "string") return v.slice(0, 1);
+    const list = arr("first", v!);
+    return list.length > 0 ? list[0]! : null;
+  }),
+  last: eager(1, 1, ([v]) => {
+    if (typeof v === "string") return v.slice(-1);
+    const list = arr("last", v!);
+    return list.length > 0 ? list[list.length - 1]! : null;
+  }),
+  flatten: eager(1, 1, ([v], env) => boundedArray(arr("flatten", v!).flatMap((x) => (Array.isArray(x) ? x : [x])), env)),
+  indexof: eager(2, 2, ([c, item]) =>
+    typeof c === "string" ? stringIndexOf(c, str("indexOf", item!, 2), false) : arr("indexOf", c!).findIndex((x) => armEquals(x, item!)),
+  ),
+  lastindexof: eager(2, 2, ([c, item]) => {
+    if (typeof c === "string") return stringIndexOf(c, str("lastIndexOf", item!, 2), true);
+    const list = arr("lastIndexOf", c!);
+    for (let i = list.length - 1; i >= 0; i--) if (armEquals(list[i]!, item!)) return i;
+    return -1;
+  }),
+  indexfromend: eager(2, 2, ([a, i]) => indexFromEnd("indexFromEnd", arr("indexFromEnd", a!), int("indexFromEnd", i!, 2), false)),
+  tryindexfromend: eager(2, 2, ([a, i]) => indexFromEnd("tryIndexFromEnd", arr("tryIndexFromEnd", a!), int("tryIndexFromEnd", i!, 2), true)),
+  intersection: eager(2, MANY, (args) => {
+    if (args.every(Array.isArray)) {
+      const [head, ...rest] = args as Value[][];
+      const out: Value[] = [];
+      for (const x of head!) if (rest.every((r) => containsItem(r, x)) && !containsItem(out, x)) out.push(x);
+      return out;
+    }
+    const objects = args.map((a, i) => obj("intersection", a, i + 1));
+    const out = newObject();
+    for (const k of Object.keys(objects[0]!)) {
+      const v = objects[0]![k]!;
+      if (objects.slice(1).every((o) => { const w = getKey(o, k); return w !== undefined && armEquals(w, v); })) out[k] = v;
+    }
+    return out;
+  }),
+  length: eager(1, 1, ([v]) => lengthOf("length", v!)),
+  max: eager(1, MANY, (args) => {
+    const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
+    return u ?? Math.max(...numbers("max", args));
+  }, true),
+  min: eager(1, MANY, (args) => {
+    const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
+    return u ?? Math.min(...numbers("min", args));
+  }, true),
+  range: eager(2, 2, ([s, c], env) => {
+    const start = int("range", s!, 1);
+    const count = int("range", c!, 2);
+    if (count < 0) throw new EvalError("range: count must not be negative");
+    boundedArray({ length: count } as unknown[], env);
+    return Array.from({ length: count }, (_, i) => start + i);
+  }),
+  skip: eager(2, 2, ([v, n]) => skipOrTake("skip", false, v!, int("skip", n!, 2))),
+  take: eager(2, 2, ([v, n]) => skipOrTake("take", true, v!, int("take", n!, 2))),
+  tryget: eager(2, MANY, ([target, ...keys]) => {
+    let cur: Value = target!;
+    for (const key of keys) {
+      if (cur instanceof Unknown) return cur;
+      if (key instanceof Unknown) return key;
+      if (isObject(cur) && typeof key === "string") cur = getKey(cur, key) ?? null;
+      else if (Array.isArray(cur) && typeof key === "number") cur = cur[key] ?? null;
+      else return null;
+      if (cur === null) return null;
+    }
+    return cur;
+  }, true),
+  union: eager(1, MANY, (args, env) => {
+    if (args.every((a) => Array.isArray(a) || a === null)) {
+      const out: Value[] = [];
+      for (const a of args) for (const x of (a as Value[] | null) ?? []) if (!containsItem(out, x)) out.push(x);
+      return boundedArray(out, env);
+    }
+    return args.reduce<JsonObject>((acc, a, i) => (a === null ? acc : mergeObjects(acc, obj("union", a, i + 1))), newObject());
+  }),
+  createobject: eager(0, MANY, (args) => {
+    if (args.length % 2 !== 0) throw new EvalError("createObject: needs key and value pairs");
+    const out = newObject();
+    for (let i = 0; i < args.length; i += 2) out[str("createObject", args[i]!, i + 1)] = args[i + 1]!;
+    return out;
+  }),
+  items: eager(1, 1, ([o]) =>
+    Object.keys(obj("items", o!))
+      .sort((a, b) => {
+        const la = a.toLowerCase();
+        const lb = b.toLowerCase();
+        return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+      })
+      .map((key) => {
+        const entry = newObject();
+        entry["key"] = key;
+        entry["value"] = (o as JsonObject)[key]!;
+        return entry;
+      }),
+  ),
+  objectkeys: eager(1, 1, ([o]) => Object.keys(obj("objectKeys", o!))),
+  shallowmerge: eager(1, 1, ([list]) => {
+    const out = newObject();
+    for (const [i, o] of arr("shallowMerge", list!).entries()) {
+      if (o instanceof Unknown) return o;
+      for (const [k, v] of Object.entries(obj("shallowMerge", o, i + 1))) out[k] = v;
+    }
+    return out;
+  }),
+  json: eager(1, 1, ([s]) => {
+    try {
+      return fromJson(JSON.parse(str("json", s!)));
+    } catch (e) {
+      if (e instanceof EvalError) throw e;
+      throw new EvalError(`json: not valid JSON: ${(e as Error).message}`);
+    }
+  }),
+  null: eager(0, 0, () => null),
+};

@@ -1,0 +1,33 @@
+/**
+ * Bounds on everything a template can make the expander do. Exceeding one is a structural fault:
+ * the template is reported invalid, never allowed to hang or exhaust the scanner.
+ */
+export interface ExpansionLimits {
+  /** Nesting of an expression (calls, accessors) in one template string. */
+  expressionDepth: number;
+  /** Nesting of deployments (Bicep modules) inside one template. */
+  deploymentDepth: number;
+  /** Instances of one copy loop; ARM's own limit is 800. */
+  copyCount: number;
+  /** Resources emitted for one template, all deployments included. */
+  resources: number;
+  /** Characters of a string an expression may produce. */
+  stringLength: number;
+  /** Elements of an array an expression may produce (`range`, `concat`, lambdas). */
+  arrayLength: number;
+  /** Function calls and accessors evaluated for one template. */
+  steps: number;
+  /** Depth of user-function calls and of values being evaluated within each other. */
+  callDepth: number;
+}
+
+export const DEFAULT_LIMITS: ExpansionLimits = {
+  expressionDepth: 100,
+  deploymentDepth: 16,
+  copyCount: 800,
+  resources: 20_000,
+  stringLength: 4 * 1024 * 1024,
+  arrayLength: 100_000,
+  steps: 5_000_000,
+  callDepth: 200,
+};
