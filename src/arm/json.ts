@@ -15,15 +15,26 @@ export function newObject(): JsonObject {
 
 /** Looks a key up case-insensitively, as ARM does; an exact match wins. */
 export function getKey(obj: JsonObject, key: string): Value | undefined {
-  if (Object.prototype.hasOwnProperty.call(obj, key)) return obj[key];
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return obj[k];
-  return undefined;
+  const k = findKey(obj, key);
+  return k === undefined ? undefined : obj[k];
 }
 
-/** The key as written in `obj` that matches `key` case-insensitively. */
+// Lower-case key indexes of large objects, so that many case-insensitive lookups stay linear.
+// Objects are complete before anything looks keys up in them, so an index never goes stale.
+const LARGE = 16;
+const lowerIndex = new WeakMap<JsonObject, Map<string, string>>();
+
+/** The key as written in `obj` that matches `key` case-insensitively (the first, if several do). */
 export function findKey(obj: JsonObject, key: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(obj, key)) return key;
   const lower = key.toLowerCase();
-  return Object.keys(obj).find((k) => k.toLowerCase() === lower);
+  const keys = Object.keys(obj);
+  if (keys.length <= LARGE) return keys.find((k) => k.toLowerCase() === lower);
+  let index = lowerIndex.get(obj);
+  if (!index) {
+    index = new Map();
+    for (const k of keys) if (!index.has(k.toLowerCase())) index.set(k.toLowerCase(), k);
+    lowerIndex.set(obj, index);
+  }
+  return index.get(lower);
 }

@@ -51,8 +51,10 @@ export class Budget {
 
   constructor(readonly limits: ExpansionLimits) {}
 
-  step(): void {
-    if (++this.steps > this.limits.steps) {
+  /** Counts `n` units of work: one per call or accessor, one per element or 64 characters produced. */
+  step(n = 1): void {
+    this.steps += n;
+    if (this.steps > this.limits.steps) {
       throw new ExpansionFault(`evaluation takes more than ${this.limits.steps} steps`);
     }
   }

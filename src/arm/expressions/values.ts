@@ -1,5 +1,5 @@
 import { EvalError, ExpansionFault } from "../errors.js";
-import { isObject, newObject, type JsonObject, type Value } from "../json.js";
+import { isObject, type JsonObject, type Value } from "../json.js";
 import { Unknown } from "../unknown.js";
 import type { Env } from "./env.js";
 
@@ -93,21 +93,31 @@ export function obj(fn: string, v: Value, i = 1): JsonObject {
   return v;
 }
 
-/** Guards a produced string against the length limit. */
+/** Guards a produced string against the length limit, and charges its size to the budget. */
 export function boundedString(s: string, env: Env): string {
+  env.budget.step(s.length >> 6);
   if (s.length > env.budget.limits.stringLength) throw new ExpansionFault(`string longer than ${env.budget.limits.stringLength} characters`);
   return s;
 }
 
-/** Guards a produced array against the length limit. */
+/** Guards a produced array against the length limit, and charges its size to the budget. */
 export function boundedArray<T>(a: T[], env: Env): T[] {
   if (a.length > env.budget.limits.arrayLength) throw new ExpansionFault(`array longer than ${env.budget.limits.arrayLength} elements`);
+  env.budget.step(a.length);
   return a;
 }
 
-/** A copy of an object without prototype (so `__proto__` stays an ordinary key). */
-export function cloneObject(o: JsonObject): JsonObject {
-  const out = newObject();
-  for (const k of Object.keys(o)) out[k] = o[k]!;
-  return out;
+/**
+ * A key under which values that `armEquals` calls equal collide: JSON with object keys
+ * lower-cased and sorted. Lets `union` and `intersection` deduplicate in linear time.
+ */
+export function equalityKey(v: Value): string {
+  if (Array.isArray(v)) return `[${v.map(equalityKey).join(",")}]`;
+  if (isObject(v)) {
+    const entries = Object.keys(v).map((k) => [k.toLowerCase(), equalityKey(v[k]!)] as const);
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${x}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
 }
+

@@ -2,7 +2,8 @@ import { EvalError } from "../../errors.js";
 import { getKey, isObject, newObject, type JsonObject, type Value } from "../../json.js";
 import { Unknown } from "../../unknown.js";
 import { eager, MANY, type FunctionTable } from "../registry.js";
-import { arr, armEquals, armString, boundedArray, boundedString, deepUnknown, int, obj, str, typeName } from "../values.js";
+import { arr, armEquals, armString, boundedArray, boundedString, deepUnknown, equalityKey, int, obj, str, typeName } from "../values.js";
+import type { Env } from "../env.js";
 
 function lengthOf(fn: string, v: Value): number {
   if (typeof v === "string" || Array.isArray(v)) return v.length;
@@ -21,20 +22,27 @@ export function fromJson(v: unknown): Value {
   return v as Value;
 }
 
-/** `union` of objects: later values win; nested objects are merged recursively. */
-function mergeObjects(a: JsonObject, b: JsonObject): JsonObject {
+/** `union` of objects: later values win; nested objects are merged recursively; keys match case-insensitively. */
+function mergeObjects(a: JsonObject, b: JsonObject, env: Env): JsonObject {
+  env.budget.step(Object.keys(a).length + Object.keys(b).length);
   const out = newObject();
-  for (const k of Object.keys(a)) out[k] = a[k]!;
+  const written = new Map<string, string>();
+  for (const k of Object.keys(a)) {
+    out[k] = a[k]!;
+    written.set(k.toLowerCase(), k);
+  }
   for (const k of Object.keys(b)) {
-    const existing = Object.keys(out).find((x) => x.toLowerCase() === k.toLowerCase());
+    const existing = written.get(k.toLowerCase());
     const prev = existing === undefined ? undefined : out[existing];
-    if (existing !== undefined) delete out[existing];
-    out[existing ?? k] = isObject(prev) && isObject(b[k]) ? mergeObjects(prev, b[k] as JsonObject) : b[k]!;
+    out[existing ?? k] = isObject(prev) && isObject(b[k]) ? mergeObjects(prev, b[k] as JsonObject, env) : b[k]!;
+    if (existing === undefined) written.set(k.toLowerCase(), k);
   }
   return out;
 }
 
-function containsItem(list: Value[], item: Value): boolean {
+/** Linear search, charged to the budget by the length searched. */
+function containsItem(list: Value[], item: Value, env: Env): boolean {
+  env.budget.step(list.length);
   return list.some((x) => armEquals(x, item));
 }
 
@@ -64,7 +72,8 @@ function indexFromEnd(fn: string, list: Value[], i: number, tryIt: boolean): Val
 
 export const collectionFunctions: FunctionTable = {
   array: eager(1, 1, ([v]) => (Array.isArray(v) ? v : [v!])),
-  createarray: eager(0, MANY, (args, env) => boundedArray([...args], env)),
+  // Constructors hold unknown elements instead of becoming unknown themselves.
+  createarray: eager(0, MANY, (args, env) => boundedArray([...args], env), true),
   concat: eager(0, MANY, (args, env) => {
     if (args.length > 0 && args.every((a) => Array.isArray(a) || a === null)) {
       return boundedArray(args.flatMap((a) => (a === null ? [] : (a as Value[]))), env);
@@ -74,11 +83,11 @@ export const collectionFunctions: FunctionTable = {
     if (u) return u;
     return boundedString(args.map(armString).join(""), env);
   }),
-  contains: eager(2, 2, ([c, item]) => {
+  contains: eager(2, 2, ([c, item], env) => {
     if (Array.isArray(c)) {
-      const u = deepUnknown(c) ?? deepUnknown(item!);
-      if (u && !containsItem(c, item!)) return u;
-      return containsItem(c, item!);
+      const found = containsItem(c, item!, env);
+      const u = found ? undefined : deepUnknown(c) ?? deepUnknown(item!);
+      return u ?? found;
     }
     if (isObject(c)) return getKey(c, str("contains", item!, 2)) !== undefined;
     if (typeof c === "string") return c.includes(armString(item!));
@@ -96,22 +105,32 @@ export const collectionFunctions: FunctionTable = {
     return list.length > 0 ? list[list.length - 1]! : null;
   }),
   flatten: eager(1, 1, ([v], env) => boundedArray(arr("flatten", v!).flatMap((x) => (Array.isArray(x) ? x : [x])), env)),
-  indexof: eager(2, 2, ([c, item]) =>
-    typeof c === "string" ? stringIndexOf(c, str("indexOf", item!, 2), false) : arr("indexOf", c!).findIndex((x) => armEquals(x, item!)),
-  ),
-  lastindexof: eager(2, 2, ([c, item]) => {
+  indexof: eager(2, 2, ([c, item], env) => {
+    if (typeof c === "string") return stringIndexOf(c, str("indexOf", item!, 2), false);
+    const list = arr("indexOf", c!);
+    env.budget.step(list.length);
+    return list.findIndex((x) => armEquals(x, item!));
+  }),
+  lastindexof: eager(2, 2, ([c, item], env) => {
     if (typeof c === "string") return stringIndexOf(c, str("lastIndexOf", item!, 2), true);
     const list = arr("lastIndexOf", c!);
+    env.budget.step(list.length);
     for (let i = list.length - 1; i >= 0; i--) if (armEquals(list[i]!, item!)) return i;
     return -1;
   }),
   indexfromend: eager(2, 2, ([a, i]) => indexFromEnd("indexFromEnd", arr("indexFromEnd", a!), int("indexFromEnd", i!, 2), false)),
   tryindexfromend: eager(2, 2, ([a, i]) => indexFromEnd("tryIndexFromEnd", arr("tryIndexFromEnd", a!), int("tryIndexFromEnd", i!, 2), true)),
-  intersection: eager(2, MANY, (args) => {
+  intersection: eager(2, MANY, (args, env) => {
     if (args.every(Array.isArray)) {
       const [head, ...rest] = args as Value[][];
+      const others = rest.map((r) => new Set(boundedArray(r, env).map(equalityKey)));
+      const seen = new Set<string>();
       const out: Value[] = [];
-      for (const x of head!) if (rest.every((r) => containsItem(r, x)) && !containsItem(out, x)) out.push(x);
+      for (const x of boundedArray(head!, env)) {
+        const key = equalityKey(x);
+        if (!seen.has(key) && others.every((o) => o.has(key))) out.push(x);
+        seen.add(key);
+      }
       return out;
     }
     const objects = args.map((a, i) => obj("intersection", a, i + 1));
@@ -154,18 +173,29 @@ export const collectionFunctions: FunctionTable = {
   }, true),
   union: eager(1, MANY, (args, env) => {
     if (args.every((a) => Array.isArray(a) || a === null)) {
+      const seen = new Set<string>();
       const out: Value[] = [];
-      for (const a of args) for (const x of (a as Value[] | null) ?? []) if (!containsItem(out, x)) out.push(x);
+      for (const a of args) {
+        for (const x of boundedArray((a as Value[] | null) ?? [], env)) {
+          const key = equalityKey(x);
+          if (!seen.has(key)) out.push(x);
+          seen.add(key);
+        }
+      }
       return boundedArray(out, env);
     }
-    return args.reduce<JsonObject>((acc, a, i) => (a === null ? acc : mergeObjects(acc, obj("union", a, i + 1))), newObject());
+    return args.reduce<JsonObject>((acc, a, i) => (a === null ? acc : mergeObjects(acc, obj("union", a, i + 1), env)), newObject());
   }),
   createobject: eager(0, MANY, (args) => {
     if (args.length % 2 !== 0) throw new EvalError("createObject: needs key and value pairs");
     const out = newObject();
-    for (let i = 0; i < args.length; i += 2) out[str("createObject", args[i]!, i + 1)] = args[i + 1]!;
+    for (let i = 0; i < args.length; i += 2) {
+      const key = args[i]!;
+      if (key instanceof Unknown) return key;
+      out[str("createObject", key, i + 1)] = args[i + 1]!;
+    }
     return out;
-  }),
+  }, true),
   items: eager(1, 1, ([o]) =>
     Object.keys(obj("items", o!))
       .sort((a, b) => {

@@ -1,7 +1,7 @@
 import { EvalError } from "../../errors.js";
 import { Unknown } from "../../unknown.js";
 import { eager, MANY, type FunctionTable } from "../registry.js";
-import { arr, armString, boundedString, deepUnknown, int, str } from "../values.js";
+import { arr, armString, boundedArray, boundedString, deepUnknown, int, str } from "../values.js";
 import { fromJson } from "./collections.js";
 import { compositeFormat } from "./format.js";
 import { armGuid, uniqueString } from "./hash.js";
@@ -32,12 +32,12 @@ export const stringFunctions: FunctionTable = {
   startswith: eager(2, 2, ([s, p]) => str("startsWith", s!).toLowerCase().startsWith(str("startsWith", p!, 2).toLowerCase())),
   endswith: eager(2, 2, ([s, p]) => str("endsWith", s!).toLowerCase().endsWith(str("endsWith", p!, 2).toLowerCase())),
   replace: eager(3, 3, ([s, a, b], env) => boundedString(str("replace", s!).split(str("replace", a!, 2)).join(str("replace", b!, 3)), env)),
-  split: eager(2, 2, ([s, d]) => {
+  split: eager(2, 2, ([s, d], env) => {
     const text = str("split", s!);
     const delimiters = Array.isArray(d) ? d.map((x, i) => str("split", x, i + 2)) : [str("split", d!, 2)];
     let parts = [text];
     for (const delim of delimiters.filter((x) => x !== "")) parts = parts.flatMap((p) => p.split(delim));
-    return parts;
+    return boundedArray(parts, env);
   }),
   substring: eager(2, 3, ([s, start, len]) => {
     const text = str("substring", s!);
@@ -54,7 +54,7 @@ export const stringFunctions: FunctionTable = {
     const pad = ch === undefined ? " " : str("padLeft", ch, 3);
     if (pad.length !== 1) throw new EvalError("padLeft: the padding must be one character");
     if (width > env.budget.limits.stringLength) throw new EvalError("padLeft: length too large");
-    return text.padStart(width, pad);
+    return boundedString(text.padStart(width, pad), env);
   }),
   join: eager(2, 2, ([list, delim], env) => {
     const parts = textArgs(arr("join", list!));
