@@ -8,6 +8,7 @@ import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index
 import { DEFAULT_POLICY_URL, PolicyEngine } from "../src/engine/index.js";
 import { readSource } from "../src/reader/index.js";
 import { Scanner } from "../src/scan/index.js";
+import { syntheticTemplate } from "./synthetic-template.js";
 
 function time<T>(fn: () => T): [T, number] {
   const t = performance.now();
@@ -27,40 +28,14 @@ function perCall(fn: () => unknown): number {
 
 const ms = (x: number) => `${x.toFixed(x < 1 ? 3 : 1)} ms`;
 
-/** A template of about `bytes` bytes: communication services with nested, commented properties. */
-function syntheticTemplate(bytes: number): string {
-  const resource = (i: number) => `    // resource ${i}
-    {
-      "type": "Microsoft.Communication/communicationServices",
-      "apiVersion": "2025-05-01",
-      "name": "acs-${i}",
-      "location": "global",
-      "tags": { "owner": "team-${i % 17}", "costCenter": "${1000 + i}" },
-      "properties": { "dataLocation": "Europe", "disableLocalAuth": ${i % 3 === 0},
-        "linkedDomains": ["/subscriptions/0/resourceGroups/rg/providers/Microsoft.Communication/emailServices/e/domains/d${i}"] }
-    }`;
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const r = resource(i);
-    parts.push(r);
-    size += r.length + 2;
-  }
-  return `{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-${parts.join(",\n")}
-  ]
-}
-`;
-}
-
 const files = process.argv.slice(2);
 const inputs: Array<[string, Buffer]> = files.map((f) => [f, readFileSync(f)]);
 if (inputs.length === 0) {
   const example = new URL("../../examples/insecure-acs-workload.json", import.meta.url).pathname;
-  inputs.push([example, readFileSync(example)], ["synthetic-3.6MB.json", Buffer.from(syntheticTemplate(3.6e6))]);
+  inputs.push([example, readFileSync(example)]);
+  for (const [label, size] of [["10KB", 10e3], ["100KB", 100e3], ["1MB", 1e6], ["4MB", 4e6]] as const) {
+    inputs.push([`synthetic-${label}.json`, Buffer.from(syntheticTemplate(size))]);
+  }
 }
 
 console.log(`policy.wasm: ${statSync(DEFAULT_POLICY_URL).size} bytes`);

@@ -92,7 +92,7 @@ export class Instance {
     } else {
       const key = findKey(this.decl, "properties");
       if (key !== undefined && this.decl[key] !== null) {
-        const provenance = { rel: "/properties", abs: `${this.pointer}/${escape(key)}`, moved: values };
+        const provenance = { rel: "/properties", abs: `${this.pointer}/${escape(key)}`, moved: values, file: this.frame.file };
         const v = resolveValue(this.decl[key], this.scope, budget, { propertyCopy: true, provenance });
         if (v !== null) r.properties = v;
       }

@@ -7,7 +7,7 @@ import { isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
 
 /** True for a JSON string ARM evaluates as an expression: `[...]`, but not the `[[` escape. */
-export function isExpression(s: string): boolean {
+function isExpression(s: string): boolean {
   return s.length >= 2 && s.startsWith("[") && s.endsWith("]") && !s.startsWith("[[");
 }
 
@@ -19,7 +19,9 @@ function parseCached(text: string, budget: Budget): Expr {
   let expr = parsed.get(text);
   if (!expr) {
     expr = parseExpression(text.slice(1, -1), budget.limits.expressionDepth);
-    if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+    // Cleared when full rather than evicted one by one: deleting a Map's oldest entries again
+    // and again leaves holes that make the next lookup of the oldest ever slower.
+    if (parsed.size >= PARSE_CACHE_SIZE) parsed.clear();
     parsed.set(text, expr);
   }
   return expr;
@@ -33,6 +35,8 @@ export interface Provenance {
   abs: string;
   /** Collects `rel → abs` for values whose source is not at the pointer their place implies. */
   moved?: Record<string, string>;
+  /** The file `abs` points into. */
+  file?: string;
 }
 
 export interface ResolveOptions {
@@ -44,7 +48,7 @@ export interface ResolveOptions {
 const escape = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Makes the environment for evaluating one expression string. */
-export function makeEnv(text: string, scope: Scope, budget: Budget): Env {
+function makeEnv(text: string, scope: Scope, budget: Budget): Env {
   const env: Env = {
     text,
     scope,
@@ -56,7 +60,7 @@ export function makeEnv(text: string, scope: Scope, budget: Budget): Env {
 }
 
 /** Evaluates one expression string; a failure becomes an unknown carrying its reason. */
-export function evaluateString(text: string, scope: Scope, budget: Budget): Value {
+function evaluateString(text: string, scope: Scope, budget: Budget): Value {
   const expr = parseCached(text, budget);
   try {
     return evaluate(expr, makeEnv(text, scope, budget));
@@ -77,7 +81,10 @@ export function evaluateString(text: string, scope: Scope, budget: Budget): Valu
 export function resolveValue(raw: unknown, scope: Scope, budget: Budget, options: ResolveOptions = {}): Value {
   budget.step();
   if (typeof raw === "string") {
-    if (isExpression(raw)) return evaluateString(raw, scope, budget);
+    if (isExpression(raw)) {
+      if (options.provenance?.moved) traceVariable(raw, scope, options.provenance);
+      return evaluateString(raw, scope, budget);
+    }
     return raw.startsWith("[[") ? raw.slice(1) : raw;
   }
   if (Array.isArray(raw)) {
@@ -87,13 +94,27 @@ export function resolveValue(raw: unknown, scope: Scope, budget: Budget, options
   return raw as Value;
 }
 
+const WHOLE_VARIABLE = /^\[\s*variables\(\s*'((?:[^']|'')*)'\s*\)\s*\]$/i;
+
+/**
+ * A value that is exactly `[variables('x')]` was written in the variable's declaration: record it
+ * there, so a finding on a property inside it points at the property's line in `variables`.
+ * Only within one file: a finding's pointer is always in the file of its resource.
+ */
+function traceVariable(raw: string, scope: Scope, p: Provenance): void {
+  const m = WHOLE_VARIABLE.exec(raw);
+  if (!m) return;
+  const source = scope.variableSource(m[1]!.replace(/''/g, "'"));
+  if (source && p.file === source.file) p.moved![p.rel] = source.pointer;
+}
+
 function descend(options: ResolveOptions, relKey: string, absKey: string): ResolveOptions {
   const p = options.provenance;
   if (!p) return options;
   const rel = `${p.rel}/${escape(relKey)}`;
   const abs = `${p.abs}/${escape(absKey)}`;
   if (p.moved && relKey !== absKey) p.moved[rel] = abs;
-  return { ...options, provenance: { rel, abs, ...(p.moved ? { moved: p.moved } : {}) } };
+  return { ...options, provenance: { ...p, rel, abs } };
 }
 
 function resolveObject(raw: JsonObject, scope: Scope, budget: Budget, options: ResolveOptions): Value {
@@ -136,7 +157,7 @@ function expandPropertyCopy(out: JsonObject, loop: unknown, i: number, scope: Sc
     const itemOptions: ResolveOptions = p
       ? {
           ...options,
-          provenance: { rel: `${p.rel}/${escape(name)}/${k}`, abs: `${p.abs}/copy/${i}/input`, ...(p.moved ? { moved: p.moved } : {}) },
+          provenance: { ...p, rel: `${p.rel}/${escape(name)}/${k}`, abs: `${p.abs}/copy/${i}/input` },
         }
       : options;
     if (p?.moved) p.moved[`${p.rel}/${escape(name)}/${k}`] = `${p.abs}/copy/${i}/input`;

@@ -50,9 +50,3 @@ export function parseResourceId(id: string): { type: string; name: string } | un
   const names = rest.filter((_, i) => i % 2 === 1);
   return { type: [namespace, ...types].join("/"), name: names.join("/") };
 }
-
-/** The id of the resource a full id is an extension of (everything before its last `/providers/`). */
-export function parentScopeOf(id: string): string {
-  const at = id.toLowerCase().lastIndexOf("/providers/");
-  return at < 0 ? "" : id.slice(0, at);
-}

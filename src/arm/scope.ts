@@ -88,6 +88,16 @@ export class TemplateFrame {
     return this.force(entry, "variables", () => this.variableValue(entry.name));
   }
 
+  /** The declaration of a plain (non-copy) variable. */
+  variableSource(name: string): { file: string; pointer: string } | undefined {
+    if (this.outer) return this.outer.variableSource(name);
+    const varsKey = findKey(this.template, "variables");
+    const vars = varsKey === undefined ? undefined : this.template[varsKey];
+    const key = isObject(vars) ? findKey(vars, name) : undefined;
+    if (key === undefined || key.toLowerCase() === "copy") return undefined;
+    return { file: this.file, pointer: `${this.pointer}/${varsKey}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+  }
+
   userFunction(namespace: string, name: string): UserFunction | undefined {
     if (this.outer) return this.outer.userFunction(namespace, name);
     return this.functions.get(`${namespace}.${name}`.toLowerCase());
@@ -190,6 +200,10 @@ class FrameScope implements Scope {
   variable(name: string): Value {
     if (this.functionArgs) throw new EvalError("variables() cannot be used in a user function");
     return this.frame.variable(name);
+  }
+
+  variableSource(name: string): { file: string; pointer: string } | undefined {
+    return this.functionArgs ? undefined : this.frame.variableSource(name);
   }
 
   copyIndex(loop: string | undefined): number | Unknown {

@@ -30,6 +30,8 @@ export interface ResourceResolver {
 export interface Scope {
   parameter(name: string, env: Env): Value;
   variable(name: string, env: Env): Value;
+  /** Where a variable is declared (file and JSON pointer), for tracing values to their source. */
+  variableSource(name: string): { file: string; pointer: string } | undefined;
   copyIndex(loop: string | undefined): number | Unknown;
   lambdaVariable(name: string): Value;
   userFunction(namespace: string, name: string): UserFunction | undefined;

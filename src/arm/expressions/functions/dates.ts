@@ -25,7 +25,7 @@ function addDuration(base: Date, duration: string): Date {
 const pad = (v: number, w: number) => String(v).padStart(w, "0");
 
 /** .NET date formatting for the custom tokens templates use, and the standard `u`, `s` and `o`. */
-export function formatDate(d: Date, format = "yyyy-MM-ddTHH:mm:ssZ"): string {
+function formatDate(d: Date, format = "yyyy-MM-ddTHH:mm:ssZ"): string {
   const standard: Record<string, string> = { u: "yyyy-MM-dd HH:mm:ssZ", s: "yyyy-MM-ddTHH:mm:ss", o: "yyyy-MM-ddTHH:mm:ss.fffffffZ", O: "yyyy-MM-ddTHH:mm:ss.fffffffZ" };
   const f = standard[format] ?? format;
   const tokens: Record<string, () => string> = {

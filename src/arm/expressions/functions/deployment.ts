@@ -1,5 +1,5 @@
 import { EvalError } from "../../errors.js";
-import { newObject, type JsonObject, type Value } from "../../json.js";
+import type { JsonObject, Value } from "../../json.js";
 import { Unknown } from "../../unknown.js";
 import type { Env } from "../env.js";
 import { eager, MANY, type FunctionTable } from "../registry.js";
@@ -95,10 +95,3 @@ export const deploymentFunctions: FunctionTable = {
   environment: eager(0, 0, () => object(AZURE_CLOUD)),
   deployment: eager(0, 0, (_a, env) => env.scope.resolver.deployment()),
 };
-
-/** An object with the given entries, prototype-free. */
-export function makeObject(entries: Record<string, Value>): JsonObject {
-  const out = newObject();
-  for (const [k, v] of Object.entries(entries)) out[k] = v;
-  return out;
-}

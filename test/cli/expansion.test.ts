@@ -1,0 +1,51 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { cli, repoPath } from "../helpers.js";
+
+const json = (...argv: string[]) => {
+  const r = cli(...argv, "--format", "json");
+  return { code: r.code, out: JSON.parse(r.stdout) };
+};
+
+test("a parameter without a value gives an unknown finding; --param and --parameters resolve it", () => {
+  const file = repoPath("fixtures/cli/needs-parameter.json");
+  const unresolved = json("scan", file);
+  assert.is(unresolved.out.findings[0].status, "unknown");
+  assert.match(unresolved.out.findings[0].message, "parameter localAuthOff has no value");
+  assert.is(json("scan", file, "--param", "localAuthOff=true").out.findings.length, 0);
+  const viaFile = json("scan", file, "--parameters", repoPath("fixtures/cli/local-auth-on.parameters.json"));
+  assert.is(viaFile.code, 1);
+  assert.is(viaFile.out.findings[0].status, "fail");
+});
+
+test("a parameter file that is not one is an error naming it", () => {
+  const r = json("scan", repoPath("fixtures/cli/needs-parameter.json"), "--parameters", repoPath("fixtures/reader/not-a-template.json"));
+  assert.is(r.code, 2);
+  assert.match(r.out.errors[0].message, "not-a-template.json: is not a parameter file");
+});
+
+test("relativePath links inside the scanned tree are followed; others are notices", () => {
+  const r = json("scan", repoPath("fixtures/cli/linked/main.json"));
+  assert.is(r.code, 1);
+  const [finding] = r.out.findings;
+  assert.is(finding.subject.name, "acs-linked");
+  assert.is(finding.file, repoPath("fixtures/cli/linked/modules/acs.json"), "the finding is in the linked file");
+  assert.is(finding.range.start.line, 11);
+  const notices = r.out.notices.map((n: { message: string }) => n.message);
+  assert.ok(notices.some((m: string) => m.includes("../outside/acs.json is not analysed")), "a link leaving the tree is not followed");
+  assert.ok(notices.some((m: string) => m.includes("https://example.com/templates/acs.json is not analysed")), "a remote link is never fetched");
+});
+
+test("a template that cannot be expanded is an error with its place, and other files still scan", () => {
+  const r = json("scan", repoPath("fixtures/cli/hostile-cycle.json"), repoPath("examples/insecure-acs-workload.json"));
+  assert.is(r.code, 2);
+  assert.equal(r.out.errors[0], {
+    file: repoPath("fixtures/cli/hostile-cycle.json"),
+    message: "template cannot be expanded: variables 'a' refers to itself (a cycle)",
+    line: 5,
+    column: 5,
+  });
+  assert.is(r.out.findings.length, 1);
+});
+
+test.run();
