@@ -93,6 +93,13 @@ const cases: Array<[string, unknown]> = [
   ["[dateTimeAdd(dateTimeFromEpoch(1680224438), 'P1D')]", "2023-04-01T01:00:38Z"],
   ["[dateTimeAdd('2020-01-31T00:00:00Z', 'PT1H30M', 'yyyy-MM-dd HH:mm')]", "2020-01-31 01:30"],
   ["[dateTimeToEpoch('2023-03-31T01:00:38Z')]", 1680224438],
+  // CIDR: the examples of the ARM documentation
+  ["[parseCidr('10.144.0.0/20')]", { network: "10.144.0.0", netmask: "255.255.240.0", broadcast: "10.144.15.255", firstUsable: "10.144.0.1", lastUsable: "10.144.15.254", cidr: 20 }],
+  ["[parseCidr('fdad:3236:5555::/48')]", { network: "fdad:3236:5555::", netmask: "ffff:ffff:ffff::", firstUsable: "fdad:3236:5555::", lastUsable: "fdad:3236:5555:ffff:ffff:ffff:ffff:ffff", cidr: 48 }],
+  ["[cidrSubnet('10.144.0.0/20', 24, 4)]", "10.144.4.0/24"],
+  ["[cidrSubnet('fdad:3236:5555::/48', 52, 3)]", "fdad:3236:5555:3000::/52"],
+  ["[cidrHost('10.144.3.0/24', 0)]", "10.144.3.1"],
+  ["[cidrHost('fdad:3236:5555:3000::/52', 4)]", "fdad:3236:5555:3000::5"],
   // lambdas
   ["[map(createArray(1, 2, 3), lambda('x', mul(lambdaVariables('x'), 2)))]", [2, 4, 6]],
   ["[map(createArray('a', 'b'), lambda('x', 'i', concat(lambdaVariables('x'), string(lambdaVariables('i')))))]", ["a0", "b1"]],

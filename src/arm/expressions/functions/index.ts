@@ -1,4 +1,5 @@
 import type { FunctionTable } from "../registry.js";
+import { cidrFunctions } from "./cidr.js";
 import { collectionFunctions } from "./collections.js";
 import { dateFunctions } from "./dates.js";
 import { deploymentFunctions } from "./deployment.js";
@@ -19,4 +20,5 @@ export const FUNCTIONS: FunctionTable = Object.assign(
   deploymentFunctions,
   lambdaFunctions,
   resourceFunctions,
+  cidrFunctions,
 );
