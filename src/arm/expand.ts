@@ -65,7 +65,7 @@ class Expansion {
     file: string,
     private readonly options: ExpandOptions,
   ) {
-    this.result = { file, resources: [], parameters: [], outputs: [], notices: [] };
+    this.result = { file, resources: [], parameters: [], variables: [], outputs: [], notices: [] };
     this.budget = new Budget({ ...DEFAULT_LIMITS, ...options.limits });
   }
 
@@ -90,6 +90,11 @@ class Expansion {
     }
     const { resources } = this.expandFrame(frame, [], 0);
     this.result.resources = resources;
+    for (const p of this.result.parameters) {
+      if (p.deployments.length === 0 && pfile && fromFile?.values.has(p.name.toLowerCase())) {
+        p.valueSource = { file: pfile.file, pointer: `/parameters/${escape(fromFile.names.get(p.name.toLowerCase())!)}/value` };
+      }
+    }
     return this.result;
   }
 
@@ -117,6 +122,7 @@ class Expansion {
       throw new ExpansionFault(`deployments nest deeper than ${this.budget.limits.deploymentDepth} levels`, frame.pointer);
     }
     this.recordParameters(frame, chain);
+    this.recordVariables(frame, chain);
     const instances: Instance[] = [];
     const declared = getKey(frame.template, "resources");
     const resourcesKey = findKey(frame.template, "resources") ?? "resources";
@@ -155,6 +161,13 @@ class Expansion {
       if (dflt !== undefined) entry.defaultValue = resolveValue(dflt, frame.root, this.budget);
       this.result.parameters.push(entry);
       for (const problem of validateParameter(name, type, decl, value)) this.notice("warning", problem, frame.file, pointer);
+    }
+  }
+
+  /** Records every variable with its value: rules look for secrets even in variables nothing uses. */
+  private recordVariables(frame: TemplateFrame, chain: string[]): void {
+    for (const name of frame.variableNames()) {
+      this.result.variables.push({ name, value: frame.variable(name), deployments: chain, file: frame.file, pointer: frame.variableDeclaration(name) });
     }
   }
 

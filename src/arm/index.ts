@@ -10,6 +10,7 @@ export type {
   ExpandedParameter,
   ExpandedResource,
   ExpandedTemplate,
+  ExpandedVariable,
   ExpansionNotice,
   ResourceSource,
 } from "./model.js";

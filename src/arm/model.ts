@@ -53,7 +53,18 @@ export interface ExpandedParameter {
   value: Value;
   /** The evaluated `defaultValue`, when the declaration has one. */
   defaultValue?: Value;
+  /** Where the value was written when it came from a parameter file. */
+  valueSource?: { file: string; pointer: string };
   /** The nested deployments whose template declares the parameter (empty for the scanned template). */
+  deployments: string[];
+  file: string;
+  pointer: string;
+}
+
+/** A template variable and its evaluated value (every variable, used or not). */
+export interface ExpandedVariable {
+  name: string;
+  value: Value;
   deployments: string[];
   file: string;
   pointer: string;
@@ -83,6 +94,7 @@ export interface ExpandedTemplate {
   file: string;
   resources: ExpandedResource[];
   parameters: ExpandedParameter[];
+  variables: ExpandedVariable[];
   outputs: ExpandedOutput[];
   notices: ExpansionNotice[];
 }

@@ -9,7 +9,8 @@ export function toPolicyInput(expanded: ExpandedTemplate): object {
   return {
     schema_version: 1,
     resources: expanded.resources.map(({ source: _source, ...r }, index) => ({ index, ...r })),
-    parameters: expanded.parameters.map(({ file: _f, pointer: _p, ...p }, index) => ({ index, ...p })),
+    parameters: expanded.parameters.map(({ file: _f, pointer: _p, valueSource: _s, ...p }, index) => ({ index, ...p })),
+    variables: expanded.variables.map(({ file: _f, pointer: _p, ...v }, index) => ({ index, ...v })),
     outputs: expanded.outputs.map(({ file: _f, pointer: _p, ...o }, index) => ({ index, ...o })),
   };
 }

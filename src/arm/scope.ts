@@ -69,6 +69,11 @@ export class TemplateFrame {
     }
   }
 
+  /** Declared variable names, as written (copy-loop variables included). */
+  variableNames(): string[] {
+    return this.outer ? [] : [...this.vars.values()].map((v) => v.name);
+  }
+
   /** Declared parameter names, as written. */
   parameterNames(): string[] {
     return [...this.params.values()].map((p) => p.name);
@@ -96,6 +101,16 @@ export class TemplateFrame {
     const key = isObject(vars) ? findKey(vars, name) : undefined;
     if (key === undefined || key.toLowerCase() === "copy") return undefined;
     return { file: this.file, pointer: `${this.pointer}/${varsKey}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+  }
+
+  /** Where a variable is declared: its own entry, or its copy loop. */
+  variableDeclaration(name: string): string {
+    const plain = this.variableSource(name);
+    if (plain) return plain.pointer;
+    const varsKey = findKey(this.template, "variables") ?? "variables";
+    const loops = getKey(this.template[varsKey] as JsonObject, "copy");
+    const i = Array.isArray(loops) ? loops.findIndex((l) => isObject(l) && String(l["name"]).toLowerCase() === name.toLowerCase()) : -1;
+    return `${this.pointer}/${varsKey}/copy/${i}`;
   }
 
   userFunction(namespace: string, name: string): UserFunction | undefined {

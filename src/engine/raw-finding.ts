@@ -4,8 +4,8 @@ import type { FindingStatus } from "../model/finding.js";
 export interface RawFinding {
   rule_id: string;
   status: FindingStatus;
-  /** The subject, by its index in the normalized input's `resources`, `outputs` or `parameters`. */
-  subject: { kind: "resource" | "output" | "parameter"; index: number };
+  /** The subject, by its index in the normalized input's `resources`, `outputs`, `parameters` or `variables`. */
+  subject: { kind: "resource" | "output" | "parameter" | "variable"; index: number };
   /** Path of the offending property below the subject (empty for the subject itself). */
   path: Array<string | number>;
   message: string;

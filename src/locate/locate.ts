@@ -1,4 +1,4 @@
-import type { ExpandedResource, ExpandedTemplate } from "../arm/index.js";
+import type { ExpandedParameter, ExpandedResource, ExpandedTemplate } from "../arm/index.js";
 import { isUnknown } from "../arm/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { RawFinding } from "../engine/index.js";
@@ -76,15 +76,21 @@ function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | 
       subjectKey: typeof resource.id === "string" ? resource.id.toLowerCase() : resource.source.pointer,
     };
   }
-  const entry = kind === "output" ? expanded.outputs[index] : expanded.parameters[index];
+  const entry = kind === "output" ? expanded.outputs[index] : kind === "variable" ? expanded.variables[index] : expanded.parameters[index];
   if (!entry) throw new Error(`rule ${r.rule_id} named ${kind} ${index}, which does not exist`);
-  const below = kind === "output" ? ["value", ...r.path] : r.path;
-  return {
-    file: entry.file,
-    pointer: entry.pointer + formatPointer(below),
-    subject: { kind, name: entry.name },
-    subjectKey: `${kind}:${entry.pointer}`,
-  };
+  const subject: FindingSubject = { kind, name: entry.name };
+  const subjectKey = `${kind}:${entry.file}:${entry.pointer}`;
+  // The normalized input names an output's or variable's value `value`; in the template an
+  // output's is `value` too, a variable's is the declaration itself. A parameter's `value` was
+  // written in the parameter file when it came from there, else it is its `defaultValue`.
+  const [head, ...rest] = r.path;
+  if (kind === "parameter" && head === "value") {
+    const source = (entry as ExpandedParameter).valueSource;
+    if (source) return { file: source.file, pointer: source.pointer + formatPointer(rest), subject, subjectKey };
+    return { file: entry.file, pointer: `${entry.pointer}/defaultValue${formatPointer(rest)}`, subject, subjectKey };
+  }
+  if (kind === "variable" && head === "value") return { file: entry.file, pointer: entry.pointer + formatPointer(rest), subject, subjectKey };
+  return { file: entry.file, pointer: entry.pointer + formatPointer(r.path), subject, subjectKey };
 }
 
 /** The pointer of a property of a resource: where its value was written, if not below the declaration. */

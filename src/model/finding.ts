@@ -27,12 +27,12 @@ export interface SourceRange {
   end: Position;
 }
 
-/** What a finding is about: a deployed resource, a template output or a template parameter. */
+/** What a finding is about: a deployed resource, or a template output, parameter or variable. */
 export interface FindingSubject {
-  kind: "resource" | "output" | "parameter";
+  kind: "resource" | "output" | "parameter" | "variable";
   /** Resource type as written (resources only). */
   type?: string;
-  /** Resource name, or the output or parameter name. */
+  /** Resource name, or the output, parameter or variable name. */
   name: string;
   /** Full resource id, when the subject is a resource. */
   id?: string;
