@@ -19,6 +19,10 @@ interface CustomMetadata {
   azure_policy?: string[];
   remediation: string;
   parameters: Record<string, unknown>;
+  baseline_quote: string;
+  fix_arm: string;
+  fix_bicep: string;
+  suppress_when: string;
 }
 
 interface InspectAnnotation {
@@ -65,6 +69,9 @@ for (const entry of inspected.annotations ?? []) {
     azurePolicy: c.azure_policy ?? [],
     references: a.related_resources.map((r) => ({ url: r.ref, description: r.description })),
     parameters: c.parameters,
+    baselineQuote: c.baseline_quote.trim(),
+    fix: { arm: c.fix_arm.trimEnd(), bicep: c.fix_bicep.trimEnd() },
+    suppressWhen: c.suppress_when.trim(),
     source: entry.location.file,
   });
 }

@@ -29,6 +29,12 @@ export interface RuleMeta {
   references: RuleReference[];
   /** JSON Schema of the rule's parameters (an object schema). */
   parameters: Record<string, unknown>;
+  /** The words of the ACS security baseline the rule enforces. */
+  baselineQuote: string;
+  /** How to fix it, as ARM JSON and as Bicep. */
+  fix: { arm: string; bicep: string };
+  /** When suppressing the rule is the right call. */
+  suppressWhen: string;
   /** The Rego file that defines the rule, relative to the package root. */
   source: string;
 }

@@ -15,3 +15,30 @@ test_selects_deployed_services_only if {
 test_no_resources if {
 	count(resources.communication_services) == 0 with input as {"resources": []}
 }
+
+test_acs_workload_needs_a_deployed_communication_resource if {
+	resources.acs_workload with input as {"resources": [{"typeLower": "microsoft.communication/emailservices", "existing": false}]}
+	not resources.acs_workload with input as {"resources": [_acs(0, true)]}
+	not resources.acs_workload with input as {"resources": [{"typeLower": "microsoft.web/sites", "existing": false}]}
+}
+
+test_ids_compare_case_insensitively if {
+	resources.same_id("/subscriptions/S/x", "/subscriptions/s/X")
+	not resources.same_id({"$unknown": {}}, "/x")
+}
+
+test_communication_ids if {
+	resources.is_communication_id("/subscriptions/s/resourceGroups/r/providers/Microsoft.Communication/communicationServices/a")
+	resources.is_communication_id({"$unknown": {"target": {"type": "microsoft.communication/communicationservices"}}})
+	not resources.is_communication_id("/subscriptions/s/resourceGroups/r")
+}
+
+test_lower_or_empty if {
+	resources.lower_or_empty("AbC") == "abc"
+	resources.lower_or_empty(7) == ""
+}
+
+test_deployed_any if {
+	inp := {"resources": [{"index": 0, "typeLower": "a", "existing": false}, {"index": 1, "typeLower": "b", "existing": false}]}
+	count(resources.deployed_any({"a", "b"})) == 2 with input as inp
+}

@@ -18,6 +18,11 @@ test_unknown_finding_status if {
 	result.unknown(_chain, {"index": 0}, [], "depends").status == "unknown"
 }
 
+test_findings_on_outputs_parameters_and_variables if {
+	result.fail_on(_chain, "output", {"index": 2}, ["value"], "x").subject == {"kind": "output", "index": 2}
+	result.unknown_on(_chain, "parameter", {"index": 1}, [], "x").status == "unknown"
+}
+
 test_conditional_resource_is_named if {
 	r := {"index": 0, "condition": {"$unknown": {"expression": "[parameters('deploy')]"}}}
 	result.fail(_chain, r, [], "bad").message == "bad (the resource is deployed only when [parameters('deploy')])"

@@ -31,6 +31,29 @@
 #     type: object
 #     additionalProperties: false
 #     properties: {}
+#   baseline_quote: >-
+#     Identity Security: Controls resource access with Entra ID (Azure AD) and Managed Identities.
+#     Security Best Practices 1: Use Managed Identities: avoid storing connection strings in code or
+#     configuration files.
+#   fix_arm: |-
+#     "apiVersion": "2025-05-01",
+#     "properties": {
+#       "dataLocation": "Europe",
+#       "disableLocalAuth": true
+#     }
+#   fix_bicep: |-
+#     resource acs 'Microsoft.Communication/communicationServices@2025-05-01' = {
+#       name: name
+#       location: 'global'
+#       properties: {
+#         dataLocation: 'Europe'
+#         disableLocalAuth: true
+#       }
+#     }
+#   suppress_when: >-
+#     A client that cannot use Microsoft Entra ID (an old SDK, a third-party integration that only
+#     takes a connection string) still needs the service, and the key is kept in Key Vault and
+#     rotated. Record the client and the date it will move to Entra ID in the justification.
 package acs.rules.iam.local_auth_disabled
 
 import data.acs.lib.api_version

@@ -1,0 +1,36 @@
+package acs.lib.diagnostics_test
+
+import data.acs.lib.diagnostics
+import data.acs.lib.testdata
+
+_setting(scope, props) := object.union(testdata.resource(1, "Microsoft.Insights/diagnosticSettings", "d", props), {"scope": scope})
+
+test_targeting_matches_ids_case_insensitively if {
+	s := _setting(upper(testdata.acs_id), {})
+	count(diagnostics.targeting(testdata.acs({}))) == 1 with input as {"resources": [s]}
+}
+
+test_may_target_when_scope_unknown if {
+	s := _setting(testdata.missing("[parameters('scope')]"), {})
+	diagnostics.may_target(testdata.acs({})) with input as {"resources": [s]}
+}
+
+test_not_when_scope_is_another_type if {
+	u := {"$unknown": {"reason": "missing-parameter", "expression": "x", "target": {"type": "microsoft.storage/storageaccounts"}}}
+	not diagnostics.may_target(testdata.acs({})) with input as {"resources": [_setting(u, {})]}
+}
+
+test_destinations if {
+	diagnostics.has_destination({"properties": {"workspaceId": "/w"}})
+	diagnostics.has_destination({"properties": {"storageAccountId": testdata.missing("x")}})
+	not diagnostics.has_destination({"properties": {"workspaceId": ""}})
+}
+
+test_enabled_logs if {
+	count(diagnostics.enabled_logs({"properties": {"logs": [{"enabled": true}, {"enabled": false}]}})) == 1
+}
+
+test_undecided if {
+	diagnostics.undecided({"properties": {"logs": [{"enabled": testdata.missing("x")}]}})
+	not diagnostics.undecided({"properties": {"logs": [{"enabled": true}]}})
+}

@@ -1,0 +1,71 @@
+# METADATA
+# title: ACS secrets
+# description: >-
+#   What counts as an ACS secret: a value derived from listKeys or another list* function on a
+#   Microsoft.Communication resource (the expander's unknowns carry the function and the target's
+#   type, even when the target's name is unknown), or a literal that looks like an ACS connection
+#   string. A list* result whose target's type is not known may be one: rules report it unknown.
+# custom:
+#   library: true
+package acs.lib.secrets
+
+import data.acs.lib.value
+
+# is_acs_secret(x) holds for a single value that is an ACS secret.
+is_acs_secret(x) if {
+	_listed(x)
+	startswith(x["$unknown"].target.type, "microsoft.communication/")
+}
+
+is_acs_secret(x) if is_connection_string(x)
+
+# maybe_acs_secret(x) holds for a list* result whose target's type is not known.
+maybe_acs_secret(x) if {
+	_listed(x)
+	not x["$unknown"].target.type
+}
+
+# is_connection_string(x) holds for a literal ACS connection string (endpoint=https://...;accesskey=...).
+is_connection_string(x) if {
+	is_string(x)
+	regex.match(`(?i)endpoint=https://[^;]+;\s*accesskey=[^;\s]+`, x)
+}
+
+# is_access_key_literal(x) holds for a literal that looks like an access key: 40 or more base64 characters.
+is_access_key_literal(x) if {
+	is_string(x)
+	regex.match(`^[A-Za-z0-9+/]{38,}={0,2}$`, x)
+	count(x) >= 40
+}
+
+# names_connection_string_or_key(name) holds when a name says it holds an ACS connection string or
+# access key, and does not merely name where one is kept (a secret name, an id, a URI).
+names_connection_string_or_key(name) if {
+	regex.match(`(?i)(connection_?string|access_?key)`, name)
+	not regex.match(`(?i)(name|id|uri|url)$`, name)
+}
+
+# names_access_key(name) holds when a name says it is an ACS access key.
+names_access_key(name) if {
+	regex.match(`(?i)(access_?key|acs_?key|acs.*primary_?key|acs.*secondary_?key|communication.*key)`, name)
+	not regex.match(`(?i)(name|id|uri|url)$`, name)
+}
+
+# secret_paths(v) are the paths (below v) of every ACS secret inside v.
+secret_paths(v) := [path |
+	walk(v, [path, node])
+	is_acs_secret(node)
+]
+
+# maybe_secret_paths(v) are the paths of every possible ACS secret inside v.
+maybe_secret_paths(v) := [path |
+	walk(v, [path, node])
+	maybe_acs_secret(node)
+]
+
+_listed(x) if {
+	value.is_unknown(x)
+	x["$unknown"].secret == true
+	some f in x["$unknown"].functions
+	startswith(f, "list")
+}

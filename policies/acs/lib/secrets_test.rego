@@ -1,0 +1,46 @@
+package acs.lib.secrets_test
+
+import data.acs.lib.secrets
+
+_listed(type) := {"$unknown": {"reason": "runtime-function", "functions": ["listkeys"], "secret": true, "target": {"type": type}}}
+
+test_list_keys_on_acs_is_a_secret if secrets.is_acs_secret(_listed("microsoft.communication/communicationservices"))
+
+test_list_keys_on_storage_is_not_an_acs_secret if not secrets.is_acs_secret(_listed("microsoft.storage/storageaccounts"))
+
+test_list_keys_on_unknown_type_may_be_one if {
+	u := {"$unknown": {"reason": "runtime-function", "functions": ["listkeys"], "secret": true}}
+	secrets.maybe_acs_secret(u)
+	not secrets.is_acs_secret(u)
+}
+
+test_a_key_vault_reference_is_not_a_list_secret if {
+	not secrets.is_acs_secret({"$unknown": {"reason": "secret", "secret": true, "target": {"type": "microsoft.keyvault/vaults"}}})
+}
+
+test_connection_string_literals if {
+	secrets.is_acs_secret("endpoint=https://acs.communication.azure.com/;accesskey=abc123==")
+	secrets.is_acs_secret("Endpoint=https://x.communication.azure.com/; AccessKey=Zm9v")
+	not secrets.is_acs_secret("https://acs.communication.azure.com/")
+}
+
+test_access_key_literals if {
+	secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2v3b4n5m6Q7W8E9R0T1Y2U3I4O5P6A7S8D9F0G1H2J3==")
+	not secrets.is_access_key_literal("short")
+	not secrets.is_access_key_literal("not base64 at all, but long enough to count as forty chars")
+}
+
+test_names if {
+	secrets.names_connection_string_or_key("acsConnectionString")
+	secrets.names_connection_string_or_key("ACCESS_KEY")
+	not secrets.names_connection_string_or_key("connectionStringSecretName")
+	not secrets.names_connection_string_or_key("acsName")
+	secrets.names_access_key("ACS_ACCESS_KEY")
+	secrets.names_access_key("communicationServiceKey")
+	not secrets.names_access_key("storageKey")
+}
+
+test_secret_paths if {
+	v := {"a": [1, _listed("microsoft.communication/communicationservices")], "b": "x"}
+	secrets.secret_paths(v) == [["a", 1]]
+}

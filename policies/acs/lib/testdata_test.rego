@@ -1,0 +1,25 @@
+# Builders of normalized input for the rule tests (a _test file: never compiled into the policy).
+package acs.lib.testdata
+
+resource(i, type, name, props) := {
+	"index": i, "type": type, "typeLower": lower(type), "apiVersion": "2025-05-01",
+	"name": name, "id": concat("", ["/subscriptions/s/resourceGroups/r/providers/", type, "/", name]),
+	"existing": false, "condition": true, "properties": props,
+}
+
+acs(props) := resource(0, "Microsoft.Communication/communicationServices", "acs", props)
+
+acs_id := "/subscriptions/s/resourceGroups/r/providers/Microsoft.Communication/communicationServices/acs"
+
+with_api(r, api) := object.union(r, {"apiVersion": api})
+
+missing(expr) := {"$unknown": {"reason": "missing-parameter", "expression": expr, "detail": "no value"}}
+
+listed(type) := {"$unknown": {
+	"reason": "runtime-function", "expression": "[listKeys(...)]", "functions": ["listkeys"],
+	"secret": true, "target": {"type": type},
+}}
+
+acs_keys := listed("microsoft.communication/communicationservices")
+
+connection_string := "endpoint=https://acs.communication.azure.com/;accesskey=c2VjcmV0"

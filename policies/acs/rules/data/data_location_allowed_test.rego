@@ -1,0 +1,41 @@
+package acs.rules.data.data_location_allowed_test
+
+import data.acs.lib.testdata
+import data.acs.rules.data.data_location_allowed as rule
+
+_deny(r) := d if {
+	d := rule.deny with input as {"resources": [r]}
+}
+
+test_pass_documented_geography if count(_deny(testdata.acs({"dataLocation": "Europe"}))) == 0
+
+test_pass_short_name_and_case if count(_deny(testdata.acs({"dataLocation": "uk"}))) == 0
+
+test_fail_typo if {
+	[f] := [f | some f in _deny(testdata.acs({"dataLocation": "Eurpoe"}))]
+	contains(f.message, "'Eurpoe' is not an allowed geography")
+}
+
+test_fail_missing if {
+	[f] := [f | some f in _deny(testdata.acs({}))]
+	contains(f.message, "not set")
+}
+
+test_email_service_judged_too if {
+	count(_deny(testdata.resource(0, "Microsoft.Communication/emailServices", "mail", {"dataLocation": "Mars"}))) == 1
+}
+
+test_domains_not_judged if {
+	count(_deny(testdata.resource(0, "Microsoft.Communication/emailServices/domains", "mail/d", {}))) == 0
+}
+
+test_allowed_list_is_a_parameter if {
+	d := rule.deny with input as {"resources": [testdata.acs({"dataLocation": "United States"})]}
+		with data.parameters as {"ACS-DATA-001": {"allowedDataLocations": ["Europe", "UAE"]}}
+	count(d) == 1
+}
+
+test_unknown if {
+	[f] := [f | some f in _deny(testdata.acs({"dataLocation": testdata.missing("[parameters('loc')]")}))]
+	f.status == "unknown"
+}

@@ -1,0 +1,59 @@
+# METADATA
+# title: Email engagement tracking off
+# description: >-
+#   With userEngagementTracking Enabled, ACS rewrites links and adds a tracking pixel to every email
+#   a domain sends, recording when each recipient opens a message and what they click: personal
+#   data about the recipients, processed without their say. Leave it Disabled unless a lawful
+#   basis and a notice to recipients exist.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/communication-services/concepts/email/email-insights
+#     description: Email insights and user engagement tracking
+#   - ref: https://learn.microsoft.com/azure/communication-services/concepts/privacy
+#     description: Data residency and user privacy
+# custom:
+#   id: ACS-DATA-003
+#   long_id: engagement_tracking_off
+#   severity: low
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Communication/emailServices/domains
+#   baseline:
+#     - "Compliance and Data Residency: GDPR"
+#   remediation: Set properties.userEngagementTracking to Disabled (or leave it unset).
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+#   baseline_quote: >-
+#     Compliance and Data Residency: ACS is designed to meet rigorous global compliance standards,
+#     including GDPR (General Data Protection Regulation).
+#   fix_arm: |-
+#     "properties": { "domainManagement": "CustomerManaged", "userEngagementTracking": "Disabled" }
+#   fix_bicep: |-
+#     properties: {
+#       domainManagement: 'CustomerManaged'
+#       userEngagementTracking: 'Disabled'
+#     }
+#   suppress_when: >-
+#     Marketing email with recipients' consent to tracking; reference the consent record or the
+#     data-protection assessment in the justification.
+package acs.rules.data.engagement_tracking_off
+
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.value
+
+_path := ["properties", "userEngagementTracking"]
+
+deny contains finding if {
+	some d in resources.deployed("microsoft.communication/emailservices/domains")
+	lower(d.properties.userEngagementTracking) == "enabled"
+	finding := result.fail(rego.metadata.chain(), d, _path, "userEngagementTracking is Enabled: open and click tracking records recipients' personal data")
+}
+
+deny contains finding if {
+	some d in resources.deployed("microsoft.communication/emailservices/domains")
+	v := object.get(d, _path, null)
+	value.is_unknown(v)
+	finding := result.unknown(rego.metadata.chain(), d, _path, concat("", ["userEngagementTracking depends on ", value.describe(v), "; it should be Disabled"]))
+}

@@ -1,0 +1,21 @@
+package acs.rules.data.engagement_tracking_off_test
+
+import data.acs.lib.testdata
+import data.acs.rules.data.engagement_tracking_off as rule
+
+_domain(props) := testdata.resource(0, "Microsoft.Communication/emailServices/domains", "mail/d", props)
+
+_deny(r) := d if {
+	d := rule.deny with input as {"resources": [r]}
+}
+
+test_fail_enabled if count(_deny(_domain({"userEngagementTracking": "enabled"}))) == 1
+
+test_pass_disabled if count(_deny(_domain({"userEngagementTracking": "Disabled"}))) == 0
+
+test_pass_absent if count(_deny(_domain({}))) == 0
+
+test_unknown if {
+	[f] := [f | some f in _deny(_domain({"userEngagementTracking": testdata.missing("[parameters('t')]")}))]
+	f.status == "unknown"
+}

@@ -1,0 +1,32 @@
+package acs.rules.data.linked_domains_same_location_test
+
+import data.acs.lib.testdata
+import data.acs.rules.data.linked_domains_same_location as rule
+
+_mail(location) := testdata.resource(1, "Microsoft.Communication/emailServices", "mail", {"dataLocation": location})
+
+_domain_id := "/subscriptions/s/resourceGroups/r/providers/Microsoft.Communication/emailServices/mail/domains/example.com"
+
+_domain := object.union(testdata.resource(2, "Microsoft.Communication/emailServices/domains", "mail/example.com", {}), {"id": _domain_id})
+
+_deny(resources) := d if {
+	d := rule.deny with input as {"resources": resources}
+}
+
+test_fail_other_geography if {
+	[f] := [f | some f in _deny([testdata.acs({"dataLocation": "Europe", "linkedDomains": [_domain_id]}), _mail("United States"), _domain])]
+	f.subject.index == 0
+	f.path == ["properties", "linkedDomains", 0]
+	contains(f.message, "United States")
+}
+
+test_pass_same_geography_short_name if {
+	count(_deny([testdata.acs({"dataLocation": "United Kingdom", "linkedDomains": [_domain_id]}), _mail("UK"), _domain])) == 0
+}
+
+test_pass_domain_not_in_template if count(_deny([testdata.acs({"dataLocation": "Europe", "linkedDomains": ["/subscriptions/s/x"]})])) == 0
+
+test_unknown_location if {
+	[f] := [f | some f in _deny([testdata.acs({"dataLocation": testdata.missing("[parameters('loc')]"), "linkedDomains": [_domain_id]}), _mail("Europe"), _domain])]
+	f.status == "unknown"
+}

@@ -1,0 +1,21 @@
+package acs.rules.data.storage_customer_managed_keys_test
+
+import data.acs.lib.testdata
+import data.acs.rules.data.storage_customer_managed_keys as rule
+
+_storage(props) := testdata.resource(1, "Microsoft.Storage/storageAccounts", "st", props)
+
+_deny(resources) := d if {
+	d := rule.deny with input as {"resources": resources}
+}
+
+test_fail_platform_keys if count(_deny([testdata.acs({}), _storage({})])) == 1
+
+test_pass_key_vault if count(_deny([testdata.acs({}), _storage({"encryption": {"keySource": "Microsoft.KeyVault"}})])) == 0
+
+test_pass_outside_acs_workload if count(_deny([_storage({})])) == 0
+
+test_unknown if {
+	[f] := [f | some f in _deny([testdata.acs({}), _storage({"encryption": {"keySource": testdata.missing("[parameters('k')]")}})])]
+	f.status == "unknown"
+}

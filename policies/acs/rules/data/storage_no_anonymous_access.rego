@@ -1,0 +1,73 @@
+# METADATA
+# title: No anonymous access to stored communication data
+# description: >-
+#   In an ACS workload template, storage accounts hold recordings, transcripts and exports of
+#   conversations. They must set allowBlobPublicAccess to false (so no container can be opened to
+#   the internet by mistake), and no blob container may allow public access.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent
+#     description: Prevent anonymous read access to containers and blobs
+# custom:
+#   id: ACS-DATA-005
+#   long_id: storage_no_anonymous_access
+#   severity: high
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Storage/storageAccounts
+#     - Microsoft.Storage/storageAccounts/blobServices/containers
+#   baseline:
+#     - "Data Security: AES-256 encryption, Customer Managed Keys"
+#     - "Identity Security: Entra ID (Azure AD), Managed Identities"
+#   remediation: >-
+#     Set allowBlobPublicAccess to false on the account and publicAccess to None on containers;
+#     grant readers a role or a user delegation SAS instead.
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+#   baseline_quote: >-
+#     Data Protection: Data stored by ACS, such as chat messages, call recordings, and email
+#     metadata, is automatically encrypted.
+#   fix_arm: |-
+#     "properties": { "allowBlobPublicAccess": false }
+#   fix_bicep: |-
+#     properties: {
+#       allowBlobPublicAccess: false
+#     }
+#   suppress_when: >-
+#     Never for an account in an ACS workload; public assets belong in a separate account and
+#     template.
+package acs.rules.data.storage_no_anonymous_access
+
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.value
+
+_account_path := ["properties", "allowBlobPublicAccess"]
+
+_container_path := ["properties", "publicAccess"]
+
+deny contains finding if {
+	resources.acs_workload
+	some r in resources.deployed("microsoft.storage/storageaccounts")
+	v := object.get(r, _account_path, null)
+	value.is_known(v)
+	v != false
+	finding := result.fail(rego.metadata.chain(), r, _account_path, "allowBlobPublicAccess is not false, so containers can be opened to anonymous readers")
+}
+
+deny contains finding if {
+	resources.acs_workload
+	some r in resources.deployed("microsoft.storage/storageaccounts/blobservices/containers")
+	lower(r.properties.publicAccess) in {"blob", "container"}
+	finding := result.fail(rego.metadata.chain(), r, _container_path, concat("", ["the container allows anonymous ", r.properties.publicAccess, " access"]))
+}
+
+deny contains finding if {
+	resources.acs_workload
+	some r in resources.deployed_any({"microsoft.storage/storageaccounts", "microsoft.storage/storageaccounts/blobservices/containers"})
+	some p in [_account_path, _container_path]
+	v := object.get(r, p, null)
+	value.is_unknown(v)
+	finding := result.unknown(rego.metadata.chain(), r, p, concat("", ["public access depends on ", value.describe(v)]))
+}

@@ -1,0 +1,107 @@
+# METADATA
+# title: Vaults holding ACS keys are hardened
+# description: >-
+#   A Key Vault that stores an ACS key or connection string must keep it recoverable and access
+#   to it auditable: purge protection on, soft delete not turned off, and Azure RBAC rather than
+#   access policies. The finding belongs to the vault, which the template declares beside the
+#   secret; a vault the template does not deploy is judged where it is deployed.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview
+#     description: Key Vault soft delete and purge protection
+#   - ref: https://learn.microsoft.com/azure/key-vault/general/rbac-guide
+#     description: Azure RBAC for Key Vault data plane access
+# custom:
+#   id: ACS-IAM-009
+#   long_id: key_vault_hardened
+#   severity: medium
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.KeyVault/vaults
+#   baseline:
+#     - "Security Best Practices 2: Principle of Least Privilege"
+#     - "Data Security: AES-256 encryption, Customer Managed Keys"
+#   remediation: >-
+#     Set enablePurgeProtection to true, leave enableSoftDelete on, and set
+#     enableRbacAuthorization to true on the vault.
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+#   baseline_quote: >-
+#     Security Best Practices 2: Principle of Least Privilege: Use Azure RBAC to grant only the
+#     necessary permissions to service principals.
+#   fix_arm: |-
+#     "properties": {
+#       "enablePurgeProtection": true,
+#       "enableSoftDelete": true,
+#       "enableRbacAuthorization": true
+#     }
+#   fix_bicep: |-
+#     properties: {
+#       enablePurgeProtection: true
+#       enableSoftDelete: true
+#       enableRbacAuthorization: true
+#     }
+#   suppress_when: >-
+#     A disposable vault in a test environment with no production keys; give the suppression an
+#     expiry.
+package acs.rules.iam.key_vault_hardened
+
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.secrets
+import data.acs.lib.value
+
+# Names of the vaults that hold an ACS secret (a secret is named `vault/secret`).
+_holding contains lower(split(s.name, "/")[0]) if {
+	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
+	is_string(s.name)
+	_holds_acs_secret(s)
+}
+
+_holds_acs_secret(s) if secrets.is_acs_secret(s.properties.value)
+
+_holds_acs_secret(s) if secrets.maybe_acs_secret(s.properties.value)
+
+_checks := [
+	{"path": ["properties", "enablePurgeProtection"], "want": true, "text": "purge protection is not enabled"},
+	{"path": ["properties", "enableRbacAuthorization"], "want": true, "text": "it uses access policies instead of Azure RBAC"},
+]
+
+_problems(v) := [c |
+	some c in _checks
+	got := object.get(v, c.path, null)
+	value.is_known(got)
+	got != c.want
+]
+
+_soft_delete_off(v) if v.properties.enableSoftDelete == false
+
+_unknowns(v) := [c.path |
+	some c in _checks
+	value.is_unknown(object.get(v, c.path, null))
+]
+
+deny contains finding if {
+	some v in resources.deployed("microsoft.keyvault/vaults")
+	is_string(v.name)
+	lower(v.name) in _holding
+	texts := array.concat([c.text | some c in _problems(v)], [t | _soft_delete_off(v); t := "soft delete is turned off"])
+	count(texts) > 0
+	path := _first_path(v)
+	finding := result.fail(rego.metadata.chain(), v, path, concat("", ["the vault holds an ACS key but ", concat("; ", texts)]))
+}
+
+deny contains finding if {
+	some v in resources.deployed("microsoft.keyvault/vaults")
+	is_string(v.name)
+	lower(v.name) in _holding
+	count(_problems(v)) == 0
+	not _soft_delete_off(v)
+	count(_unknowns(v)) > 0
+	finding := result.unknown(rego.metadata.chain(), v, _unknowns(v)[0], "the vault holds an ACS key; whether it is hardened depends on values not known before deployment")
+}
+
+_first_path(v) := _problems(v)[0].path if count(_problems(v)) > 0
+
+else := ["properties", "enableSoftDelete"]

@@ -1,0 +1,35 @@
+package acs.rules.iam.key_vault_hardened_test
+
+import data.acs.lib.testdata
+import data.acs.rules.iam.key_vault_hardened as rule
+
+_vault(props) := testdata.resource(0, "Microsoft.KeyVault/vaults", "KV", props)
+
+_secret(v) := testdata.resource(1, "Microsoft.KeyVault/vaults/secrets", "kv/acs", {"value": v})
+
+_hardened := {"enablePurgeProtection": true, "enableRbacAuthorization": true}
+
+_deny(resources) := d if {
+	d := rule.deny with input as {"resources": resources}
+}
+
+test_fail_unhardened_vault_holding_acs_key if {
+	[f] := [f | some f in _deny([_vault({}), _secret(testdata.acs_keys)])]
+	f.subject.index == 0
+	f.path == ["properties", "enablePurgeProtection"]
+	contains(f.message, "Azure RBAC")
+}
+
+test_fail_soft_delete_off if {
+	[f] := [f | some f in _deny([_vault(object.union(_hardened, {"enableSoftDelete": false})), _secret(testdata.acs_keys)])]
+	f.path == ["properties", "enableSoftDelete"]
+}
+
+test_pass_hardened if count(_deny([_vault(_hardened), _secret(testdata.acs_keys)])) == 0
+
+test_pass_vault_without_acs_secret if count(_deny([_vault({}), _secret("other")])) == 0
+
+test_unknown_setting if {
+	[f] := [f | some f in _deny([_vault({"enablePurgeProtection": testdata.missing("[parameters('p')]"), "enableRbacAuthorization": true}), _secret(testdata.acs_keys)])]
+	f.status == "unknown"
+}

@@ -1,0 +1,124 @@
+# METADATA
+# title: Least-privilege role assignments
+# description: >-
+#   A role assignment scoped to a Microsoft.Communication resource, or inside an ACS workload
+#   template to its resource group or subscription (an assignment without scope takes the
+#   deployment's), must not grant Owner, Contributor, User Access Administrator or Role Based
+#   Access Control Administrator: they can read keys, change every setting and hand access on.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/role-based-access-control/best-practices
+#     description: Best practices for Azure RBAC (least privilege)
+#   - ref: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
+#     description: Azure built-in roles, including Communication and Email Service Owner
+# custom:
+#   id: ACS-IAM-007
+#   long_id: least_privilege_roles
+#   severity: high
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Authorization/roleAssignments
+#   baseline:
+#     - "Security Best Practices 2: Principle of Least Privilege"
+#     - "Identity Security: Entra ID (Azure AD), Managed Identities"
+#   remediation: >-
+#     Grant Communication and Email Service Owner (09976791-48a7-449e-bb21-39d1a415f350) on the
+#     communication service, or a custom role with only the actions the principal needs.
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties:
+#       privilegedRoleIds:
+#         type: array
+#         description: Role definition GUIDs that this rule refuses on ACS scopes.
+#         items:
+#           type: string
+#           pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+#         default:
+#           - 8e3af657-a8ff-443c-a75c-2fe8c4bcb635
+#           - b24988ac-6180-42a0-ab88-20f7382dd24c
+#           - 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9
+#           - f58310d9-a9f6-439a-9e8d-f62e7b41a168
+#   baseline_quote: >-
+#     Security Best Practices 2: Principle of Least Privilege: Use Azure RBAC to grant only the
+#     necessary permissions to service principals.
+#   fix_arm: |-
+#     "properties": {
+#       "roleDefinitionId": "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '09976791-48a7-449e-bb21-39d1a415f350')]",
+#       "principalId": "[parameters('principalId')]"
+#     }
+#   fix_bicep: |-
+#     resource owner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+#       scope: acs
+#       name: guid(acs.id, principalId, '09976791-48a7-449e-bb21-39d1a415f350')
+#       properties: {
+#         roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '09976791-48a7-449e-bb21-39d1a415f350')
+#         principalId: principalId
+#       }
+#     }
+#   suppress_when: >-
+#     A break-glass or platform team assignment that is reviewed on a schedule; put the review date
+#     in the suppression's expiry.
+package acs.rules.iam.least_privilege_roles
+
+import data.acs.lib.params
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.value
+
+_names := {
+	"8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
+	"b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
+	"18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
+	"f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
+}
+
+_privileged := {lower(id) | some id in params.value(rego.metadata.chain(), "privilegedRoleIds", object.keys(_names))}
+
+_advice := "; grant Communication and Email Service Owner (09976791-48a7-449e-bb21-39d1a415f350) or a narrower custom role"
+
+deny contains finding if {
+	some r in resources.deployed("microsoft.authorization/roleassignments")
+	_in_scope(r)
+	role := r.properties.roleDefinitionId
+	is_string(role)
+	guid := _guid(role)
+	guid in _privileged
+	finding := result.fail(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], concat("", [
+		"grants ", object.get(_names, guid, guid), " on ", _scope_text(r), _advice,
+	]))
+}
+
+deny contains finding if {
+	some r in resources.deployed("microsoft.authorization/roleassignments")
+	_in_scope(r)
+	role := object.get(r, ["properties", "roleDefinitionId"], null)
+	value.is_unknown(role)
+	finding := result.unknown(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], concat("", [
+		"the role granted on ", _scope_text(r), " depends on ", value.describe(role), "; it must not be a privileged role",
+	]))
+}
+
+_guid(role_id) := lower(parts[count(parts) - 1]) if parts := split(role_id, "/")
+
+_in_scope(r) if resources.is_communication_id(r.scope)
+
+_in_scope(r) if {
+	resources.acs_workload
+	not r.scope
+}
+
+_in_scope(r) if {
+	resources.acs_workload
+	regex.match(`(?i)^/subscriptions/[^/]+(/resourceGroups/[^/]+)?/?$`, r.scope)
+}
+
+# An unknown scope that is not known to target another kind of resource may be the resource group.
+_in_scope(r) if {
+	resources.acs_workload
+	value.is_unknown(r.scope)
+	not r.scope["$unknown"].target.type
+}
+
+_scope_text(r) := "a Communication resource" if resources.is_communication_id(r.scope)
+
+else := "the resource group or subscription of an ACS workload"

@@ -1,0 +1,52 @@
+package acs.rules.iam.least_privilege_roles_test
+
+import data.acs.lib.testdata
+import data.acs.rules.iam.least_privilege_roles as rule
+
+_role(guid) := concat("", ["/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/", guid])
+
+_assignment(scope, role) := object.union(
+	testdata.resource(1, "Microsoft.Authorization/roleAssignments", "ra", {"roleDefinitionId": role, "principalId": "p"}),
+	{"scope": scope},
+)
+
+_unscoped(role) := object.remove(_assignment(null, role), ["scope"])
+
+_deny(resources) := d if {
+	d := rule.deny with input as {"resources": resources}
+}
+
+test_fail_owner_on_acs if {
+	[f] := [f | some f in _deny([_assignment(testdata.acs_id, _role("8e3af657-a8ff-443c-a75c-2fe8c4bcb635"))])]
+	f.path == ["properties", "roleDefinitionId"]
+	contains(f.message, "grants Owner on a Communication resource")
+}
+
+test_fail_contributor_on_resource_group_in_acs_workload if {
+	count(_deny([testdata.acs({}), _assignment("/subscriptions/s/resourceGroups/r", _role("B24988AC-6180-42A0-AB88-20F7382DD24C"))])) == 1
+}
+
+test_fail_unscoped_in_acs_workload if count(_deny([testdata.acs({}), _unscoped(_role("18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"))])) == 1
+
+test_pass_resource_group_outside_acs_workload if {
+	count(_deny([_assignment("/subscriptions/s/resourceGroups/r", _role("8e3af657-a8ff-443c-a75c-2fe8c4bcb635"))])) == 0
+}
+
+test_pass_acs_owner_role if count(_deny([_assignment(testdata.acs_id, _role("09976791-48a7-449e-bb21-39d1a415f350"))])) == 0
+
+test_pass_storage_scope_in_acs_workload if {
+	storage := "/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/st"
+	count(_deny([testdata.acs({}), _assignment(storage, _role("8e3af657-a8ff-443c-a75c-2fe8c4bcb635"))])) == 0
+}
+
+test_unknown_role if {
+	[f] := [f | some f in _deny([_assignment(testdata.acs_id, testdata.missing("[parameters('role')]"))])]
+	f.status == "unknown"
+}
+
+test_privileged_list_is_a_parameter if {
+	resources := [_assignment(testdata.acs_id, _role("09976791-48a7-449e-bb21-39d1a415f350"))]
+	d := rule.deny with input as {"resources": resources}
+		with data.parameters as {"ACS-IAM-007": {"privilegedRoleIds": ["09976791-48a7-449e-bb21-39d1a415f350"]}}
+	count(d) == 1
+}

@@ -1,0 +1,85 @@
+# METADATA
+# title: Managed identity enabled
+# description: >-
+#   A communication service needs a managed identity to reach other Azure resources (Event Grid,
+#   storage for call recordings, Key Vault) without credentials of its own. identity.type must be
+#   SystemAssigned, UserAssigned or both; absent or None fails. API versions before 2023-04-01
+#   cannot express identity.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/communication-services/how-tos/managed-identity
+#     description: Managed identity for Azure Communication Services
+#   - ref: https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2Fbcff6755-335b-484d-b435-d1161db39cdc
+#     description: "Azure Policy bcff6755-335b-484d-b435-d1161db39cdc: Communication service resource should use a managed identity"
+# custom:
+#   id: ACS-IAM-002
+#   long_id: managed_identity_enabled
+#   severity: medium
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Communication/communicationServices
+#   baseline:
+#     - "Identity Security: Entra ID (Azure AD), Managed Identities"
+#     - "Security Best Practices 1: Use Managed Identities"
+#   azure_policy:
+#     - bcff6755-335b-484d-b435-d1161db39cdc
+#   remediation: >-
+#     Use apiVersion 2023-04-01 or later and set identity.type to SystemAssigned (or UserAssigned
+#     with userAssignedIdentities).
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+#   baseline_quote: >-
+#     Security Best Practices 1: Use Managed Identities: Avoid storing connection strings in code or
+#     configuration files.
+#   fix_arm: |-
+#     "apiVersion": "2025-05-01",
+#     "identity": { "type": "SystemAssigned" }
+#   fix_bicep: |-
+#     resource acs 'Microsoft.Communication/communicationServices@2025-05-01' = {
+#       name: name
+#       location: 'global'
+#       identity: { type: 'SystemAssigned' }
+#       properties: { dataLocation: 'Europe' }
+#     }
+#   suppress_when: >-
+#     The service never calls another Azure resource (no Event Grid delivery to a secured endpoint,
+#     no call recording to your storage, no Key Vault) and the team accepts adding an identity
+#     when that changes.
+package acs.rules.iam.managed_identity_enabled
+
+import data.acs.lib.api_version
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.value
+
+_first_able := "2023-04-01"
+
+_managed_types := {"systemassigned", "userassigned", "systemassigned,userassigned"}
+
+deny contains finding if {
+	some r in resources.communication_services
+	not _compliant(r)
+	finding := _finding(r)
+}
+
+_compliant(r) if {
+	not api_version.before(r.apiVersion, _first_able)
+	_managed(r.identity.type)
+}
+
+_managed(t) if replace(lower(t), " ", "") in _managed_types
+
+_finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
+	api_version.before(r.apiVersion, _first_able)
+	msg := concat("", ["apiVersion ", r.apiVersion, " cannot set identity; move to ", _first_able, " or later and give the service a managed identity"])
+} else := result.unknown(rego.metadata.chain(), r, ["identity"], msg) if {
+	value.is_unknown(r.identity)
+	msg := concat("", ["identity depends on ", value.describe(r.identity), "; it must give the service a managed identity"])
+} else := result.unknown(rego.metadata.chain(), r, ["identity", "type"], msg) if {
+	value.is_unknown(r.identity.type)
+	msg := concat("", ["identity.type depends on ", value.describe(r.identity.type), "; it must be SystemAssigned or UserAssigned"])
+} else := result.fail(rego.metadata.chain(), r, ["identity", "type"], msg) if {
+	r.identity.type
+	msg := concat("", ["identity.type is ", json.marshal(r.identity.type), ": the service has no managed identity"])
+} else := result.fail(rego.metadata.chain(), r, ["identity"], "identity is not set: the service has no managed identity")

@@ -1,0 +1,43 @@
+package acs.rules.iam.managed_identity_enabled_test
+
+import data.acs.lib.testdata
+import data.acs.rules.iam.managed_identity_enabled as rule
+
+_deny(r) := d if {
+	d := rule.deny with input as {"resources": [r]}
+}
+
+_with_identity(identity) := object.union(testdata.acs({}), {"identity": identity})
+
+test_pass_system_assigned if count(_deny(_with_identity({"type": "SystemAssigned"}))) == 0
+
+test_pass_both_with_space if count(_deny(_with_identity({"type": "SystemAssigned, UserAssigned"}))) == 0
+
+test_fail_absent if {
+	[f] := [f | some f in _deny(testdata.acs({}))]
+	f.status == "fail"
+	f.path == ["identity"]
+}
+
+test_fail_none if {
+	[f] := [f | some f in _deny(_with_identity({"type": "None"}))]
+	f.path == ["identity", "type"]
+	contains(f.message, "\"None\"")
+}
+
+test_fail_old_api if {
+	[f] := [f | some f in _deny(testdata.with_api(_with_identity({"type": "SystemAssigned"}), "2023-03-31"))]
+	f.path == ["apiVersion"]
+	contains(f.message, "2023-04-01")
+}
+
+test_unknown_type if {
+	[f] := [f | some f in _deny(_with_identity({"type": testdata.missing("[parameters('identityType')]")}))]
+	f.status == "unknown"
+}
+
+test_unknown_identity if {
+	[f] := [f | some f in _deny(_with_identity(testdata.missing("[variables('identity')]")))]
+	f.status == "unknown"
+	f.path == ["identity"]
+}

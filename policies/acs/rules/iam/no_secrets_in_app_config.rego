@@ -1,0 +1,114 @@
+# METADATA
+# title: No ACS secrets in application configuration
+# description: >-
+#   App settings and connection strings of web apps, function apps and their slots (inline
+#   siteConfig, or sites/config resources), and environment variables of container apps, container
+#   app jobs and container instances, are readable by anyone who can read the app's configuration
+#   and are copied into logs and diagnostics. They must not hold an ACS access key or connection
+#   string. Key Vault references (@Microsoft.KeyVault(...)) and Key Vault secrets are the stores
+#   to use, and a managed identity with the endpoint alone needs no secret at all.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/communication-services/concepts/authentication
+#     description: Authenticate to Azure Communication Services (managed identity, Entra ID)
+#   - ref: https://learn.microsoft.com/azure/app-service/app-service-key-vault-references
+#     description: Key Vault references in App Service and Azure Functions
+# custom:
+#   id: ACS-IAM-004
+#   long_id: no_secrets_in_app_config
+#   severity: high
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Web/sites
+#     - Microsoft.Web/sites/slots
+#     - Microsoft.Web/sites/config
+#     - Microsoft.App/containerApps
+#     - Microsoft.App/jobs
+#     - Microsoft.ContainerInstance/containerGroups
+#   baseline:
+#     - "Security Best Practices 1: Use Managed Identities"
+#     - "Application Security: User Access Tokens, HMAC Signing"
+#   remediation: >-
+#     Give the app a managed identity, grant it a role on the communication service and configure
+#     only the endpoint (ACS SDKs accept a TokenCredential). If the app must use a key, store it in
+#     Key Vault and reference it: @Microsoft.KeyVault(SecretUri=...).
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+#   baseline_quote: >-
+#     Security Best Practices 1: Use Managed Identities: Avoid storing connection strings in code or
+#     configuration files.
+#   fix_arm: |-
+#     "appSettings": [
+#       { "name": "ACS_ENDPOINT", "value": "[format('https://{0}', reference(variables('acsId'), '2025-05-01').hostName)]" }
+#     ]
+#   fix_bicep: |-
+#     appSettings: [
+#       { name: 'ACS_ENDPOINT', value: 'https://${acs.properties.hostName}' }
+#       // or, when a key is unavoidable:
+#       { name: 'ACS_CONNECTION_STRING', value: '@Microsoft.KeyVault(SecretUri=${secret.properties.secretUri})' }
+#     ]
+#   suppress_when: >-
+#     Rarely: only for a short-lived test environment that holds no customer data, with an expiry
+#     date on the suppression.
+package acs.rules.iam.no_secrets_in_app_config
+
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.secrets
+
+# Where each compute type keeps its configuration, as a path below the resource.
+_sites := {"microsoft.web/sites", "microsoft.web/sites/slots"}
+
+_configs := {"microsoft.web/sites/config", "microsoft.web/sites/slots/config"}
+
+_containers := {"microsoft.app/containerapps", "microsoft.app/jobs"}
+
+_config_roots(r) := [["properties", "siteConfig"]] if {
+	r.typeLower in _sites
+} else := [["properties"]] if {
+	r.typeLower in _configs
+} else := [["properties", "template"], ["properties", "configuration", "secrets"]] if {
+	r.typeLower in _containers
+} else := [["properties", "containers"]]
+
+deny contains finding if {
+	some r in resources.deployed_any((((_sites | _configs) | _containers) | {"microsoft.containerinstance/containergroups"}))
+	paths := _secret_paths(r)
+	count(paths) > 0
+	path := sort(paths)[0]
+	finding := result.fail(rego.metadata.chain(), r, path, _message(r, path, "holds"))
+}
+
+deny contains finding if {
+	some r in resources.deployed_any((((_sites | _configs) | _containers) | {"microsoft.containerinstance/containergroups"}))
+	count(_secret_paths(r)) == 0
+	paths := _maybe_paths(r)
+	count(paths) > 0
+	path := sort(paths)[0]
+	finding := result.unknown(rego.metadata.chain(), r, path, _message(r, path, "may hold"))
+}
+
+_secret_paths(r) := [array.concat(root, p) |
+	some root in _config_roots(r)
+	some p in secrets.secret_paths(object.get(r, root, null))
+]
+
+_maybe_paths(r) := [array.concat(root, p) |
+	some root in _config_roots(r)
+	some p in secrets.maybe_secret_paths(object.get(r, root, null))
+]
+
+_message(r, path, verb) := concat("", [
+	_setting_name(r, path), " ", verb, " an ACS access key or connection string; ",
+	"use a managed identity with the endpoint only, or a Key Vault reference (@Microsoft.KeyVault(...))",
+])
+
+# The name of the setting at path: an entry's `name` in a settings array, else the map key.
+_setting_name(r, path) := concat("", ["setting '", name, "'"]) if {
+	entry := object.get({"r": r}, array.concat(["r"], array.slice(path, 0, count(path) - 1)), null)
+	name := entry.name
+	is_string(name)
+} else := concat("", ["setting '", path[count(path) - 1], "'"]) if {
+	is_string(path[count(path) - 1])
+} else := "a setting"

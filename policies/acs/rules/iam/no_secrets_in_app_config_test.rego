@@ -1,0 +1,49 @@
+package acs.rules.iam.no_secrets_in_app_config_test
+
+import data.acs.lib.testdata
+import data.acs.rules.iam.no_secrets_in_app_config as rule
+
+_deny(r) := d if {
+	d := rule.deny with input as {"resources": [r]}
+}
+
+_site(settings) := testdata.resource(0, "Microsoft.Web/sites", "app", {"siteConfig": {"appSettings": settings}})
+
+test_fail_inline_app_setting if {
+	[f] := [f | some f in _deny(_site([{"name": "ACS", "value": testdata.acs_keys}]))]
+	f.status == "fail"
+	f.path == ["properties", "siteConfig", "appSettings", 0, "value"]
+	contains(f.message, "setting 'ACS'")
+}
+
+test_fail_config_resource_map if {
+	r := testdata.resource(0, "Microsoft.Web/sites/config", "app/appsettings", {"ACS_CONNECTION": testdata.connection_string})
+	[f] := [f | some f in _deny(r)]
+	f.path == ["properties", "ACS_CONNECTION"]
+}
+
+test_fail_container_app_env if {
+	r := testdata.resource(0, "Microsoft.App/containerApps", "ca", {"template": {"containers": [{"env": [{"name": "K", "value": testdata.acs_keys}]}]}})
+	count(_deny(r)) == 1
+}
+
+test_fail_container_instance_env if {
+	r := testdata.resource(0, "Microsoft.ContainerInstance/containerGroups", "ci", {"containers": [{"properties": {"environmentVariables": [{"name": "K", "secureValue": testdata.acs_keys}]}}]})
+	count(_deny(r)) == 1
+}
+
+test_pass_key_vault_reference if {
+	count(_deny(_site([{"name": "ACS", "value": "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/acs)"}]))) == 0
+}
+
+test_pass_endpoint_only if count(_deny(_site([{"name": "ACS_ENDPOINT", "value": "https://acs.communication.azure.com"}]))) == 0
+
+test_unknown_for_keys_of_unknown_type if {
+	v := {"$unknown": {"reason": "runtime-function", "functions": ["listkeys"], "secret": true}}
+	[f] := [f | some f in _deny(_site([{"name": "K", "value": v}]))]
+	f.status == "unknown"
+}
+
+test_one_finding_per_resource if {
+	count(_deny(_site([{"name": "A", "value": testdata.acs_keys}, {"name": "B", "value": testdata.connection_string}]))) == 1
+}

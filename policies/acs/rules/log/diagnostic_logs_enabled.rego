@@ -1,0 +1,126 @@
+# METADATA
+# title: Diagnostic logs enabled
+# description: >-
+#   ACS resource logs (calls, chat, SMS, email, authentication) are off until a diagnostic setting
+#   sends them somewhere. Every communication service needs, in the expanded template, a
+#   Microsoft.Insights/diagnosticSettings targeting it (through scope, the .../providers/
+#   diagnosticSettings name form, or as a child) with a destination and enabled logs covering the
+#   allLogs category group, or every category in the rule parameter requiredLogCategories
+#   (default empty: only allLogs satisfies the rule until a team lists its categories).
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/communication-services/concepts/analytics/enable-logging
+#     description: Enable logs via diagnostic settings in Azure Monitor
+#   - ref: https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2Facbb9698-46bd-4800-89da-e3473c4ab10d
+#     description: "Azure Policy acbb9698-46bd-4800-89da-e3473c4ab10d: Enable logging by category group for Communication Services to Log Analytics"
+# custom:
+#   id: ACS-LOG-001
+#   long_id: diagnostic_logs_enabled
+#   severity: medium
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Communication/communicationServices
+#     - Microsoft.Insights/diagnosticSettings
+#   baseline:
+#     - "Data Persistence: Diagnostic Logs / Audit"
+#     - "Security Best Practices 4: Log Monitoring"
+#   azure_policy:
+#     - acbb9698-46bd-4800-89da-e3473c4ab10d
+#     - 9756f174-ca74-4d7a-a56e-7104d8a954b0
+#     - b9c8d1de-593f-472f-b32a-7e2fe0c2374a
+#   remediation: >-
+#     Add a diagnostic setting scoped to the communication service with logs
+#     [{ categoryGroup: allLogs, enabled: true }] and a workspace, storage account or event hub.
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties:
+#       requiredLogCategories:
+#         type: array
+#         description: >-
+#           Log categories that, all enabled together, satisfy the rule instead of the allLogs
+#           category group (for example ChatOperational, SMSOperational, AuthOperational).
+#         items:
+#           type: string
+#         default: []
+#   baseline_quote: >-
+#     Security Best Practices 4: Log Monitoring: Enable Diagnostic Settings to send ACS logs to Log
+#     Analytics for auditing and anomaly detection.
+#   fix_arm: |-
+#     {
+#       "type": "Microsoft.Insights/diagnosticSettings",
+#       "apiVersion": "2021-05-01-preview",
+#       "name": "acs-logs",
+#       "scope": "[resourceId('Microsoft.Communication/communicationServices', parameters('name'))]",
+#       "properties": {
+#         "workspaceId": "[parameters('workspaceId')]",
+#         "logs": [{ "categoryGroup": "allLogs", "enabled": true }]
+#       }
+#     }
+#   fix_bicep: |-
+#     resource logs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+#       scope: acs
+#       name: 'acs-logs'
+#       properties: {
+#         workspaceId: workspaceId
+#         logs: [{ categoryGroup: 'allLogs', enabled: true }]
+#       }
+#     }
+#   suppress_when: >-
+#     Diagnostic settings are deployed by Azure Policy (DeployIfNotExists) or a platform template
+#     outside this one; name the policy assignment in the justification.
+package acs.rules.log.diagnostic_logs_enabled
+
+import data.acs.lib.diagnostics
+import data.acs.lib.params
+import data.acs.lib.resources
+import data.acs.lib.result
+
+_required := params.value(rego.metadata.chain(), "requiredLogCategories", [])
+
+_covers(s) if {
+	some l in diagnostics.enabled_logs(s)
+	lower(l.categoryGroup) == "alllogs"
+}
+
+_covers(s) if {
+	count(_required) > 0
+	every c in _required {
+		some l in diagnostics.enabled_logs(s)
+		lower(l.category) == lower(c)
+	}
+}
+
+_compliant(r) if {
+	some s in diagnostics.targeting(r)
+	diagnostics.has_destination(s)
+	_covers(s)
+}
+
+_undecided(r) if diagnostics.may_target(r)
+
+_undecided(r) if {
+	some s in diagnostics.targeting(r)
+	diagnostics.undecided(s)
+}
+
+_what := "allLogs" if count(_required) == 0
+
+else := concat("", ["allLogs or ", concat(", ", _required)])
+
+deny contains finding if {
+	some r in resources.communication_services
+	not _compliant(r)
+	not _undecided(r)
+	finding := result.fail(rego.metadata.chain(), r, [], _message(r))
+}
+
+deny contains finding if {
+	some r in resources.communication_services
+	not _compliant(r)
+	_undecided(r)
+	finding := result.unknown(rego.metadata.chain(), r, [], concat("", ["whether a diagnostic setting sends this service's logs (", _what, ") depends on values not known before deployment"]))
+}
+
+_message(r) := concat("", ["no diagnostic setting targets this service: its logs (", _what, ") are not kept"]) if {
+	count(diagnostics.targeting(r)) == 0
+} else := concat("", ["no diagnostic setting of this service sends enabled logs covering ", _what, " to a destination"])

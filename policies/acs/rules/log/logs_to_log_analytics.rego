@@ -1,0 +1,90 @@
+# METADATA
+# title: Logs reach Log Analytics
+# description: >-
+#   The baseline asks for ACS logs in Log Analytics, where they can be queried, alerted on and
+#   correlated with sign-ins for anomaly detection; a storage account or event hub alone keeps
+#   them but does not watch them. Every communication service needs a diagnostic setting with
+#   enabled logs whose destination is a Log Analytics workspace (workspaceId). No such setting,
+#   including none at all, fails.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/communication-services/concepts/analytics/enable-logging
+#     description: Enable logs via diagnostic settings in Azure Monitor
+#   - ref: https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2Facbb9698-46bd-4800-89da-e3473c4ab10d
+#     description: "Azure Policy acbb9698-46bd-4800-89da-e3473c4ab10d: Enable logging by category group for Communication Services to Log Analytics"
+# custom:
+#   id: ACS-LOG-002
+#   long_id: logs_to_log_analytics
+#   severity: low
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Communication/communicationServices
+#     - Microsoft.Insights/diagnosticSettings
+#   baseline:
+#     - "Security Best Practices 4: Log Monitoring"
+#   azure_policy:
+#     - acbb9698-46bd-4800-89da-e3473c4ab10d
+#   remediation: Set workspaceId on a diagnostic setting of the service that has enabled logs.
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+#   baseline_quote: >-
+#     Security Best Practices 4: Log Monitoring: Enable Diagnostic Settings to send ACS logs to Log
+#     Analytics for auditing and anomaly detection.
+#   fix_arm: |-
+#     "properties": {
+#       "workspaceId": "[resourceId('Microsoft.OperationalInsights/workspaces', parameters('workspaceName'))]",
+#       "logs": [{ "categoryGroup": "allLogs", "enabled": true }]
+#     }
+#   fix_bicep: |-
+#     properties: {
+#       workspaceId: workspace.id
+#       logs: [{ categoryGroup: 'allLogs', enabled: true }]
+#     }
+#   suppress_when: >-
+#     Logs go to another SIEM through an event hub, and that SIEM does the monitoring; name it in
+#     the justification.
+package acs.rules.log.logs_to_log_analytics
+
+import data.acs.lib.diagnostics
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.value
+
+_to_workspace(s) if {
+	w := s.properties.workspaceId
+	is_string(w)
+	w != ""
+	count(diagnostics.enabled_logs(s)) > 0
+}
+
+_undecided(r) if diagnostics.may_target(r)
+
+_undecided(r) if {
+	some s in diagnostics.targeting(r)
+	value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
+}
+
+_undecided(r) if {
+	some s in diagnostics.targeting(r)
+	diagnostics.undecided(s)
+}
+
+deny contains finding if {
+	some r in resources.communication_services
+	not _has_workspace_setting(r)
+	not _undecided(r)
+	finding := result.fail(rego.metadata.chain(), r, [], "no diagnostic setting sends this service's logs to a Log Analytics workspace")
+}
+
+deny contains finding if {
+	some r in resources.communication_services
+	not _has_workspace_setting(r)
+	_undecided(r)
+	finding := result.unknown(rego.metadata.chain(), r, [], "whether this service's logs reach Log Analytics depends on values not known before deployment")
+}
+
+_has_workspace_setting(r) if {
+	some s in diagnostics.targeting(r)
+	_to_workspace(s)
+}

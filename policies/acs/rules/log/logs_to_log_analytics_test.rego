@@ -1,0 +1,27 @@
+package acs.rules.log.logs_to_log_analytics_test
+
+import data.acs.lib.testdata
+import data.acs.rules.log.logs_to_log_analytics as rule
+
+_setting(props) := object.union(testdata.resource(1, "Microsoft.Insights/diagnosticSettings", "d", props), {"scope": testdata.acs_id})
+
+_deny(resources) := d if {
+	d := rule.deny with input as {"resources": resources}
+}
+
+test_fail_none if count(_deny([testdata.acs({})])) == 1
+
+test_fail_storage_only if {
+	count(_deny([testdata.acs({}), _setting({"storageAccountId": "/st", "logs": [{"categoryGroup": "allLogs", "enabled": true}]})])) == 1
+}
+
+test_pass_workspace if {
+	count(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": [{"category": "ChatOperational", "enabled": true}]})])) == 0
+}
+
+test_fail_workspace_without_enabled_logs if count(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": []})])) == 1
+
+test_unknown_workspace if {
+	[f] := [f | some f in _deny([testdata.acs({}), _setting({"workspaceId": testdata.missing("[parameters('ws')]"), "logs": [{"categoryGroup": "allLogs", "enabled": true}]})])]
+	f.status == "unknown"
+}

@@ -1,0 +1,87 @@
+# METADATA
+# title: ACS events delivered over HTTPS
+# description: >-
+#   Event Grid delivers ACS events (incoming calls, SMS received, chat messages, recording
+#   status) with their content. An event subscription on an ACS resource (on a system topic whose
+#   source is a communication service, or scoped to it) with a WebHook destination must use an
+#   https:// endpoint, or the events cross the network in clear text.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/communication-services/concepts/events
+#     description: Event handling in Azure Communication Services
+#   - ref: https://learn.microsoft.com/azure/event-grid/webhook-event-delivery
+#     description: Event Grid webhook delivery
+# custom:
+#   id: ACS-NET-002
+#   long_id: event_delivery_https
+#   severity: high
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.EventGrid/systemTopics/eventSubscriptions
+#     - Microsoft.EventGrid/eventSubscriptions
+#   baseline:
+#     - "Network Security: Private Link, TLS 1.2+ encryption"
+#     - "Data Protection: Encryption in Transit (TLS 1.2 or 1.3)"
+#   remediation: >-
+#     Use an https:// endpointUrl for WebHook destinations, or deliver to an Azure Function,
+#     Service Bus or Event Hubs destination.
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+#   baseline_quote: >-
+#     Encryption in Transit: All communication between clients and ACS, and between ACS and other
+#     Azure services, is encrypted using Transport Layer Security (TLS) 1.2 or 1.3.
+#   fix_arm: |-
+#     "destination": {
+#       "endpointType": "WebHook",
+#       "properties": { "endpointUrl": "https://events.example.com/api/acs" }
+#     }
+#   fix_bicep: |-
+#     destination: {
+#       endpointType: 'WebHook'
+#       properties: { endpointUrl: 'https://events.example.com/api/acs' }
+#     }
+#   suppress_when: >-
+#     Never in production. A local development tunnel that only receives synthetic events may be
+#     suppressed with an expiry.
+package acs.rules.net.event_delivery_https
+
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.value
+
+_acs_topic_names contains lower(t.name) if {
+	some t in resources.deployed("microsoft.eventgrid/systemtopics")
+	resources.is_communication_id(t.properties.source)
+	is_string(t.name)
+}
+
+_subscriptions contains s if {
+	some s in resources.deployed("microsoft.eventgrid/systemtopics/eventsubscriptions")
+	is_string(s.name)
+	lower(split(s.name, "/")[0]) in _acs_topic_names
+}
+
+_subscriptions contains s if {
+	some s in resources.deployed("microsoft.eventgrid/eventsubscriptions")
+	resources.is_communication_id(s.scope)
+}
+
+_url_path := ["properties", "destination", "properties", "endpointUrl"]
+
+deny contains finding if {
+	some s in _subscriptions
+	lower(s.properties.destination.endpointType) == "webhook"
+	url := object.get(s, _url_path, null)
+	is_string(url)
+	not startswith(lower(url), "https://")
+	finding := result.fail(rego.metadata.chain(), s, _url_path, concat("", ["ACS events are delivered to ", url, " without TLS; use an https:// endpoint"]))
+}
+
+deny contains finding if {
+	some s in _subscriptions
+	lower(s.properties.destination.endpointType) == "webhook"
+	url := object.get(s, _url_path, null)
+	value.is_unknown(url)
+	finding := result.unknown(rego.metadata.chain(), s, _url_path, concat("", ["the endpoint of ACS events depends on ", value.describe(url), "; it must be https://"]))
+}

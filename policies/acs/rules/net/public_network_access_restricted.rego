@@ -1,0 +1,76 @@
+# METADATA
+# title: Public network access restricted
+# description: >-
+#   Azure Communication Services offers no Private Link and cannot be placed in a virtual network.
+#   The one network control it has is properties.publicNetworkAccess: Disabled, or
+#   SecuredByPerimeter to admit traffic through a Network Security Perimeter. Absent or Enabled
+#   leaves the data plane reachable from the whole internet. API versions before 2025-05-01
+#   cannot express it.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/private-link/network-security-perimeter-concepts
+#     description: Network Security Perimeter
+#   - ref: https://learn.microsoft.com/security/benchmark/azure/baselines/azure-communication-services-security-baseline
+#     description: Azure security baseline for Communication Services (NS-2)
+# custom:
+#   id: ACS-NET-001
+#   long_id: public_network_access_restricted
+#   severity: low
+#   default_enabled: true
+#   resource_types:
+#     - Microsoft.Communication/communicationServices
+#   baseline:
+#     - "Network Security: Private Link, TLS 1.2+ encryption"
+#   remediation: >-
+#     Use apiVersion 2025-05-01 or later and set properties.publicNetworkAccess to Disabled, or to
+#     SecuredByPerimeter with the service associated to a Network Security Perimeter.
+#   parameters:
+#     type: object
+#     additionalProperties: false
+#     properties: {}
+#   baseline_quote: >-
+#     Network Security: Prevents unauthorized access (Private Link, TLS 1.2+ encryption).
+#   fix_arm: |-
+#     "apiVersion": "2025-05-01",
+#     "properties": { "dataLocation": "Europe", "publicNetworkAccess": "SecuredByPerimeter" }
+#   fix_bicep: |-
+#     properties: {
+#       dataLocation: 'Europe'
+#       publicNetworkAccess: 'SecuredByPerimeter'
+#     }
+#   suppress_when: >-
+#     Clients on the public internet (browsers and phones calling or chatting) must reach the
+#     service directly, which is the common case for ACS: suppress with that justification, and
+#     rely on Entra ID authentication (ACS-IAM-001) instead.
+package acs.rules.net.public_network_access_restricted
+
+import data.acs.lib.api_version
+import data.acs.lib.resources
+import data.acs.lib.result
+import data.acs.lib.value
+
+_first_able := "2025-05-01"
+
+_restricted := {"disabled", "securedbyperimeter"}
+
+deny contains finding if {
+	some r in resources.communication_services
+	not _compliant(r)
+	finding := _finding(r)
+}
+
+_compliant(r) if {
+	not api_version.before(r.apiVersion, _first_able)
+	lower(r.properties.publicNetworkAccess) in _restricted
+}
+
+_finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
+	api_version.before(r.apiVersion, _first_able)
+	msg := concat("", ["apiVersion ", r.apiVersion, " cannot restrict public network access; move to ", _first_able, " or later"])
+} else := result.unknown(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
+	v := r.properties.publicNetworkAccess
+	value.is_unknown(v)
+	msg := concat("", ["properties.publicNetworkAccess depends on ", value.describe(v), "; it must be Disabled or SecuredByPerimeter"])
+} else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
+	r.properties.publicNetworkAccess
+	msg := concat("", ["properties.publicNetworkAccess is ", json.marshal(r.properties.publicNetworkAccess), ": the service is reachable from any network"])
+} else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], "properties.publicNetworkAccess is not set, so the service is reachable from any network")

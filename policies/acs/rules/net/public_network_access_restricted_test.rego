@@ -1,0 +1,32 @@
+package acs.rules.net.public_network_access_restricted_test
+
+import data.acs.lib.testdata
+import data.acs.rules.net.public_network_access_restricted as rule
+
+_deny(r) := d if {
+	d := rule.deny with input as {"resources": [r]}
+}
+
+test_pass_disabled if count(_deny(testdata.acs({"publicNetworkAccess": "Disabled"}))) == 0
+
+test_pass_perimeter_any_case if count(_deny(testdata.acs({"publicNetworkAccess": "securedByPerimeter"}))) == 0
+
+test_fail_enabled if {
+	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": "Enabled"}))]
+	contains(f.message, "\"Enabled\"")
+}
+
+test_fail_absent if {
+	[f] := [f | some f in _deny(testdata.acs({}))]
+	f.path == ["properties", "publicNetworkAccess"]
+}
+
+test_fail_old_api if {
+	[f] := [f | some f in _deny(testdata.with_api(testdata.acs({"publicNetworkAccess": "Disabled"}), "2023-04-01"))]
+	f.path == ["apiVersion"]
+}
+
+test_unknown if {
+	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": testdata.missing("[parameters('pna')]")}))]
+	f.status == "unknown"
+}

@@ -1,0 +1,38 @@
+package acs.rules.net.web_apps_https_tls_test
+
+import data.acs.lib.testdata
+import data.acs.rules.net.web_apps_https_tls as rule
+
+_site(props) := testdata.resource(1, "Microsoft.Web/sites", "app", props)
+
+_deny(resources) := d if {
+	d := rule.deny with input as {"resources": resources}
+}
+
+test_fail_https_not_enforced if {
+	[f] := [f | some f in _deny([testdata.acs({}), _site({})])]
+	f.path == ["properties", "httpsOnly"]
+}
+
+test_fail_old_tls_names_both_problems if {
+	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": false, "siteConfig": {"minTlsVersion": "1.0"}})])]
+	contains(f.message, "httpsOnly")
+	contains(f.message, "1.0")
+}
+
+test_pass_https_and_default_tls if count(_deny([testdata.acs({}), _site({"httpsOnly": true})])) == 0
+
+test_pass_outside_acs_workload if count(_deny([_site({})])) == 0
+
+test_fail_config_resource_tls if {
+	c := testdata.resource(2, "Microsoft.Web/sites/config", "app/web", {"minTlsVersion": "1.1"})
+	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": true}), c])]
+	f.subject.index == 2
+}
+
+test_fail_slot if count(_deny([testdata.acs({}), testdata.resource(3, "Microsoft.Web/sites/slots", "app/staging", {})])) == 1
+
+test_unknown_https if {
+	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": testdata.missing("[parameters('https')]")})])]
+	f.status == "unknown"
+}
