@@ -4,7 +4,7 @@ export { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
 export { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
 export { ExpansionFault } from "./errors.js";
 export { Unknown, UNKNOWN_KEY, isUnknown, type UnknownReason, type UnknownTarget } from "./unknown.js";
-export type { Value, JsonObject } from "./json.js";
+export { isObject, type Value, type JsonObject } from "./json.js";
 export type {
   ExpandedOutput,
   ExpandedParameter,

@@ -9,7 +9,7 @@ import { Unknown } from "./unknown.js";
 const escape = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Keys of a resource declaration that are copied, resolved, into the expanded resource. */
-const RESOLVED_KEYS = ["location", "identity", "sku", "kind", "tags"] as const;
+const RESOLVED_KEYS = ["location", "identity", "sku", "kind", "tags", "metadata"] as const;
 
 /** What makes an instance a deployment that expands a nested template. */
 export interface NestedExpansion {

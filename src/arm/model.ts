@@ -34,6 +34,8 @@ export interface ExpandedResource {
   tags?: Value;
   /** For extension resources: the full id of the resource they extend. */
   scope?: Value;
+  /** The resource's `metadata` object (ARM ignores it; Bicep's `@description` writes `description` there). */
+  metadata?: Value;
   /** True for `existing` references, which are resolvable but not deployed. */
   existing: boolean;
   /** The evaluated `condition`: true, or unknown (false ones are not emitted). */

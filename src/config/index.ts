@@ -1,1 +1,4 @@
 export { resolveOptions, type ResolvedOptions, type ScanOptions, type UnknownHandling } from "./options.js";
+export { Suppressions, type AppliedSuppression, type ExpiredSuppression, type SuppressionRule } from "./suppressions.js";
+export { readInlineSuppressions, type InlineSuppression } from "./inline.js";
+export { globToRegExp } from "./glob.js";

@@ -1,7 +1,8 @@
 import { Ajv } from "ajv";
 import type { DeploymentContext } from "../arm/index.js";
 import type { RuleMeta } from "../catalog/index.js";
-import type { Severity } from "../model/index.js";
+import { SEVERITIES, type Severity } from "../model/index.js";
+import { Suppressions, type SuppressionRule } from "./suppressions.js";
 
 /** How findings with status `unknown` count towards the run's outcome. */
 export type UnknownHandling = "fail" | "warn" | "ignore";
@@ -19,6 +20,16 @@ export interface ScanOptions {
   unknown?: UnknownHandling;
   /** Rule parameters by rule id, each checked against that rule's parameter schema. */
   ruleParameters?: Record<string, Record<string, unknown>>;
+  /** Severity overrides by rule id. */
+  severity?: Record<string, Severity>;
+  /** Accepted risks: findings they match stay in the results, marked, and never fail the run. */
+  suppressions?: SuppressionRule[];
+  /** Honour suppressions written in a resource's `metadata` (default true). */
+  inlineSuppressions?: boolean;
+  /** Fingerprints of findings accepted earlier (a baseline): only new findings fail. */
+  baseline?: Iterable<string>;
+  /** "Today", for suppression expiry (default: the current date). */
+  now?: Date;
   /** Template parameter values by name, for every template scanned (taken literally). */
   templateParameters?: Record<string, unknown>;
   /** A parameter file used for every template scanned, instead of the one paired by name. */
@@ -34,6 +45,8 @@ export interface ResolvedOptions {
   unknown: UnknownHandling;
   /** The document the rules read as `data`. */
   policyData: { parameters: Record<string, Record<string, unknown>> };
+  severityOf(rule: RuleMeta): Severity;
+  suppressions: Suppressions;
   context: Partial<DeploymentContext>;
   templateParameters: Record<string, unknown>;
   parameterFile: string | undefined;
@@ -45,8 +58,17 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, RuleMeta>): ResolvedOptions {
   const rules = options.rules ?? {};
   const parameters = options.ruleParameters ?? {};
-  for (const id of [...Object.keys(rules), ...Object.keys(parameters)]) {
+  const severity = options.severity ?? {};
+  for (const id of [...Object.keys(rules), ...Object.keys(parameters), ...Object.keys(severity)]) {
     if (!known.has(id)) throw new Error(`unknown rule id ${id}`);
+  }
+  for (const [id, s] of Object.entries(severity)) {
+    if (!SEVERITIES.includes(s)) throw new Error(`severity of ${id} must be one of ${SEVERITIES.join(", ")}`);
+  }
+  for (const [i, s] of (options.suppressions ?? []).entries()) {
+    if (typeof s.rule !== "string" || s.rule === "") throw new Error(`suppression ${i + 1} names no rule`);
+    if (typeof s.justification !== "string" || s.justification.trim() === "") throw new Error(`suppression ${i + 1} (${s.rule}) has no justification`);
+    if (s.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.expires)) throw new Error(`suppression ${i + 1} (${s.rule}): expires must be a YYYY-MM-DD date`);
   }
   for (const [id, values] of Object.entries(parameters)) {
     const validate = ajv.compile(known.get(id)!.parameters);
@@ -60,6 +82,8 @@ export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, 
     failOn: options.failOn ?? "low",
     unknown: options.unknown ?? "warn",
     policyData: { parameters },
+    severityOf: (rule) => severity[rule.id] ?? rule.severity,
+    suppressions: new Suppressions(options.suppressions ?? [], new Set(options.baseline ?? []), options.inlineSuppressions ?? true, options.now ?? new Date()),
     context: options.context ?? {},
     templateParameters: options.templateParameters ?? {},
     parameterFile: options.parameterFile,

@@ -18,7 +18,8 @@ function findingLine(f: Finding, ctx: FormatContext): string {
   const sev = paint(ctx, SEVERITY_COLOR[f.severity], f.severity.padEnd(8));
   const status = f.status === "unknown" ? paint(ctx, "2", "unknown ") : "fail    ";
   const subject = f.subject.type ? `${f.subject.type} '${f.subject.name}'` : `${f.subject.kind} '${f.subject.name}'`;
-  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${f.message}\n      ${paint(ctx, "2", subject)}`;
+  const accepted = f.suppression ? paint(ctx, "2", ` [suppressed (${f.suppression.kind}): ${f.suppression.justification}]`) : "";
+  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${f.message}${accepted}\n      ${paint(ctx, "2", subject)}`;
 }
 
 function fileBlock(r: FileResult, ctx: FormatContext): string[] {
@@ -43,6 +44,7 @@ function summaryLine(report: ScanReport, ctx: FormatContext): string {
   const parts = [
     `${s.fail} failing${severities.length ? ` (${severities.join(", ")})` : ""}`,
     `${s.unknown} unknown`,
+    `${s.suppressed} suppressed`,
     `${s.filesScanned} template${s.filesScanned === 1 ? "" : "s"} scanned`,
     `${s.filesSkipped} skipped`,
     `${s.filesWithErrors} error${s.filesWithErrors === 1 ? "" : "s"}`,
@@ -56,6 +58,8 @@ function summaryLine(report: ScanReport, ctx: FormatContext): string {
   return `${verdict}: ${parts.join(", ")}`;
 }
 
-/** Findings grouped by file as `file:line:col  severity  status  RULE  message`, then a summary line. */
-export const formatText: Formatter = (report, ctx) =>
-  [...report.files.flatMap((r) => fileBlock(r, ctx)), summaryLine(report, ctx)].join("\n") + "\n";
+/** Findings grouped by file as `file:line:col  severity  status  RULE  message`, then run notices and a summary line. */
+export const formatText: Formatter = (report, ctx) => {
+  const runNotices = report.notices.filter((n) => n.file === "").map((n) => `notice  ${n.message}`);
+  return [...report.files.flatMap((r) => fileBlock(r, ctx)), ...runNotices, summaryLine(report, ctx)].join("\n") + "\n";
+};

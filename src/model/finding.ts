@@ -65,4 +65,10 @@ export interface Finding {
    * Derived from rule id, file, subject and the offending property path, never from line numbers.
    */
   fingerprint: string;
+  /** Set when the finding is accepted: it stays in the results but never fails the run. */
+  suppression?: {
+    kind: "inline" | "config" | "baseline";
+    justification: string;
+    expires?: string;
+  };
 }

@@ -8,8 +8,14 @@ export interface FileError {
   column?: number;
 }
 
-/** Something worth knowing about a file that is not a finding (an unresolved input, a skipped link). */
+/** Something worth knowing that is not a finding. */
 export interface Notice {
+  /**
+   * `expansion`: from expanding a template (an invalid parameter value, a link not followed);
+   * `suppression-expired`, `suppression-unused`, `suppression-invalid`: about suppressions.
+   */
+  kind: "expansion" | "suppression-expired" | "suppression-unused" | "suppression-invalid";
+  /** The file it is about ("" for the configuration). */
   file: string;
   message: string;
   pointer?: string;
@@ -23,6 +29,8 @@ export interface FileResult {
   findings: Finding[];
   notices: Notice[];
   error?: FileError;
+  /** Indexes of the configured suppressions that matched a finding of this file. */
+  matchedSuppressions?: number[];
 }
 
 /** Counts for a run. */
@@ -30,9 +38,14 @@ export interface ScanSummary {
   filesScanned: number;
   filesSkipped: number;
   filesWithErrors: number;
-  /** Findings by status. */
+  /** Findings by status (suppressed ones are counted apart). */
   fail: number;
   unknown: number;
+  suppressed: number;
+  /** Suppressions that matched a finding but had expired, so did not apply. */
+  expiredSuppressions: number;
+  /** Configured suppressions that matched nothing. */
+  unusedSuppressions: number;
   /** Failing findings by severity. */
   bySeverity: Record<Severity, number>;
   /** Findings that make the run fail: at or above the threshold (and unknowns, when they count). */

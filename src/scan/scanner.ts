@@ -2,11 +2,12 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { ExpansionFault, expandTemplate, toPolicyInput, type JsonObject } from "../arm/index.js";
 import { loadCatalog, rulesById, type RuleCatalog, type RuleMeta } from "../catalog/index.js";
-import { resolveOptions, type ResolvedOptions, type ScanOptions } from "../config/index.js";
-import { PolicyEngine } from "../engine/index.js";
+import { readInlineSuppressions, resolveOptions, type InlineSuppression, type ResolvedOptions, type ScanOptions } from "../config/index.js";
+import { PolicyEngine, type RawFinding } from "../engine/index.js";
 import { locateFindings } from "../locate/index.js";
 import { InputError, SEVERITIES, isAtLeast, toError } from "../model/index.js";
-import type { FileError, FileResult, Finding, ScanReport, ScanSummary, Severity } from "../model/index.js";
+import type { FileError, FileResult, Finding, Notice, ScanReport, ScanSummary, Severity } from "../model/index.js";
+import type { ExpandedTemplate } from "../arm/index.js";
 import { readSource, type SourceFile } from "../reader/index.js";
 import { collectFiles } from "./collect.js";
 import { linkedTemplatePath, pairedParameterFile } from "./companions.js";
@@ -63,12 +64,9 @@ export class Scanner {
       });
       const raw = this.engine.evaluate(toPolicyInput(expanded));
       const located = locateFindings(raw, expanded, sources, this.rules);
-      return {
-        file,
-        kind: "template",
-        findings: sortFindings(this.applyOptions(located)),
-        notices: expanded.notices.map((n) => ({ file: n.file, message: n.message, pointer: n.pointer })),
-      };
+      const notices: Notice[] = expanded.notices.map((n) => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }));
+      const { findings, matched } = this.judge(located, raw, expanded, notices);
+      return { file, kind: "template", findings: sortFindings(findings), notices, matchedSuppressions: matched };
     } catch (e) {
       if (e instanceof ExpansionFault) {
         const at = e.pointer === undefined ? undefined : source.locate([e.pointer]).get(e.pointer);
@@ -114,41 +112,90 @@ export class Scanner {
     return this.report(results);
   }
 
-  /** Builds the run's report from per-file results. */
+  /** Builds the run's report from per-file results; configured suppressions that matched nothing are reported. */
   report(results: readonly FileResult[]): ScanReport {
     const findings = results.flatMap((r) => r.findings);
     const errors = results.flatMap((r) => (r.error ? [r.error] : []));
+    const used = new Set(results.flatMap((r) => r.matchedSuppressions ?? []));
+    const unused = this.options.suppressions.rules.filter((_, i) => !used.has(i));
+    const notices = results.flatMap((r) => r.notices);
+    for (const s of unused) {
+      notices.push({ kind: "suppression-unused", file: "", message: `the suppression of ${s.rule}${s.resource ? ` for ${s.resource}` : ""}${s.file ? ` in ${s.file}` : ""} matched no finding ("${s.justification}")` });
+    }
     return {
       files: [...results],
       findings,
       errors,
-      notices: results.flatMap((r) => r.notices),
+      notices,
       skipped: results.filter((r) => r.kind === "parameters" || r.kind === "unknown").map((r) => r.file),
-      summary: this.summarize(results, findings),
+      summary: { ...this.summarize(results, findings), unusedSuppressions: unused.length },
     };
   }
 
   /** True when a finding makes the run fail under the current options. */
   isFailing(f: Finding): boolean {
+    if (f.suppression) return false;
     if (!isAtLeast(f.severity, this.options.failOn)) return false;
     return f.status === "fail" || this.options.unknown === "fail";
   }
 
-  private applyOptions(findings: Finding[]): Finding[] {
-    return findings.filter(
-      (f) => this.options.isEnabled(this.rules.get(f.ruleId)!) && !(f.status === "unknown" && this.options.unknown === "ignore"),
-    );
+  /**
+   * Applies the configuration to located findings: rule selection, unknown handling, severity
+   * overrides, then suppressions (inline ones from the resource's metadata, configured ones, the
+   * baseline). Expired and malformed suppressions become notices.
+   */
+  private judge(located: Finding[], raw: readonly RawFinding[], expanded: ExpandedTemplate, notices: Notice[]): { findings: Finding[]; matched: number[] } {
+    const inlineByResource = new Map<number, InlineSuppression[]>();
+    const inlineFor = (r: RawFinding): InlineSuppression[] => {
+      if (r.subject.kind !== "resource") return [];
+      let list = inlineByResource.get(r.subject.index);
+      if (!list) {
+        const resource = expanded.resources[r.subject.index]!;
+        const read = readInlineSuppressions(resource.metadata);
+        for (const problem of read.problems) {
+          notices.push({ kind: "suppression-invalid", file: resource.source.file, message: problem, pointer: `${resource.source.pointer}/metadata` });
+        }
+        list = read.suppressions;
+        inlineByResource.set(r.subject.index, list);
+      }
+      return list;
+    };
+    const matched = new Set<number>();
+    const findings: Finding[] = [];
+    located.forEach((finding, i) => {
+      const rule = this.rules.get(finding.ruleId)!;
+      if (!this.options.isEnabled(rule)) return;
+      if (finding.status === "unknown" && this.options.unknown === "ignore") return;
+      finding.severity = this.options.severityOf(rule);
+      const applied = this.options.suppressions.apply(finding, inlineFor(raw[i]!));
+      for (const index of applied.used) matched.add(index);
+      for (const x of applied.expired) {
+        notices.push({
+          kind: "suppression-expired",
+          file: finding.file,
+          pointer: finding.pointer,
+          message: `an ${x.kind} suppression of ${x.rule} for ${finding.subject.name} expired on ${x.expires} ("${x.justification}"), so ${finding.ruleId} counts again`,
+        });
+      }
+      if (applied.suppression) finding.suppression = applied.suppression;
+      findings.push(finding);
+    });
+    return { findings, matched: [...matched].sort((a, b) => a - b) };
   }
 
   private summarize(results: readonly FileResult[], findings: readonly Finding[]): ScanSummary {
     const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-    for (const f of findings) if (f.status === "fail") bySeverity[f.severity]++;
+    const active = findings.filter((f) => !f.suppression);
+    for (const f of active) if (f.status === "fail") bySeverity[f.severity]++;
     return {
       filesScanned: results.filter((r) => r.kind === "template").length,
       filesSkipped: results.filter((r) => r.kind === "parameters" || r.kind === "unknown").length,
       filesWithErrors: results.filter((r) => r.kind === "error").length,
-      fail: findings.filter((f) => f.status === "fail").length,
-      unknown: findings.filter((f) => f.status === "unknown").length,
+      fail: active.filter((f) => f.status === "fail").length,
+      unknown: active.filter((f) => f.status === "unknown").length,
+      suppressed: findings.length - active.length,
+      expiredSuppressions: results.flatMap((r) => r.notices).filter((n) => n.kind === "suppression-expired").length,
+      unusedSuppressions: 0,
       bySeverity,
       failing: findings.filter((f) => this.isFailing(f)).length,
       failOn: this.options.failOn,
