@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
-import type { UnknownHandling } from "../config/index.js";
-import { SEVERITIES, type Severity } from "../model/index.js";
+import { SEVERITIES, type Severity, type UnknownHandling } from "../index.js";
 
 /** A command line that cannot be understood; exit code 2 with a one-line message. */
 export class UsageError extends Error {}

@@ -1,7 +1,4 @@
-import { loadCatalog, type RuleCatalog } from "../catalog/index.js";
-import { FORMATTERS } from "../formatters/index.js";
-import { Scanner } from "../scan/index.js";
-import { TOOL } from "../version.js";
+import { createScanner, ruleCatalog, version, type RuleCatalog } from "../index.js";
 import { USAGE, UsageError, parseCommand } from "./args.js";
 
 /** Where the CLI writes; the process streams in production, buffers in tests. */
@@ -22,15 +19,15 @@ export function run(argv: readonly string[], io: CliIo): number {
         io.stdout.write(USAGE + "\n");
         return EXIT.ok;
       case "version": {
-        const catalog = loadCatalog();
-        io.stdout.write(`${TOOL.name} ${TOOL.version} (rule pack: ${catalog.rules.length} rules, OPA ${catalog.opaVersion})\n`);
+        const catalog = ruleCatalog();
+        io.stdout.write(`${version.name} ${version.version} (rule pack: ${catalog.rules.length} rules, OPA ${catalog.opaVersion})\n`);
         return EXIT.ok;
       }
       case "rules":
-        io.stdout.write(formatRules(loadCatalog(), command.format));
+        io.stdout.write(formatRules(ruleCatalog(), command.format));
         return EXIT.ok;
       case "scan": {
-        const scanner = new Scanner({
+        const scanner = createScanner({
           rules: command.rules,
           failOn: command.failOn,
           unknown: command.unknown,
@@ -39,8 +36,7 @@ export function run(argv: readonly string[], io: CliIo): number {
         });
         const report = scanner.scanPaths(command.paths);
         const color = command.color ?? (Boolean(io.stdout.isTTY) && !io.env["NO_COLOR"]);
-        const format = FORMATTERS[command.format]!;
-        io.stdout.write(format(report, { catalog: scanner.catalog, tool: TOOL, isFailing: (f) => scanner.isFailing(f), color }));
+        io.stdout.write(scanner.format(report, command.format, { color }));
         if (report.errors.length > 0) return EXIT.error;
         return report.summary.failing > 0 ? EXIT.findings : EXIT.ok;
       }

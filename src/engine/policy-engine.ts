@@ -55,14 +55,20 @@ export class PolicyEngine {
     this.policy = this.instantiate();
   }
 
-  /** Loads the policy from wasm bytes, or from the committed policy when none are given. */
+  /**
+   * Loads the policy from wasm bytes or a compiled module, or the committed policy when none is given.
+   * @internal (its WebAssembly types stay out of the published declarations)
+   */
   static load(wasm?: Uint8Array | WebAssembly.Module, memory: EngineMemoryOptions = {}): PolicyEngine {
     const module =
       wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm ?? readFileSync(DEFAULT_POLICY_URL));
     return new PolicyEngine(module, memory);
   }
 
-  /** The compiled module, for handing to worker threads (it is structured-cloneable). */
+  /**
+   * The compiled module, for handing to worker threads (it is structured-cloneable).
+   * @internal
+   */
   get compiledModule(): WebAssembly.Module {
     return this.module;
   }

@@ -1,4 +1,8 @@
+import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
+import { formatJunit } from "./junit.js";
+import { formatMarkdown } from "./markdown.js";
+import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
 import type { Formatter } from "./types.js";
 
@@ -10,4 +14,8 @@ export type { FormatContext, Formatter } from "./types.js";
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   text: formatText,
   json: formatJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: formatMarkdown,
 };

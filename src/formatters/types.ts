@@ -9,6 +9,8 @@ export interface FormatContext {
   isFailing(finding: Finding): boolean;
   /** Use ANSI colours (text formats only). */
   color: boolean;
+  /** Directory that relative URIs are relative to (SARIF's SRCROOT); file paths are used as given when absent. */
+  baseDir?: string;
 }
 
 /** A formatter turns a report into text; it never reads files, the clock or the environment. */

@@ -65,6 +65,8 @@ export interface Finding {
    * Derived from rule id, file, subject and the offending property path, never from line numbers.
    */
   fingerprint: string;
+  /** The parameter files whose values produce the finding, when the template was scanned with parameter files. */
+  parameterSets?: string[];
   /** Set when the finding is accepted: it stays in the results but never fails the run. */
   suppression?: {
     kind: "inline" | "config" | "baseline";

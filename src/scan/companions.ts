@@ -1,18 +1,24 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
 /**
- * The parameter file paired with a template by name: `x.json` with `x.parameters.json` (or
- * `.jsonc`), which covers `azuredeploy.json` / `azuredeploy.parameters.json` and `main.json` /
- * `main.parameters.json`. Undefined when there is none.
+ * The parameter files paired with a template by name, sorted: for `x.json`, `x.parameters.json`,
+ * `x.parameters.<set>.json` and `x.<set>.parameters.json` (`.jsonc` too) beside it. This covers
+ * `azuredeploy.parameters.json`, `main.parameters.json` and per-environment files such as
+ * `main.parameters.prod.json`.
  */
-export function pairedParameterFile(template: string): string | undefined {
-  const base = basename(template).replace(/\.jsonc?$/i, "");
-  for (const ext of [".json", ".jsonc"]) {
-    const candidate = join(dirname(template), `${base}.parameters${ext}`);
-    if (existsSync(candidate)) return candidate;
+export function pairedParameterFiles(template: string): string[] {
+  const base = basename(template).replace(/\.jsonc?$/i, "").toLowerCase();
+  if (base.endsWith(".parameters") || base.includes(".parameters.")) return [];
+  let names: string[];
+  try {
+    names = readdirSync(dirname(template));
+  } catch {
+    return [];
   }
-  return undefined;
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^${escaped}(\\.parameters(\\.[^.]+)?|\\.[^.]+\\.parameters)\\.jsonc?$`, "i");
+  return names.filter((n) => pattern.test(n)).sort().map((n) => join(dirname(template), n));
 }
 
 /**

@@ -1,2 +1,2 @@
-export { Scanner } from "./scanner.js";
+export { Scanner, scanRoots, type ScanInput } from "./scanner.js";
 export { collectFiles, type CollectError } from "./collect.js";

@@ -1,4 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { ExpansionFault, expandTemplate, toPolicyInput, type JsonObject } from "../arm/index.js";
 import { loadCatalog, rulesById, type RuleCatalog, type RuleMeta } from "../catalog/index.js";
@@ -9,12 +11,22 @@ import { InputError, SEVERITIES, isAtLeast, toError } from "../model/index.js";
 import type { FileError, FileResult, Finding, Notice, ScanReport, ScanSummary, Severity } from "../model/index.js";
 import type { ExpandedTemplate } from "../arm/index.js";
 import { readSource, type SourceFile } from "../reader/index.js";
+import { FORMATTERS } from "../formatters/index.js";
+import { TOOL } from "../version.js";
 import { collectFiles } from "./collect.js";
-import { linkedTemplatePath, pairedParameterFile } from "./companions.js";
+import { scanInWorkers } from "./parallel.js";
+import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
 
-/** Where a file being scanned sits: the scanned tree bounds which linked templates may be read. */
-export interface ScanContext {
-  /** Directories (or files) the user named; linked templates are read only from inside them. */
+/** What one scan may add to the scanner's options. */
+export interface ScanInput {
+  /** Template parameter values, over the scanner's `templateParameters`; taken literally. */
+  parameters?: Record<string, unknown>;
+  /**
+   * Parameter files to scan the template with, each in turn, instead of those paired with it by
+   * name: paths, or contents with the name to report them under.
+   */
+  parameterFiles?: Array<string | { path: string; content: string | Uint8Array }>;
+  /** Directories the user named; linked templates are read only from inside them (default: the file's directory). */
   roots?: readonly string[];
 }
 
@@ -24,20 +36,27 @@ export interface ScanContext {
  */
 export class Scanner {
   readonly catalog: RuleCatalog;
-  private readonly rules: Map<string, RuleMeta>;
+  private readonly ruleMap: Map<string, RuleMeta>;
   private readonly engine: PolicyEngine;
   private readonly options: ResolvedOptions;
 
-  constructor(options: ScanOptions = {}) {
+  private readonly given: ScanOptions;
+
+  /** Prefer `createScanner`. `engine` shares an already compiled policy (worker threads do). */
+  constructor(options: ScanOptions = {}, engine?: PolicyEngine) {
     this.catalog = loadCatalog();
-    this.rules = rulesById(this.catalog);
-    this.options = resolveOptions(options, this.rules);
-    this.engine = PolicyEngine.load();
+    this.ruleMap = rulesById(this.catalog);
+    this.given = options;
+    this.options = resolveOptions(options, this.ruleMap);
+    this.engine = engine ?? PolicyEngine.load();
     this.engine.setData(this.options.policyData);
   }
 
-  /** Scans one file's content. Never throws for bad input: the result carries the error. */
-  scanContent(file: string, content: Uint8Array | string, context: ScanContext = {}): FileResult {
+  /**
+   * Scans one file's content, once per parameter file (the same finding from several parameter
+   * sets is reported once, listing the sets). Never throws for bad input: the result says why.
+   */
+  scanContent(file: string, content: Uint8Array | string, input: ScanInput = {}): FileResult {
     let source: SourceFile;
     try {
       source = readSource(file, content);
@@ -45,14 +64,31 @@ export class Scanner {
       return errorResult(file, e);
     }
     if (source.kind !== "template") return { file, kind: source.kind, findings: [], notices: [] };
-    const sources = new Map<string, SourceFile>([[file, source]]);
+    let sets: Array<SourceFile | undefined>;
     try {
-      const parameterFile = this.parameterFileFor(file);
-      if (parameterFile) sources.set(parameterFile.path, parameterFile);
-      const roots = context.roots ?? [dirname(file)];
+      sets = this.parameterSets(file, input);
+    } catch (e) {
+      return errorResult(file, e);
+    }
+    const runs: FileResult[] = [];
+    for (const set of sets) {
+      const run = this.scanWith(source, set, input);
+      if (run.error) return run;
+      runs.push(run);
+    }
+    return mergeRuns(file, runs, sets.map((s) => s?.path));
+  }
+
+  /** One expansion and evaluation of a template with one parameter file (or none). */
+  private scanWith(source: SourceFile, parameterFile: SourceFile | undefined, input: ScanInput): FileResult {
+    const file = source.path;
+    const sources = new Map<string, SourceFile>([[file, source]]);
+    if (parameterFile) sources.set(parameterFile.path, parameterFile);
+    const roots = input.roots ?? [dirname(file)];
+    try {
       const expanded = expandTemplate(file, source.value as JsonObject, {
         context: this.options.context,
-        parameters: this.options.templateParameters,
+        parameters: { ...this.options.templateParameters, ...input.parameters },
         ...(parameterFile ? { parameterFile: { file: parameterFile.path, value: parameterFile.value } } : {}),
         loadLinkedTemplate: (from, relativePath) => {
           const path = linkedTemplatePath(from, relativePath, roots);
@@ -63,7 +99,7 @@ export class Scanner {
         },
       });
       const raw = this.engine.evaluate(toPolicyInput(expanded));
-      const located = locateFindings(raw, expanded, sources, this.rules);
+      const located = locateFindings(raw, expanded, sources, this.ruleMap);
       const notices: Notice[] = expanded.notices.map((n) => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }));
       const { findings, matched } = this.judge(located, raw, expanded, notices);
       return { file, kind: "template", findings: sortFindings(findings), notices, matchedSuppressions: matched };
@@ -71,43 +107,101 @@ export class Scanner {
       if (e instanceof ExpansionFault) {
         const at = e.pointer === undefined ? undefined : source.locate([e.pointer]).get(e.pointer);
         const position = at ? source.lineIndex.position(at.keyStart) : undefined;
-        return errorResult(file, new InputError(file, `template cannot be expanded: ${e.message}`, position));
+        const withSet = parameterFile ? ` (with parameter file ${parameterFile.path})` : "";
+        return errorResult(file, new InputError(file, `template cannot be expanded${withSet}: ${e.message}`, position));
       }
       return errorResult(file, e);
     }
   }
 
-  /** The explicit parameter file, else the one paired by name; throws `InputError` if it cannot be read. */
-  private parameterFileFor(template: string): SourceFile | undefined {
-    const path = this.options.parameterFile ?? pairedParameterFile(template);
-    if (!path) return undefined;
+  /** The parameter files to scan a template with: given, configured, or paired by name (or none). */
+  private parameterSets(template: string, input: ScanInput): Array<SourceFile | undefined> {
+    const given = input.parameterFiles ?? (this.options.parameterFile ? [this.options.parameterFile] : pairedParameterFiles(template));
+    if (given.length === 0) return [undefined];
+    return given.map((entry) => {
+      const path = typeof entry === "string" ? entry : entry.path;
+      let content: Uint8Array | string;
+      if (typeof entry === "string") {
+        try {
+          content = readFileSync(entry);
+        } catch (e) {
+          throw new InputError(path, `cannot read parameter file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`);
+        }
+      } else {
+        content = entry.content;
+      }
+      const parsed = readSource(path, content);
+      if (parsed.kind !== "parameters") throw new InputError(path, "is not a parameter file (deploymentParameters)");
+      return parsed;
+    });
+  }
+
+  /** Scans a template given as text; `file` names it in findings (default `template.json`). */
+  scanText(text: string, file = "template.json", input: ScanInput = {}): FileResult {
+    return this.scanContent(file, text, input);
+  }
+
+  /**
+   * Scans a template given as a parsed object. Findings point into its JSON text as
+   * `JSON.stringify(template, null, 2)` writes it.
+   */
+  scanTemplate(template: object, file = "template.json", input: ScanInput = {}): FileResult {
+    let text: string;
+    try {
+      text = JSON.stringify(template, null, 2);
+    } catch (e) {
+      return errorResult(file, new InputError(file, `the template object cannot be written as JSON: ${toError(e).message}`));
+    }
+    return this.scanContent(file, text ?? "", input);
+  }
+
+  /** Reads a file without blocking the event loop, then scans it. */
+  async scanFileAsync(file: string, input: ScanInput = {}): Promise<FileResult> {
     let content: Uint8Array;
     try {
-      content = readFileSync(path);
+      content = await readFile(file);
     } catch (e) {
-      throw new InputError(path, `cannot read parameter file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`);
+      return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
     }
-    const source = readSource(path, content);
-    if (source.kind !== "parameters") throw new InputError(path, "is not a parameter file (deploymentParameters)");
-    return source;
+    return this.scanContent(file, content, input);
+  }
+
+  /**
+   * Scans files and directories on worker threads (`workers`, default: the available cores, at
+   * most as many as there are files); the report is the same, in the same order, as `scanPaths`.
+   */
+  async scanPathsAsync(paths: readonly string[], input: ScanInput & { workers?: number } = {}): Promise<ScanReport> {
+    const { workers: wanted, ...rest } = input;
+    const { files, errors } = collectFiles(paths);
+    const roots = rest.roots ?? scanRoots(paths);
+    const workers = Math.max(1, Math.min(wanted ?? availableParallelism(), files.length));
+    let results: FileResult[] = [];
+    if (workers > 1) {
+      results = await scanInWorkers(files, workers, this.given, this.engine.compiledModule, { ...rest, roots });
+    } else {
+      // One file at a time, so memory stays that of one template however many there are.
+      for (const f of files) results.push(await this.scanFileAsync(f, { ...rest, roots }));
+    }
+    for (const e of errors) results.push({ file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } });
+    return this.report(results);
   }
 
   /** Reads and scans one file. */
-  scanFile(file: string, context: ScanContext = {}): FileResult {
+  scanFile(file: string, input: ScanInput = {}): FileResult {
     let content: Uint8Array;
     try {
       content = readFileSync(file);
     } catch (e) {
       return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
     }
-    return this.scanContent(file, content, context);
+    return this.scanContent(file, content, input);
   }
 
   /** Scans files and directories (recursively); one bad file never stops the others. */
-  scanPaths(paths: readonly string[]): ScanReport {
+  scanPaths(paths: readonly string[], input: ScanInput = {}): ScanReport {
     const { files, errors } = collectFiles(paths);
-    const roots = paths.map((p) => (statSync(p, { throwIfNoEntry: false })?.isDirectory() ? p : dirname(p)));
-    const results = files.map((f) => this.scanFile(f, { roots }));
+    const roots = input.roots ?? scanRoots(paths);
+    const results = files.map((f) => this.scanFile(f, { ...input, roots }));
     for (const e of errors) results.push({ file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } });
     return this.report(results);
   }
@@ -130,6 +224,27 @@ export class Scanner {
       skipped: results.filter((r) => r.kind === "parameters" || r.kind === "unknown").map((r) => r.file),
       summary: { ...this.summarize(results, findings), unusedSuppressions: unused.length },
     };
+  }
+
+  /** The rules of the pack, with their metadata. */
+  get rules(): readonly RuleMeta[] {
+    return this.catalog.rules;
+  }
+
+  /**
+   * Renders a report of this scanner's scans in a format, applying its threshold. `baseDir` makes
+   * absolute file paths relative (SARIF's SRCROOT); `color` is for `text` only.
+   */
+  format(report: ScanReport, format: string, options: { color?: boolean; baseDir?: string } = {}): string {
+    const formatter = FORMATTERS[format];
+    if (!formatter) throw new Error(`unknown format '${format}' (one of ${Object.keys(FORMATTERS).join(", ")})`);
+    return formatter(report, {
+      catalog: this.catalog,
+      tool: TOOL,
+      isFailing: (f) => this.isFailing(f),
+      color: options.color ?? false,
+      ...(options.baseDir ? { baseDir: options.baseDir } : {}),
+    });
   }
 
   /** True when a finding makes the run fail under the current options. */
@@ -163,7 +278,7 @@ export class Scanner {
     const matched = new Set<number>();
     const findings: Finding[] = [];
     located.forEach((finding, i) => {
-      const rule = this.rules.get(finding.ruleId)!;
+      const rule = this.ruleMap.get(finding.ruleId)!;
       if (!this.options.isEnabled(rule)) return;
       if (finding.status === "unknown" && this.options.unknown === "ignore") return;
       finding.severity = this.options.severityOf(rule);
@@ -201,6 +316,38 @@ export class Scanner {
       failOn: this.options.failOn,
     };
   }
+}
+
+/** The directories a scan of `paths` may read linked templates from. */
+export function scanRoots(paths: readonly string[]): string[] {
+  return paths.map((p) => (statSync(p, { throwIfNoEntry: false })?.isDirectory() ? p : dirname(p)));
+}
+
+/**
+ * One file's result from its runs with several parameter sets: a finding (by fingerprint) is kept
+ * once and lists the sets that produced it; notices are kept once.
+ */
+function mergeRuns(file: string, runs: FileResult[], sets: Array<string | undefined>): FileResult {
+  if (runs.length === 1 && sets[0] === undefined) return runs[0]!;
+  const byFingerprint = new Map<string, Finding>();
+  const notices = new Map<string, Notice>();
+  const matched = new Set<number>();
+  runs.forEach((run, i) => {
+    for (const f of run.findings) {
+      const seen = byFingerprint.get(f.fingerprint);
+      if (seen) seen.parameterSets!.push(sets[i]!);
+      else byFingerprint.set(f.fingerprint, { ...f, parameterSets: [sets[i]!] });
+    }
+    for (const n of run.notices) notices.set(`${n.kind}|${n.file}|${n.pointer}|${n.message}`, n);
+    for (const m of run.matchedSuppressions ?? []) matched.add(m);
+  });
+  return {
+    file,
+    kind: "template",
+    findings: sortFindings([...byFingerprint.values()]),
+    notices: [...notices.values()],
+    matchedSuppressions: [...matched].sort((a, b) => a - b),
+  };
 }
 
 function errorResult(file: string, e: unknown): FileResult {

@@ -15,6 +15,7 @@ declare namespace WebAssembly {
   class Instance {
     readonly exports: Record<string, unknown>;
   }
+  function compile(bytes: ArrayBuffer | ArrayBufferView): Promise<Module>;
   interface WebAssemblyInstantiatedSource {
     instance: Instance;
     module: Module;

@@ -1,0 +1,37 @@
+import type { Severity } from "../model/index.js";
+import { SEVERITIES } from "../model/index.js";
+import { relativePath } from "./paths.js";
+import type { Formatter } from "./types.js";
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const ICON: Record<Severity, string> = { critical: "🟣", high: "🔴", medium: "🟠", low: "🔵", info: "⚪" };
+
+/** A summary for a pull-request comment or a job summary: counts by severity, then a table of findings. */
+export const formatMarkdown: Formatter = (report, ctx) => {
+  const s = report.summary;
+  const verdict = s.filesWithErrors > 0 ? "❌ errors" : s.failing > 0 ? `❌ ${s.failing} failing at or above ${s.failOn}` : "✅ passed";
+  const lines = [
+    `## ACS security baseline: ${verdict}`,
+    "",
+    `${s.filesScanned} template${s.filesScanned === 1 ? "" : "s"} scanned, ${s.filesSkipped} skipped, ${s.filesWithErrors} with errors.`,
+    "",
+    "| Severity | Failing |",
+    "|---|---|",
+    ...SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => `| ${ICON[sev]} ${sev} | ${s.bySeverity[sev]} |`),
+    `| unknown | ${s.unknown} |`,
+    `| suppressed | ${s.suppressed} |`,
+    "",
+  ];
+  const shown = report.findings.filter((f) => !f.suppression);
+  if (shown.length > 0) {
+    lines.push("| | Rule | Where | Resource | Finding |", "|---|---|---|---|---|");
+    for (const f of shown) {
+      const where = `\`${cell(relativePath(f.file, ctx.baseDir))}:${f.range.start.line}\``;
+      const mark = f.status === "unknown" ? "❔" : ICON[f.severity];
+      lines.push(`| ${mark} | ${f.ruleId} | ${where} | ${cell(f.subject.name)} | ${cell(f.message)} |`);
+    }
+    lines.push("");
+  }
+  for (const e of report.errors) lines.push(`- ❌ \`${cell(relativePath(e.file, ctx.baseDir))}\`: ${cell(e.message)}`);
+  return lines.join("\n") + "\n";
+};

@@ -1,0 +1,109 @@
+import { pathToFileURL } from "node:url";
+import type { RuleMeta } from "../catalog/index.js";
+import type { Finding, Severity } from "../model/index.js";
+import { relativePath } from "./paths.js";
+import type { Formatter } from "./types.js";
+
+/** GitHub code scanning reads `security-severity` as a CVSS-like score: >= 9 critical, >= 7 high, >= 4 medium. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" };
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+
+const pascal = (slug: string) => slug.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+
+function descriptor(rule: RuleMeta): object {
+  const helpMarkdown = [
+    rule.description,
+    "",
+    `**Fix:** ${rule.remediation}`,
+    "",
+    "```json",
+    rule.fix.arm,
+    "```",
+    "",
+    ...rule.references.map((r) => `- [${r.description}](${r.url})`),
+  ].join("\n");
+  return {
+    id: rule.id,
+    name: pascal(rule.longId),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: { text: `${rule.description}\n\nFix: ${rule.remediation}`, markdown: helpMarkdown },
+    ...(rule.references[0] ? { helpUri: rule.references[0].url } : {}),
+    defaultConfiguration: { level: LEVEL[rule.severity], enabled: rule.defaultEnabled },
+    properties: {
+      "security-severity": SECURITY_SEVERITY[rule.severity],
+      precision: "high",
+      tags: ["security", "azure", "communication-services", rule.id.split("-")[1]!.toLowerCase()],
+    },
+  };
+}
+
+/**
+ * SARIF 2.1.0, one run, as GitHub code scanning accepts it: a descriptor per rule with help and
+ * `security-severity`; results with `partialFingerprints`, a URI relative to `SRCROOT` and a
+ * region starting at line 1 or later; suppressed findings carried with a `suppressions` entry;
+ * files that could not be read as tool notifications.
+ */
+export const formatSarif: Formatter = (report, ctx) => {
+  const rules = ctx.catalog.rules;
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const location = (file: string, region?: object) => ({
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(relativePath(file, ctx.baseDir)), uriBaseId: "SRCROOT" },
+      ...(region ? { region } : {}),
+    },
+  });
+  const result = (f: Finding) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId),
+    level: f.status === "unknown" ? "warning" : LEVEL[f.severity],
+    message: { text: f.status === "unknown" ? `[unknown] ${f.message}` : f.message },
+    locations: [
+      {
+        ...location(f.file, {
+          startLine: Math.max(1, f.range.start.line),
+          startColumn: Math.max(1, f.range.start.column),
+          endLine: Math.max(1, f.range.end.line),
+          endColumn: Math.max(1, f.range.end.column),
+        }),
+        logicalLocations: [{ name: f.subject.name, ...(f.subject.id ? { fullyQualifiedName: f.subject.id } : {}), kind: f.subject.kind }],
+      },
+    ],
+    partialFingerprints: { "acsBaselineFinding/v1": f.fingerprint },
+    ...(f.suppression
+      ? { suppressions: [{ kind: f.suppression.kind === "inline" ? "inSource" : "external", status: "accepted", justification: f.suppression.justification }] }
+      : {}),
+    properties: { status: f.status, severity: f.severity, pointer: f.pointer, ...(f.parameterSets ? { parameterSets: f.parameterSets } : {}) },
+  });
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: ctx.tool.name,
+            version: ctx.tool.version,
+            semanticVersion: ctx.tool.version,
+            informationUri: "https://learn.microsoft.com/azure/communication-services/",
+            rules: rules.map(descriptor),
+          },
+        },
+        ...(ctx.baseDir ? { originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(ctx.baseDir.endsWith("/") ? ctx.baseDir : `${ctx.baseDir}/`).href } } } : {}),
+        invocations: [
+          {
+            executionSuccessful: report.errors.length === 0,
+            toolExecutionNotifications: report.errors.map((e) => ({
+              level: "error",
+              message: { text: e.message },
+              locations: [location(e.file, e.line ? { startLine: e.line, startColumn: e.column ?? 1 } : undefined)],
+            })),
+          },
+        ],
+        results: report.findings.map(result),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + "\n";
+};

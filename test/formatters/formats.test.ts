@@ -1,0 +1,94 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { createScanner } from "../../src/index.js";
+import { repoPath } from "../helpers.js";
+
+const root = repoPath(".");
+const scanner = createScanner({ suppressions: [{ rule: "ACS-LOG-002", resource: "acs-demo", justification: "logs go to the central SIEM" }] });
+const report = scanner.scanPaths([repoPath("examples"), repoPath("fixtures/reader/malformed.json"), repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json")]);
+const render = (name: string) => scanner.format(report, name, { baseDir: root });
+
+test("SARIF passes Microsoft's validator with its GitHub code-scanning rules, with no error", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-sarif-"));
+  writeFileSync(join(dir, "scan.sarif"), render("sarif"));
+  const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
+  execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(dir, "validation.sarif"), join(dir, "scan.sarif")], { stdio: "pipe" });
+  const validation = JSON.parse(readFileSync(join(dir, "validation.sarif"), "utf8"));
+  const errors = validation.runs[0].results.filter((r: { level?: string }) => (r.level ?? "warning") === "error");
+  assert.equal(errors, []);
+});
+
+test("SARIF carries rules, fingerprints, relative locations and suppressions", () => {
+  const sarif = JSON.parse(render("sarif"));
+  const run = sarif.runs[0];
+  assert.is(sarif.version, "2.1.0");
+  assert.is(run.tool.driver.rules.length, 21);
+  const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === "ACS-IAM-005");
+  assert.is(rule.properties["security-severity"], "9.5");
+  assert.ok(rule.help.markdown.includes("Fix:"));
+  for (const r of run.results) {
+    const loc = r.locations[0].physicalLocation;
+    assert.is(loc.artifactLocation.uriBaseId, "SRCROOT");
+    assert.not.ok(loc.artifactLocation.uri.startsWith("/"), "relative URIs");
+    assert.ok(loc.region.startLine >= 1);
+    assert.match(r.partialFingerprints["acsBaselineFinding/v1"], /^[0-9a-f]{32}$/);
+  }
+  const suppressed = run.results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
+  assert.is(suppressed.length, 1);
+  assert.equal(suppressed[0].suppressions, [{ kind: "external", status: "accepted", justification: "logs go to the central SIEM" }]);
+  assert.is(run.invocations[0].executionSuccessful, false, "a file could not be read");
+  assert.is(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.region.startLine, 5);
+});
+
+test("JUnit: a failing case per failing finding, skipped cases for suppressed and unknown ones, an error per unreadable file", () => {
+  const xml = render("junit");
+  assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="acs-baseline" failures="\d+" errors="1">/);
+  const failures = (xml.match(/<failure /g) ?? []).length;
+  assert.is(failures, report.findings.filter((f) => scanner.isFailing(f)).length);
+  assert.ok(xml.includes('<skipped message="suppressed (config): logs go to the central SIEM"/>'));
+  assert.ok(xml.includes("<skipped message=\"unknown: properties.disableLocalAuth depends on [parameters(&apos;disableLocalAuth&apos;)]"));
+  assert.match(xml, /<testcase classname="fixtures\/reader\/malformed.json" name="read and expand"><error message="invalid JSON/);
+  assert.match(xml, /<testcase classname="ACS-IAM-001" name="ACS-IAM-001 Microsoft.Communication\/communicationServices acs-demo" file="examples\/insecure-acs-workload.json" line="28">/);
+});
+
+test("GitHub annotations: escaped workflow commands at file and line; suppressed findings left out", () => {
+  const lines = render("github").trim().split("\n");
+  assert.ok(lines.includes(lines.find((l) => l.startsWith("::error file=examples/insecure-acs-workload.json,line=28,col=9,")) ?? "missing"));
+  assert.ok(lines.some((l) => l.startsWith("::warning file=fixtures/rules/ACS-IAM-001/unknown-expression.json,line=17")), "unknowns warn");
+  assert.not.ok(lines.some((l) => l.includes("insecure-acs-workload") && l.includes("ACS-LOG-002")), "the suppressed finding is not annotated");
+  assert.ok(lines.some((l) => l.startsWith("::error file=fixtures/reader/malformed.json,line=5,col=77,title=acs-baseline::invalid JSON")));
+  for (const l of lines.filter((x) => x.startsWith("::"))) assert.not.ok(/\n|\r/.test(l));
+  assert.match(lines.at(-1)!, /^acs-baseline: \d+ failing, 1 unknown, 1 suppressed, 2 templates, 1 errors$/);
+});
+
+test("Markdown: a summary table and the findings", () => {
+  const md = render("markdown");
+  assert.match(md, /^## ACS security baseline: ❌ errors/);
+  assert.ok(md.includes("| 🟣 critical | 1 |"));
+  assert.ok(md.includes("| suppressed | 1 |"));
+  assert.ok(md.includes("| 🔴 | ACS-IAM-001 | `examples/insecure-acs-workload.json:28` | acs-demo |"));
+});
+
+test("JSON: versioned, with summary, findings marked failing, and versions of tool and rule pack", () => {
+  const json = JSON.parse(render("json"));
+  assert.is(json.schemaVersion, 1);
+  assert.is(json.rulePack.rules, 21);
+  assert.is(json.rulePack.opaVersion, "1.22.3");
+  assert.is(json.summary.suppressed, 1);
+  assert.ok(json.findings.every((f: { failing: boolean; suppression?: unknown }) => typeof f.failing === "boolean" && (!f.suppression || !f.failing)));
+});
+
+test("text: grouped by file with file:line:col, colour only when asked", () => {
+  const plain = render("text");
+  assert.ok(plain.includes(`${repoPath("examples/insecure-acs-workload.json")}:28:9  high     fail     ACS-IAM-001`));
+  assert.not.ok(plain.includes("\u001b["));
+  assert.ok(scanner.format(report, "text", { color: true }).includes("\u001b[31m"));
+  assert.match(plain, /1 suppressed/);
+});
+
+test.run();
