@@ -22,7 +22,8 @@ import { loadCatalog, type RuleCatalog } from "./catalog/index.js";
 import { Scanner } from "./scan/index.js";
 import { TOOL } from "./version.js";
 
-export { Scanner, type ScanInput } from "./scan/index.js";
+export { Scanner, type ScanInput, type FileSelection } from "./scan/index.js";
+export { findConfig, loadConfig, readBaseline, baselineDocument, type LoadedConfig } from "./config/index.js";
 export type { ScanOptions, UnknownHandling, SuppressionRule, AppliedSuppression } from "./config/index.js";
 export type { PolicyEngine } from "./engine/index.js";
 export type {
@@ -76,9 +77,15 @@ export function ruleCatalog(): RuleCatalog {
 export function formatReport(
   report: ScanReport,
   format: FormatName,
-  context: { isFailing: (finding: Finding) => boolean; color?: boolean; catalog?: RuleCatalog },
+  context: { isFailing: (finding: Finding) => boolean; color?: boolean; catalog?: RuleCatalog; baseDir?: string },
 ): string {
   const formatter = FORMATTERS[format];
   if (!formatter) throw new Error(`unknown format '${format}' (one of ${Object.keys(FORMATTERS).join(", ")})`);
-  return formatter(report, { catalog: context.catalog ?? loadCatalog(), tool: version, isFailing: context.isFailing, color: context.color ?? false });
+  return formatter(report, {
+    catalog: context.catalog ?? loadCatalog(),
+    tool: version,
+    isFailing: context.isFailing,
+    color: context.color ?? false,
+    ...(context.baseDir ? { baseDir: context.baseDir } : {}),
+  });
 }

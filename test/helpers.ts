@@ -6,14 +6,26 @@ export function repoPath(relative: string): string {
   return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 }
 
-/** Runs the CLI in-process and captures what it writes. */
-export function cli(...argv: string[]): { code: number; stdout: string; stderr: string } {
+/** Runs the CLI in-process and captures what it writes; `stdin` is what `scan -` reads. */
+export async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliIn(process.cwd(), "", ...argv);
+}
+
+/**
+ * Runs the CLI in-process in a working directory (changed to for the run, as a shell would), with
+ * standard input.
+ */
+export async function cliIn(cwd: string, stdin: string | Uint8Array, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = run(argv, {
+  const previous = process.cwd();
+  process.chdir(cwd);
+  const code = await run(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     env: {},
-  });
+    cwd,
+    readStdin: async () => (typeof stdin === "string" ? new TextEncoder().encode(stdin) : stdin),
+  }).finally(() => process.chdir(previous));
   return { code, stdout, stderr };
 }

@@ -1,48 +1,101 @@
 import { parseArgs } from "node:util";
-import { SEVERITIES, type Severity, type UnknownHandling } from "../index.js";
+import { SEVERITIES, type FormatName, type Severity, type UnknownHandling } from "../index.js";
 
 /** A command line that cannot be understood; exit code 2 with a one-line message. */
 export class UsageError extends Error {}
 
+/** One output: a format, written to a file or (no path) to standard output. */
+export interface Output {
+  format: FormatName;
+  path?: string;
+}
+
+export interface ScanCommand {
+  name: "scan";
+  paths: string[];
+  outputs: Output[];
+  failOn?: Severity;
+  unknown?: UnknownHandling;
+  rules: Record<string, boolean>;
+  parameterFile?: string;
+  templateParameters: Record<string, unknown>;
+  config?: string;
+  noConfig: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  jobs?: number;
+  quiet: boolean;
+  color: boolean | undefined;
+}
+
 export type Command =
-  | {
-      name: "scan";
-      paths: string[];
-      format: string;
-      failOn: Severity;
-      unknown: UnknownHandling;
-      rules: Record<string, boolean>;
-      parameterFile: string | undefined;
-      templateParameters: Record<string, unknown>;
-      color: boolean | undefined;
-    }
-  | { name: "rules"; format: string }
+  | ScanCommand
+  | { name: "rules"; format: "text" | "json" }
+  | { name: "explain"; rule: string }
+  | { name: "init"; path: string }
   | { name: "help" }
   | { name: "version" };
 
+const FORMATS: readonly FormatName[] = ["text", "json", "sarif", "junit", "github", "markdown"];
+
 export const USAGE = `Usage:
-  acs-baseline scan <file|directory>... [options]   scan ARM templates (directories recursively)
-  acs-baseline rules [--format text|json]            list the rules
+  acs-baseline scan <file|directory|->... [options]  scan ARM templates (directories recursively; - reads stdin)
+  acs-baseline rules [--format text|json]             list the rules
+  acs-baseline explain <RULE-ID>                      print a rule's documentation
+  acs-baseline init [file]                            write a commented starter .acs-baseline.yaml
   acs-baseline --version | --help
 
 Scan options:
-  --format text|json           output format (default text)
+  --format <name>[=<file>]     text (default), json, sarif, junit, github, markdown; to a file
+                               with =<file>; repeatable (e.g. --format text --format sarif=out.sarif)
   --fail-on <severity>         least severe failing finding that fails the run:
                                critical, high, medium, low (default), info
   --unknown warn|fail|ignore   how findings that depend on unknown values count (default warn)
-  --parameters <file>          parameter file for every template (default: x.parameters.json beside x.json)
+  --config <file>              configuration file (default: .acs-baseline.yaml here or above)
+  --no-config                  do not read a configuration file
+  --baseline <file>            accept the findings recorded in a baseline file
+  --write-baseline <file>      record the current findings in a baseline file
+  --parameters <file>          parameter file for every template (default: x.parameters*.json beside x.json)
   --param <name>=<value>       a template parameter value (JSON, or else a string; repeatable)
   --enable <RULE-ID>           run a rule that is off by default (repeatable)
   --disable <RULE-ID>          do not run a rule (repeatable)
+  --jobs <n>                   worker threads (default: all cores when there are many files)
+  --quiet                      print only what fails the run, and errors
   --no-color                   no colours (also when NO_COLOR is set)
 
-Exit codes: 0 nothing fails, 1 failing findings, 2 usage or input errors (wins over 1).`;
+Exit codes: 0 nothing fails, 1 failing findings, 2 usage, configuration or input errors (wins over 1).`;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
     throw new UsageError(`${option} must be one of ${allowed.join(", ")} (got '${value}')`);
   }
   return value as T;
+}
+
+function output(spec: string): Output {
+  const eq = spec.indexOf("=");
+  const format = oneOf(eq < 0 ? spec : spec.slice(0, eq), FORMATS, "--format");
+  if (eq < 0) return { format };
+  const path = spec.slice(eq + 1);
+  if (path === "") throw new UsageError(`--format ${format}= needs a file name`);
+  return { format, path };
+}
+
+function parameterValues(specs: readonly string[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const p of specs) {
+    const eq = p.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--param takes name=value (got '${p}')`);
+    const text = p.slice(eq + 1);
+    let value: unknown = text;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // not JSON: the value is the text itself
+    }
+    values[p.slice(0, eq)] = value;
+  }
+  return values;
 }
 
 /** Parses the command line (without `node` and the script path). */
@@ -54,13 +107,19 @@ export function parseCommand(argv: readonly string[]): Command {
       allowPositionals: true,
       strict: true,
       options: {
-        format: { type: "string", default: "text" },
-        "fail-on": { type: "string", default: "low" },
-        unknown: { type: "string", default: "warn" },
+        format: { type: "string", multiple: true, default: [] },
+        "fail-on": { type: "string" },
+        unknown: { type: "string" },
         enable: { type: "string", multiple: true, default: [] },
         disable: { type: "string", multiple: true, default: [] },
         parameters: { type: "string" },
         param: { type: "string", multiple: true, default: [] },
+        config: { type: "string" },
+        "no-config": { type: "boolean", default: false },
+        baseline: { type: "string" },
+        "write-baseline": { type: "string" },
+        jobs: { type: "string" },
+        quiet: { type: "boolean", default: false },
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
@@ -73,35 +132,48 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { name: "help" };
   if (values.version) return { name: "version" };
   const [command, ...rest] = positionals;
-  const format = oneOf(values.format, ["text", "json"], "--format");
-  if (command === "rules") return { name: "rules", format };
-  if (command !== "scan") throw new UsageError(command ? `unknown command '${command}'` : "no command given");
-  if (rest.length === 0) throw new UsageError("scan needs at least one file or directory");
+  switch (command) {
+    case "rules": {
+      const [format = "text"] = values.format;
+      return { name: "rules", format: oneOf(format, ["text", "json"] as const, "--format") };
+    }
+    case "explain":
+      if (rest.length !== 1) throw new UsageError("explain takes one rule id");
+      return { name: "explain", rule: rest[0]!.toUpperCase() };
+    case "init":
+      if (rest.length > 1) throw new UsageError("init takes at most one file name");
+      return { name: "init", path: rest[0] ?? ".acs-baseline.yaml" };
+    case "scan":
+      break;
+    default:
+      throw new UsageError(command ? `unknown command '${command}'` : "no command given");
+  }
+  if (rest.length === 0) throw new UsageError("scan needs at least one file or directory (or - for standard input)");
   const rules: Record<string, boolean> = {};
   for (const id of values.enable) rules[id] = true;
   for (const id of values.disable) rules[id] = false;
-  const templateParameters: Record<string, unknown> = {};
-  for (const p of values.param) {
-    const eq = p.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--param takes name=value (got '${p}')`);
-    const text = p.slice(eq + 1);
-    let value: unknown = text;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      // not JSON: the value is the text itself
-    }
-    templateParameters[p.slice(0, eq)] = value;
+  const outputs = values.format.length === 0 ? [{ format: "text" as const }] : values.format.map(output);
+  if (outputs.filter((o) => !o.path).length > 1) throw new UsageError("only one --format may write to standard output; give the others =<file>");
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got '${values.jobs}')`);
   }
   return {
     name: "scan",
     paths: rest,
-    parameterFile: values.parameters,
-    templateParameters,
-    format,
-    failOn: oneOf(values["fail-on"], SEVERITIES, "--fail-on"),
-    unknown: oneOf(values.unknown, ["warn", "fail", "ignore"] as const, "--unknown"),
+    outputs,
+    ...(values["fail-on"] !== undefined ? { failOn: oneOf(values["fail-on"], SEVERITIES, "--fail-on") } : {}),
+    ...(values.unknown !== undefined ? { unknown: oneOf(values.unknown, ["warn", "fail", "ignore"] as const, "--unknown") } : {}),
     rules,
+    ...(values.parameters !== undefined ? { parameterFile: values.parameters } : {}),
+    templateParameters: parameterValues(values.param),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    noConfig: values["no-config"],
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    ...(values["write-baseline"] !== undefined ? { writeBaseline: values["write-baseline"] } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    quiet: values.quiet,
     color: values["no-color"] ? false : undefined,
   };
 }

@@ -1,17 +1,38 @@
-import { createScanner, ruleCatalog, version, type RuleCatalog } from "../index.js";
-import { USAGE, UsageError, parseCommand } from "./args.js";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  baselineDocument,
+  createScanner,
+  findConfig,
+  loadConfig,
+  readBaseline,
+  ruleCatalog,
+  version,
+  type FileResult,
+  type LoadedConfig,
+  type RuleCatalog,
+  type ScanOptions,
+} from "../index.js";
+import { USAGE, UsageError, parseCommand, type ScanCommand } from "./args.js";
+import { STARTER_CONFIG } from "./starter-config.js";
 
-/** Where the CLI writes; the process streams in production, buffers in tests. */
+/** Where the CLI reads and writes; the process in production, buffers in tests. */
 export interface CliIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** The working directory (configuration lookup, relative paths in reports). */
+  cwd: string;
+  /** Reads standard input, for `scan -` (bytes, so that invalid UTF-8 is reported, not replaced). */
+  readStdin(): Promise<Uint8Array>;
 }
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
+const DOCS_URL = new URL("../../../docs/rules/", import.meta.url);
+
 /** Runs the CLI and returns its exit code; it never exits the process itself. */
-export function run(argv: readonly string[], io: CliIo): number {
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const command = parseCommand(argv);
     switch (command.name) {
@@ -26,28 +47,84 @@ export function run(argv: readonly string[], io: CliIo): number {
       case "rules":
         io.stdout.write(formatRules(ruleCatalog(), command.format));
         return EXIT.ok;
-      case "scan": {
-        const scanner = createScanner({
-          rules: command.rules,
-          failOn: command.failOn,
-          unknown: command.unknown,
-          templateParameters: command.templateParameters,
-          ...(command.parameterFile ? { parameterFile: command.parameterFile } : {}),
-        });
-        const report = scanner.scanPaths(command.paths);
-        const color = command.color ?? (Boolean(io.stdout.isTTY) && !io.env["NO_COLOR"]);
-        io.stdout.write(scanner.format(report, command.format, { color }));
-        if (report.errors.length > 0) return EXIT.error;
-        return report.summary.failing > 0 ? EXIT.findings : EXIT.ok;
+      case "explain": {
+        if (!ruleCatalog().rules.some((r) => r.id === command.rule)) throw new UsageError(`unknown rule id ${command.rule}`);
+        io.stdout.write(readFileSync(new URL(`${command.rule}.md`, DOCS_URL), "utf8"));
+        return EXIT.ok;
       }
+      case "init": {
+        const path = resolve(io.cwd, command.path);
+        if (existsSync(path)) throw new Error(`${command.path} exists; not overwritten`);
+        writeFileSync(path, STARTER_CONFIG);
+        io.stdout.write(`wrote ${command.path}\n`);
+        return EXIT.ok;
+      }
+      case "scan":
+        return await scan(command, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`acs-baseline: ${e.message}\nRun 'acs-baseline --help' for usage.\n`);
     } else {
-      io.stderr.write(`acs-baseline: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr.write(`acs-baseline: ${e instanceof Error ? e.toString().replace(/^(Input)?Error: /, "") : String(e)}\n`);
     }
     return EXIT.error;
+  }
+}
+
+async function scan(command: ScanCommand, io: CliIo): Promise<number> {
+  const catalog = ruleCatalog();
+  const rules = new Map(catalog.rules.map((r) => [r.id, r]));
+  const configPath = command.noConfig ? undefined : command.config ? resolve(io.cwd, command.config) : findConfig(io.cwd);
+  const config: LoadedConfig | undefined = configPath ? loadConfig(configPath, rules) : undefined;
+  const baselinePath = command.baseline ? resolve(io.cwd, command.baseline) : config?.baseline;
+  const base = config?.options ?? {};
+  const options: ScanOptions = {
+    ...base,
+    rules: { ...base.rules, ...command.rules },
+    templateParameters: { ...base.templateParameters, ...command.templateParameters },
+    ...(command.failOn ?? base.failOn ? { failOn: command.failOn ?? base.failOn } : {}),
+    ...(command.unknown ?? base.unknown ? { unknown: command.unknown ?? base.unknown } : {}),
+    ...(command.parameterFile ? { parameterFile: resolve(io.cwd, command.parameterFile) } : {}),
+    ...(baselinePath ? { baseline: readBaseline(baselinePath) } : {}),
+  };
+  const scanner = createScanner(options);
+
+  const paths = command.paths.filter((p) => p !== "-");
+  const select = config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : undefined;
+  const showProgress = Boolean(io.stderr.isTTY) && !command.quiet;
+  const fromPaths = paths.length
+    ? await scanner.scanPathsAsync(paths, {
+        ...(command.jobs ? { workers: command.jobs } : {}),
+        ...(select ? { select } : {}),
+        ...(showProgress ? { onProgress: (done: number, total: number) => total >= 20 && io.stderr.write(`\rscanning ${done}/${total} files`) } : {}),
+      })
+    : undefined;
+  if (showProgress) io.stderr.write("\r\u001b[K");
+  const results: FileResult[] = [...(fromPaths?.files ?? [])];
+  if (command.paths.includes("-")) results.unshift(scanner.scanContent("stdin.json", await io.readStdin()));
+  const report = scanner.report(results);
+
+  const color = command.color ?? (Boolean(io.stdout.isTTY) && !io.env["NO_COLOR"]);
+  for (const out of command.outputs) {
+    const text = scanner.format(report, out.format, { color: color && !out.path, baseDir: io.cwd, quiet: command.quiet });
+    if (out.path) writeOut(resolve(io.cwd, out.path), text);
+    else io.stdout.write(text);
+  }
+  if (command.writeBaseline) {
+    writeOut(resolve(io.cwd, command.writeBaseline), baselineDocument(report, version));
+    if (!command.quiet) io.stderr.write(`recorded ${report.findings.length} findings in ${command.writeBaseline}\n`);
+  }
+  if (report.errors.length > 0) return EXIT.error;
+  if (command.writeBaseline) return EXIT.ok;
+  return report.summary.failing > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function writeOut(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new Error(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 

@@ -2,3 +2,5 @@ export { resolveOptions, type ResolvedOptions, type ScanOptions, type UnknownHan
 export { Suppressions, type AppliedSuppression, type ExpiredSuppression, type SuppressionRule } from "./suppressions.js";
 export { readInlineSuppressions, type InlineSuppression } from "./inline.js";
 export { globToRegExp } from "./glob.js";
+export { findConfig, loadConfig, CONFIG_NAMES, type LoadedConfig } from "./file.js";
+export { readBaseline, baselineDocument, BASELINE_VERSION } from "./baseline.js";

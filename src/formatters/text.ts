@@ -27,11 +27,13 @@ function fileBlock(r: FileResult, ctx: FormatContext): string[] {
     const where = r.error.line ? `${r.file}:${r.error.line}:${r.error.column}` : r.file;
     return [`${paint(ctx, "1", r.file)}`, `  ${paint(ctx, "31", "error")}  ${where}: ${r.error.message}`, ""];
   }
-  if (r.findings.length === 0 && r.notices.length === 0) return [];
+  const findings = ctx.quiet ? r.findings.filter((f) => ctx.isFailing(f)) : r.findings;
+  const notices = ctx.quiet ? [] : r.notices;
+  if (findings.length === 0 && notices.length === 0) return [];
   return [
     paint(ctx, "1", r.file),
-    ...r.findings.map((f) => findingLine(f, ctx)),
-    ...r.notices.map((n) => `  notice  ${n.file}${n.pointer ? ` (${n.pointer})` : ""}: ${n.message}`),
+    ...findings.map((f) => findingLine(f, ctx)),
+    ...notices.map((n) => `  notice  ${n.file}${n.pointer ? ` (${n.pointer})` : ""}: ${n.message}`),
     "",
   ];
 }
@@ -49,9 +51,10 @@ function summaryLine(report: ScanReport, ctx: FormatContext): string {
     `${s.filesSkipped} skipped`,
     `${s.filesWithErrors} error${s.filesWithErrors === 1 ? "" : "s"}`,
   ];
+  const unreadable = report.errors.slice(0, 3).map((e) => e.file).join(", ") + (report.errors.length > 3 ? ", ..." : "");
   const verdict =
     s.filesWithErrors > 0
-      ? paint(ctx, "31", "✖ errors")
+      ? paint(ctx, "31", `✖ errors in ${unreadable}`)
       : s.failing > 0
         ? paint(ctx, "31", `✖ ${s.failing} finding${s.failing === 1 ? "" : "s"} at or above ${s.failOn}`)
         : paint(ctx, "32", "✔ passed");
@@ -60,6 +63,8 @@ function summaryLine(report: ScanReport, ctx: FormatContext): string {
 
 /** Findings grouped by file as `file:line:col  severity  status  RULE  message`, then run notices and a summary line. */
 export const formatText: Formatter = (report, ctx) => {
-  const runNotices = report.notices.filter((n) => n.file === "").map((n) => `notice  ${n.message}`);
-  return [...report.files.flatMap((r) => fileBlock(r, ctx)), ...runNotices, summaryLine(report, ctx)].join("\n") + "\n";
+  const runNotices = ctx.quiet ? [] : report.notices.filter((n) => n.file === "").map((n) => `notice  ${n.message}`);
+  const quietAndClean = ctx.quiet && report.summary.failing === 0 && report.summary.filesWithErrors === 0;
+  const lines = [...report.files.flatMap((r) => fileBlock(r, ctx)), ...runNotices, ...(quietAndClean ? [] : [summaryLine(report, ctx)])];
+  return lines.length ? lines.join("\n") + "\n" : "";
 };

@@ -11,6 +11,8 @@ export interface FormatContext {
   color: boolean;
   /** Directory that relative URIs are relative to (SARIF's SRCROOT); file paths are used as given when absent. */
   baseDir?: string;
+  /** Only what fails the run, and errors (text only). */
+  quiet?: boolean;
 }
 
 /** A formatter turns a report into text; it never reads files, the clock or the environment. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { posix } from "node:path";
 
 /**
  * A finding's identity: rule, file, subject and offending property, never a line number, so it
@@ -6,7 +7,7 @@ import { createHash } from "node:crypto";
  */
 export function fingerprint(ruleId: string, file: string, subjectKey: string, pointer: string): string {
   return createHash("sha256")
-    .update([ruleId, file.replace(/\\/g, "/"), subjectKey, pointer].join("\u0000"))
+    .update([ruleId, posix.normalize(file.replace(/\\/g, "/")), subjectKey, pointer].join("\u0000"))
     .digest("hex")
     .slice(0, 32);
 }

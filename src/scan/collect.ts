@@ -1,5 +1,13 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
+import { globToRegExp } from "../config/index.js";
+
+/** Which files a directory walk keeps: globs relative to `baseDir` (forward slashes). */
+export interface FileSelection {
+  include?: string[];
+  exclude?: string[];
+  baseDir?: string;
+}
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
 const JSON_FILE = /\.jsonc?$/i;
@@ -13,9 +21,16 @@ export interface CollectError {
 /**
  * Expands the given paths into JSON files: files as named, directories walked recursively for
  * `*.json` and `*.jsonc` (skipping `node_modules` and `.git`; symbolic links inside a tree are
- * not followed), each directory's files in sorted order so every run sees the same order.
+ * not followed), each directory's files in sorted order so every run sees the same order. The
+ * selection's globs filter what directory walks find; files named explicitly are always kept.
  */
-export function collectFiles(paths: readonly string[]): { files: string[]; errors: CollectError[] } {
+export function collectFiles(paths: readonly string[], selection: FileSelection = {}): { files: string[]; errors: CollectError[] } {
+  const include = (selection.include ?? []).map((g) => globToRegExp(g, false));
+  const exclude = (selection.exclude ?? []).map((g) => globToRegExp(g, false));
+  const selected = (file: string) => {
+    const rel = relative(selection.baseDir ?? ".", file).split(sep).join("/");
+    return (include.length === 0 || include.some((re) => re.test(rel))) && !exclude.some((re) => re.test(rel));
+  };
   const files: string[] = [];
   const errors: CollectError[] = [];
   const seen = new Set<string>();
@@ -37,7 +52,7 @@ export function collectFiles(paths: readonly string[]): { files: string[]; error
       const full = join(dir, name);
       const st = lstatSync(full, { throwIfNoEntry: false }); // links inside a tree are not followed
       if (st?.isDirectory() && !SKIPPED_DIRECTORIES.has(name)) walk(full);
-      else if (st?.isFile() && JSON_FILE.test(name)) add(full);
+      else if (st?.isFile() && JSON_FILE.test(name) && selected(full)) add(full);
     }
   };
   for (const p of paths) {

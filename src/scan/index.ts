@@ -1,2 +1,2 @@
 export { Scanner, scanRoots, type ScanInput } from "./scanner.js";
-export { collectFiles, type CollectError } from "./collect.js";
+export { collectFiles, type CollectError, type FileSelection } from "./collect.js";

@@ -13,7 +13,7 @@ import type { ExpandedTemplate } from "../arm/index.js";
 import { readSource, type SourceFile } from "../reader/index.js";
 import { FORMATTERS } from "../formatters/index.js";
 import { TOOL } from "../version.js";
-import { collectFiles } from "./collect.js";
+import { collectFiles, type FileSelection } from "./collect.js";
 import { scanInWorkers } from "./parallel.js";
 import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
 
@@ -28,6 +28,8 @@ export interface ScanInput {
   parameterFiles?: Array<string | { path: string; content: string | Uint8Array }>;
   /** Directories the user named; linked templates are read only from inside them (default: the file's directory). */
   roots?: readonly string[];
+  /** Which files directory walks keep (`scanPaths`, `scanPathsAsync`). */
+  select?: FileSelection;
 }
 
 /**
@@ -167,20 +169,26 @@ export class Scanner {
   }
 
   /**
-   * Scans files and directories on worker threads (`workers`, default: the available cores, at
-   * most as many as there are files); the report is the same, in the same order, as `scanPaths`.
+   * Scans files and directories on worker threads (`workers`; by default all cores when there are
+   * 16 files or more, else one); the report is the same, in the same order, as `scanPaths`.
    */
-  async scanPathsAsync(paths: readonly string[], input: ScanInput & { workers?: number } = {}): Promise<ScanReport> {
-    const { workers: wanted, ...rest } = input;
-    const { files, errors } = collectFiles(paths);
+  async scanPathsAsync(
+    paths: readonly string[],
+    input: ScanInput & { workers?: number; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<ScanReport> {
+    const { workers: wanted, onProgress, ...rest } = input;
+    const { files, errors } = collectFiles(paths, rest.select);
     const roots = rest.roots ?? scanRoots(paths);
-    const workers = Math.max(1, Math.min(wanted ?? availableParallelism(), files.length));
+    const workers = Math.max(1, Math.min(wanted ?? (files.length >= 16 ? availableParallelism() : 1), files.length));
     let results: FileResult[] = [];
     if (workers > 1) {
       results = await scanInWorkers(files, workers, this.given, this.engine.compiledModule, { ...rest, roots });
     } else {
       // One file at a time, so memory stays that of one template however many there are.
-      for (const f of files) results.push(await this.scanFileAsync(f, { ...rest, roots }));
+      for (const f of files) {
+        results.push(await this.scanFileAsync(f, { ...rest, roots }));
+        onProgress?.(results.length, files.length);
+      }
     }
     for (const e of errors) results.push({ file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } });
     return this.report(results);
@@ -199,7 +207,7 @@ export class Scanner {
 
   /** Scans files and directories (recursively); one bad file never stops the others. */
   scanPaths(paths: readonly string[], input: ScanInput = {}): ScanReport {
-    const { files, errors } = collectFiles(paths);
+    const { files, errors } = collectFiles(paths, input.select);
     const roots = input.roots ?? scanRoots(paths);
     const results = files.map((f) => this.scanFile(f, { ...input, roots }));
     for (const e of errors) results.push({ file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } });
@@ -235,7 +243,7 @@ export class Scanner {
    * Renders a report of this scanner's scans in a format, applying its threshold. `baseDir` makes
    * absolute file paths relative (SARIF's SRCROOT); `color` is for `text` only.
    */
-  format(report: ScanReport, format: string, options: { color?: boolean; baseDir?: string } = {}): string {
+  format(report: ScanReport, format: string, options: { color?: boolean; baseDir?: string; quiet?: boolean } = {}): string {
     const formatter = FORMATTERS[format];
     if (!formatter) throw new Error(`unknown format '${format}' (one of ${Object.keys(FORMATTERS).join(", ")})`);
     return formatter(report, {
@@ -243,6 +251,7 @@ export class Scanner {
       tool: TOOL,
       isFailing: (f) => this.isFailing(f),
       color: options.color ?? false,
+      quiet: options.quiet ?? false,
       ...(options.baseDir ? { baseDir: options.baseDir } : {}),
     });
   }

@@ -3,31 +3,31 @@ import * as assert from "uvu/assert";
 import { cli, repoPath } from "../helpers.js";
 
 /** Scans with only ACS-IAM-001 counting, so each case is about one value. */
-const json = (...argv: string[]) => {
-  const r = cli(...argv, "--format", "json");
+const json = async (...argv: string[]) => {
+  const r = await cli(...argv, "--format", "json");
   const out = JSON.parse(r.stdout);
   out.findings = out.findings.filter((f: { ruleId: string }) => f.ruleId === "ACS-IAM-001");
   return { code: r.code, out };
 };
 
-test("a parameter without a value gives an unknown finding; --param and --parameters resolve it", () => {
+test("a parameter without a value gives an unknown finding; --param and --parameters resolve it", async () => {
   const file = repoPath("fixtures/cli/needs-parameter.json");
-  const unresolved = json("scan", file);
+  const unresolved = await json("scan", file);
   assert.is(unresolved.out.findings[0].status, "unknown");
   assert.match(unresolved.out.findings[0].message, "parameter localAuthOff has no value");
-  assert.is(json("scan", file, "--param", "localAuthOff=true").out.findings.length, 0);
-  const viaFile = json("scan", file, "--parameters", repoPath("fixtures/cli/local-auth-on.parameters.json"));
+  assert.is((await json("scan", file, "--param", "localAuthOff=true")).out.findings.length, 0);
+  const viaFile = await json("scan", file, "--parameters", repoPath("fixtures/cli/local-auth-on.parameters.json"));
   assert.is(viaFile.out.findings[0].status, "fail");
 });
 
-test("a parameter file that is not one is an error naming it", () => {
-  const r = json("scan", repoPath("fixtures/cli/needs-parameter.json"), "--parameters", repoPath("fixtures/reader/not-a-template.json"));
+test("a parameter file that is not one is an error naming it", async () => {
+  const r = await json("scan", repoPath("fixtures/cli/needs-parameter.json"), "--parameters", repoPath("fixtures/reader/not-a-template.json"));
   assert.is(r.code, 2);
   assert.match(r.out.errors[0].message, "not-a-template.json: is not a parameter file");
 });
 
-test("relativePath links inside the scanned tree are followed; others are notices", () => {
-  const r = json("scan", repoPath("fixtures/cli/linked/main.json"));
+test("relativePath links inside the scanned tree are followed; others are notices", async () => {
+  const r = await json("scan", repoPath("fixtures/cli/linked/main.json"));
   const [finding] = r.out.findings;
   assert.is(finding.subject.name, "acs-linked");
   assert.is(finding.file, repoPath("fixtures/cli/linked/modules/acs.json"), "the finding is in the linked file");
@@ -37,8 +37,8 @@ test("relativePath links inside the scanned tree are followed; others are notice
   assert.ok(notices.some((m: string) => m.includes("https://example.com/templates/acs.json is not analysed")), "a remote link is never fetched");
 });
 
-test("a template that cannot be expanded is an error with its place, and other files still scan", () => {
-  const r = json("scan", repoPath("fixtures/cli/hostile-cycle.json"), repoPath("examples/insecure-acs-workload.json"));
+test("a template that cannot be expanded is an error with its place, and other files still scan", async () => {
+  const r = await json("scan", repoPath("fixtures/cli/hostile-cycle.json"), repoPath("examples/insecure-acs-workload.json"));
   assert.is(r.code, 2);
   assert.equal(r.out.errors[0], {
     file: repoPath("fixtures/cli/hostile-cycle.json"),

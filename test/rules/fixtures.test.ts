@@ -16,10 +16,10 @@ interface Expected {
 // Every rule's fixture folder, scanned through the CLI and the real compiled policy: the rule's
 // findings must be exactly the expected ones (file, status, resource, line, column).
 for (const rule of loadCatalog().rules) {
-  test(`${rule.id} fixtures give exactly the expected findings`, () => {
+  test(`${rule.id} fixtures give exactly the expected findings`, async () => {
     const dir = repoPath(`fixtures/rules/${rule.id}`);
     const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Expected[];
-    const r = cli("scan", dir, "--format", "json", "--enable", rule.id);
+    const r = await (cli("scan", dir, "--format", "json", "--enable", rule.id));
     const out = JSON.parse(r.stdout);
     assert.equal(out.errors, [], "fixtures are readable");
     const actual = (out.findings as Array<Record<string, any>>)

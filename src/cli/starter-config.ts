@@ -1,0 +1,42 @@
+/** The commented configuration `acs-baseline init` writes. */
+export const STARTER_CONFIG = `# acs-baseline configuration. Editors that know JSON Schema can complete it from
+# node_modules/acs-baseline/schemas/config.schema.json.
+# Paths and globs are relative to this file's directory.
+
+# The least severe failing finding that fails the run: critical, high, medium, low, info.
+failOn: low
+
+# Findings whose answer depends on values unknown before deployment (parameters without values,
+# runtime functions): warn (shown, never fail), fail, or ignore.
+unknown: warn
+
+# Honour suppressions written in resources' metadata (Bicep: @description('acs-baseline:suppress ...')).
+inlineSuppressions: true
+
+# Which files a directory scan reads (default: every *.json and *.jsonc).
+# include:
+#   - "infra/**/*.json"
+exclude:
+  - "**/node_modules/**"
+
+# Rules: on, off, or { enabled, severity, parameters }. 'acs-baseline rules' lists them.
+rules:
+  ACS-DATA-004: off
+  # ACS-DATA-001:
+  #   parameters:
+  #     allowedDataLocations: [Europe, United Kingdom]
+  # ACS-NET-001:
+  #   severity: medium
+
+# Accepted risks. Every suppression needs a justification; expires (YYYY-MM-DD) makes it count
+# again from the next day. Suppressed findings stay in JSON and SARIF output, marked.
+suppressions: []
+#  - rule: ACS-NET-001
+#    resource: "acs-web-*"
+#    file: "infra/**"
+#    justification: Browsers and phones call ACS directly; Entra ID auth is enforced (ACS-IAM-001).
+#    expires: "2027-06-30"
+
+# A baseline written by 'acs-baseline scan --write-baseline FILE': its findings are accepted.
+# baseline: acs-baseline.baseline.json
+`;

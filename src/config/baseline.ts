@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { InputError, type ScanReport } from "../model/index.js";
+
+/** Version of the baseline file's shape. */
+export const BASELINE_VERSION = 1;
+
+/** The fingerprints a baseline file (written by `--write-baseline`) accepts. */
+export function readBaseline(path: string): string[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new InputError(path, `cannot read baseline: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const findings = (doc as { schemaVersion?: unknown; findings?: unknown }).findings;
+  if ((doc as { schemaVersion?: unknown }).schemaVersion !== BASELINE_VERSION || !Array.isArray(findings)) {
+    throw new InputError(path, `not an acs-baseline baseline (schemaVersion ${BASELINE_VERSION} with findings)`);
+  }
+  return findings.map((f: { fingerprint?: unknown }) => f.fingerprint).filter((x): x is string => typeof x === "string");
+}
+
+/**
+ * A baseline recording every finding of a report that is not suppressed inline or by
+ * configuration (those accepted by an earlier baseline are recorded again), sorted for stable diffs.
+ */
+export function baselineDocument(report: ScanReport, tool: { name: string; version: string }): string {
+  const findings = report.findings
+    .filter((f) => !f.suppression || f.suppression.kind === "baseline")
+    .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file.replace(/\\/g, "/"), resource: f.subject.name, message: f.message }))
+    .sort((a, b) => (a.file + a.ruleId + a.fingerprint < b.file + b.ruleId + b.fingerprint ? -1 : 1));
+  return JSON.stringify({ schemaVersion: BASELINE_VERSION, tool, findings }, null, 2) + "\n";
+}

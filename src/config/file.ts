@@ -1,0 +1,167 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { Ajv, type ErrorObject } from "ajv";
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
+import type { RuleMeta } from "../catalog/index.js";
+import { InputError } from "../model/index.js";
+import type { ScanOptions } from "./options.js";
+
+/** The names a configuration file may have, looked for in the working directory and its parents. */
+export const CONFIG_NAMES = [".acs-baseline.yaml", ".acs-baseline.yml"];
+
+const SCHEMA_URL = new URL("../../../schemas/config.schema.json", import.meta.url);
+
+/** What a configuration file says: scan options, and the files to include or leave out. */
+export interface LoadedConfig {
+  path: string;
+  options: ScanOptions;
+  /** Globs, relative to the configuration file's directory. */
+  include: string[];
+  exclude: string[];
+  /** The baseline file it names, resolved. */
+  baseline?: string;
+}
+
+/** The configuration file in `dir` or the nearest parent directory, if any. */
+export function findConfig(dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(current, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+interface RuleEntry {
+  enabled?: boolean;
+  severity?: NonNullable<ScanOptions["severity"]>[string];
+  parameters?: Record<string, unknown>;
+}
+
+interface RawConfig {
+  failOn?: ScanOptions["failOn"];
+  unknown?: ScanOptions["unknown"];
+  inlineSuppressions?: boolean;
+  include?: string[];
+  exclude?: string[];
+  baseline?: string;
+  rules?: Record<string, "on" | "off" | boolean | RuleEntry>;
+  suppressions?: NonNullable<ScanOptions["suppressions"]>;
+  parameters?: Record<string, unknown>;
+  context?: ScanOptions["context"];
+}
+
+let validateConfig: ReturnType<Ajv["compile"]> | undefined;
+
+/**
+ * Reads and validates a configuration file. Throws `InputError` naming the file, the line and the
+ * offending key for YAML that does not parse, anything the schema refuses, an unknown rule id, or
+ * rule parameters that break the rule's own parameter schema.
+ */
+export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new InputError(path, `cannot read configuration: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number) => {
+    const p = lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new InputError(path, `invalid YAML: ${e.message.split("\n")[0]}`, position(e.pos[0]));
+  }
+  const raw = (doc.toJS() ?? {}) as RawConfig;
+  const fail = (pathInDoc: ReadonlyArray<string | number>, message: string): never => {
+    const node = nodeAt(doc.contents as Node | null, pathInDoc);
+    const key = pathInDoc.length ? pathInDoc.join(".") : "the configuration";
+    throw new InputError(path, `${key}: ${message}`, node === undefined ? undefined : position(node));
+  };
+  validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(SCHEMA_URL, "utf8")));
+  if (!validateConfig(raw)) {
+    const e = mostSpecific(validateConfig.errors ?? []);
+    fail(pointerPath(e), describe(e));
+  }
+  const options: ScanOptions = {};
+  if (raw.failOn) options.failOn = raw.failOn;
+  if (raw.unknown) options.unknown = raw.unknown;
+  if (raw.inlineSuppressions !== undefined) options.inlineSuppressions = raw.inlineSuppressions;
+  if (raw.suppressions) options.suppressions = raw.suppressions;
+  if (raw.parameters) options.templateParameters = raw.parameters;
+  if (raw.context) options.context = raw.context;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  for (const [id, entry] of Object.entries(raw.rules ?? {})) {
+    const rule = rules.get(id);
+    if (!rule) fail(["rules", id], `unknown rule id ${id}`);
+    const enabled = typeof entry === "boolean" ? entry : typeof entry === "string" ? entry === "on" : entry.enabled;
+    if (enabled !== undefined) (options.rules ??= {})[id] = enabled;
+    if (typeof entry === "object") {
+      if (entry.severity) (options.severity ??= {})[id] = entry.severity;
+      if (entry.parameters) {
+        const validate = ajv.compile(rule!.parameters);
+        if (!validate(entry.parameters)) {
+          const e = mostSpecific(validate.errors ?? []);
+          fail(["rules", id, "parameters", ...pointerPath(e)], describe(e));
+        }
+        (options.ruleParameters ??= {})[id] = entry.parameters;
+      }
+    }
+  }
+  return {
+    path,
+    options,
+    include: raw.include ?? [],
+    exclude: raw.exclude ?? [],
+    ...(raw.baseline ? { baseline: resolve(dirname(path), raw.baseline) } : {}),
+  };
+}
+
+/** The deepest error (the most specific place), preferring additionalProperties to name the key. */
+function mostSpecific(errors: ErrorObject[]): ErrorObject {
+  return [...errors].sort((a, b) => pointerPath(b).length - pointerPath(a).length)[0]!;
+}
+
+function pointerPath(e: ErrorObject): Array<string | number> {
+  const path = e.instancePath === "" ? [] : e.instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const extra = e.keyword === "additionalProperties" ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+  const name = e.keyword === "propertyNames" ? (e.params as { propertyName: string }).propertyName : undefined;
+  return [...path, ...(extra ? [extra] : []), ...(name ? [name] : [])].map((s) => (typeof s === "string" && /^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(e: ErrorObject): string {
+  if (e.keyword === "additionalProperties") return "is not a known setting";
+  if (e.keyword === "propertyNames") return "is not a rule id (ACS-XXX-000)";
+  if (e.keyword === "enum") return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
+  return e.message ?? "is invalid";
+}
+
+/** The offset where the node at `path` (a key when the last step is a key) starts. */
+function nodeAt(root: Node | null, path: ReadonlyArray<string | number>): number | undefined {
+  let node: Node | null = root;
+  let at = root?.range?.[0];
+  for (const step of path) {
+    if (!node) break;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) break;
+      at = (pair.key as Node).range?.[0] ?? at;
+      node = pair.value as Node | null;
+    } else if ("items" in node && Array.isArray((node as { items: unknown[] }).items)) {
+      const item = (node as { items: Node[] }).items[Number(step)];
+      if (!item) break;
+      at = item.range?.[0] ?? at;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
