@@ -60,3 +60,24 @@ for (const [file, bytes] of inputs) {
   console.log(`  evaluate:              ${ms(perCall(() => engine.evaluate(input)))}`);
   console.log(`  whole scan:            ${ms(perCall(() => scanner.scanContent(file, bytes)))}`);
 }
+
+// Many files: the wall time of scanning 500 templates with one worker and with two.
+{
+  const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "acs-bench-"));
+  const kinds = [
+    readFileSync(new URL("../../examples/insecure-acs-workload.json", import.meta.url)),
+    Buffer.from(syntheticTemplate(10e3)),
+    readFileSync(new URL("../../fixtures/expander/bicep-module/template.json", import.meta.url)),
+  ];
+  for (let i = 0; i < 500; i++) writeFileSync(join(dir, `t${String(i).padStart(3, "0")}.json`), kinds[i % kinds.length]!);
+  console.log(`\n500 templates (${kinds.map((k) => `${k.length} B`).join(", ")} in turn)`);
+  for (const workers of [1, 2]) {
+    const t = performance.now();
+    const report = await scanner.scanPathsAsync([dir], { workers });
+    console.log(`  ${workers} worker${workers > 1 ? "s" : ""}: ${ms(performance.now() - t)} (${report.summary.filesScanned} scanned, ${report.findings.length} findings)`);
+  }
+  rmSync(dir, { recursive: true });
+}

@@ -181,8 +181,10 @@ export class Scanner {
     const roots = rest.roots ?? scanRoots(paths);
     const workers = Math.max(1, Math.min(wanted ?? (files.length >= 16 ? availableParallelism() : 1), files.length));
     let results: FileResult[] = [];
+    onProgress?.(0, files.length);
     if (workers > 1) {
       results = await scanInWorkers(files, workers, this.given, this.engine.compiledModule, { ...rest, roots });
+      onProgress?.(files.length, files.length);
     } else {
       // One file at a time, so memory stays that of one template however many there are.
       for (const f of files) {

@@ -26,16 +26,20 @@ maybe_acs_secret(x) if {
 }
 
 # is_connection_string(x) holds for a literal ACS connection string (endpoint=https://...;accesskey=...).
+# The length and separator checks are cheap; they spare the regex on the many strings that cannot match.
 is_connection_string(x) if {
 	is_string(x)
+	count(x) > 30
+	contains(x, ";")
 	regex.match(`(?i)endpoint=https://[^;]+;\s*accesskey=[^;\s]+`, x)
 }
 
 # is_access_key_literal(x) holds for a literal that looks like an access key: 40 or more base64 characters.
 is_access_key_literal(x) if {
 	is_string(x)
-	regex.match(`^[A-Za-z0-9+/]{38,}={0,2}$`, x)
 	count(x) >= 40
+	not contains(x, " ")
+	regex.match(`^[A-Za-z0-9+/]{38,}={0,2}$`, x)
 }
 
 # names_connection_string_or_key(name) holds when a name says it holds an ACS connection string or

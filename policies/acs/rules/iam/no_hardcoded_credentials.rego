@@ -51,18 +51,20 @@ package acs.rules.iam.no_hardcoded_credentials
 import data.acs.lib.result
 import data.acs.lib.secrets
 
-# Paths of literal credentials inside v: connection strings anywhere, and access-key literals under
-# a name that says so (a map key, or the `name` of a {name, value} setting entry).
-_credential_paths(v) := [path |
+# Paths of literal credentials inside v, in one walk: connection strings anywhere, and access-key
+# literals under a name that says so (a map key, or the `name` of a {name, value} setting entry).
+_paths(v) := [path |
 	walk(v, [path, node])
-	secrets.is_connection_string(node)
+	is_string(node)
+	_credential(v, path, node)
 ]
 
-_key_paths(v) := [path |
-	walk(v, [path, node])
+_credential(_, _, node) if secrets.is_connection_string(node)
+
+_credential(v, path, node) if {
 	secrets.is_access_key_literal(node)
 	_named_as_key(v, path)
-]
+}
 
 _named_as_key(_, path) if {
 	count(path) > 0
@@ -79,8 +81,6 @@ _named_as_key(v, path) if {
 
 # _at(v, path) is the value at path inside v, whatever v is (object.get needs an object at the top).
 _at(v, path) := object.get({"v": v}, array.concat(["v"], path), null)
-
-_paths(v) := array.concat(_credential_paths(v), _key_paths(v))
 
 # Literals the template declares in a parameter or variable: a resource or output that merely
 # carries one of them is not reported again.
@@ -111,10 +111,16 @@ deny contains finding if {
 	finding := result.fail_on(rego.metadata.chain(), "variable", x, array.concat(["value"], sort(paths)[0]), concat("", ["variable '", x.name, "' has a hard-coded ACS credential", _advice]))
 }
 
+# In a resource a literal can only have been written in its properties or tags.
+_resource_paths(r) := [array.concat([key], p) |
+	some key in ["properties", "tags"]
+	some p in _paths(object.get(r, key, null))
+]
+
 deny contains finding if {
 	some r in input.resources
 	not r.existing
-	paths := [p | some p in _paths(r); not _at(r, p) in _declared]
+	paths := [p | some p in _resource_paths(r); not _at(r, p) in _declared]
 	count(paths) > 0
 	finding := result.fail(rego.metadata.chain(), r, sort(paths)[0], concat("", ["a hard-coded ACS credential is in the resource", _advice]))
 }
