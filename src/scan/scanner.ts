@@ -159,13 +159,8 @@ export class Scanner {
 
   /** Reads a file without blocking the event loop, then scans it. */
   async scanFileAsync(file: string, input: ScanInput = {}): Promise<FileResult> {
-    let content: Uint8Array;
-    try {
-      content = await readFile(file);
-    } catch (e) {
-      return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
-    }
-    return this.scanContent(file, content, input);
+    const content = await readForScan(file);
+    return content instanceof Uint8Array ? this.scanContent(file, content, input) : content;
   }
 
   /**
@@ -186,9 +181,13 @@ export class Scanner {
       results = await scanInWorkers(files, workers, this.given, this.engine.compiledModule, { ...rest, roots });
       onProgress?.(files.length, files.length);
     } else {
-      // One file at a time, so memory stays that of one template however many there are.
-      for (const f of files) {
-        results.push(await this.scanFileAsync(f, { ...rest, roots }));
+      // One file at a time, so memory stays that of one template however many there are; the next
+      // file is read while this one is scanned, hiding the read's round trip to the thread pool.
+      let next = files.length > 0 ? readForScan(files[0]!) : undefined;
+      for (const [i, f] of files.entries()) {
+        const content = await next!;
+        next = i + 1 < files.length ? readForScan(files[i + 1]!) : undefined;
+        results.push(content instanceof Uint8Array ? this.scanContent(f, content, { ...rest, roots }) : content);
         onProgress?.(results.length, files.length);
       }
     }
@@ -326,6 +325,15 @@ export class Scanner {
       failing: findings.filter((f) => this.isFailing(f)).length,
       failOn: this.options.failOn,
     };
+  }
+}
+
+/** A file's bytes, or the error result when it cannot be read. */
+async function readForScan(file: string): Promise<Uint8Array | FileResult> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
   }
 }
 
