@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createScanner } from "../../src/index.js";
+import { createScanner, formatReport } from "../../src/index.js";
 import { repoPath } from "../helpers.js";
 
 const root = repoPath(".");
@@ -89,6 +89,12 @@ test("text: grouped by file with file:line:col, colour only when asked", () => {
   assert.not.ok(plain.includes("\u001b["));
   assert.ok(scanner.format(report, "text", { color: true }).includes("\u001b[31m"));
   assert.match(plain, /1 suppressed/);
+});
+
+test("formatReport renders without a scanner, with the caller's idea of failing", () => {
+  const none = formatReport(report, "markdown", { isFailing: () => false, baseDir: root });
+  assert.ok(none.includes("| 🔴 | ACS-IAM-001 |"));
+  assert.throws(() => formatReport(report, "xml" as never, { isFailing: () => true }), /unknown format 'xml'/);
 });
 
 test.run();
