@@ -41,7 +41,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return EXIT.ok;
       case "version": {
         const catalog = ruleCatalog();
-        io.stdout.write(`${version.name} ${version.version} (rule pack: ${catalog.rules.length} rules, OPA ${catalog.opaVersion})\n`);
+        io.stdout.write(
+          `${version.name} ${version.version} (rule pack: ${catalog.rules.length} rules, policy ${catalog.policySha256.slice(0, 12)}, OPA ${catalog.opaVersion})\n`,
+        );
         return EXIT.ok;
       }
       case "rules":

@@ -88,7 +88,7 @@ test("rules lists the catalog with severities; --version names the rule pack", a
   const r = await (cli("rules"));
   assert.is(r.code, 0);
   assert.match(r.stdout, /ACS-IAM-001\s+high\s+on\s+Local \(access key\) authentication disabled/);
-  assert.match((await cli("--version")).stdout, /^acs-baseline \d+\.\d+\.\d+ \(rule pack: \d+ rules, OPA 1\.22\.3\)/);
+  assert.match((await cli("--version")).stdout, /^acs-baseline \d+\.\d+\.\d+ \(rule pack: 21 rules, policy [0-9a-f]{12}, OPA 1\.22\.3\)/);
 });
 
 test.run();
