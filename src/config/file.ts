@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
+import type { ErrorObject } from "ajv";
+import type { Node } from "yaml";
 import type { RuleMeta } from "../catalog/index.js";
 import { InputError } from "../model/index.js";
 import type { ScanOptions } from "./options.js";
@@ -55,7 +56,12 @@ interface RawConfig {
   context?: ScanOptions["context"];
 }
 
-let validateConfig: ReturnType<Ajv["compile"]> | undefined;
+// yaml and ajv are loaded when a configuration file is read, not when the package is imported.
+const require = createRequire(import.meta.url);
+const yaml = () => require("yaml") as typeof import("yaml");
+const ajvModule = () => require("ajv") as typeof import("ajv");
+
+let validateConfig: ReturnType<InstanceType<typeof import("ajv").Ajv>["compile"]> | undefined;
 
 /**
  * Reads and validates a configuration file. Throws `InputError` naming the file, the line and the
@@ -69,6 +75,7 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
   } catch (e) {
     throw new InputError(path, `cannot read configuration: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number) => {
@@ -85,6 +92,7 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
     const key = pathInDoc.length ? pathInDoc.join(".") : "the configuration";
     throw new InputError(path, `${key}: ${message}`, node === undefined ? undefined : position(node));
   };
+  const { Ajv } = ajvModule();
   validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(SCHEMA_URL, "utf8")));
   if (!validateConfig(raw)) {
     const e = mostSpecific(validateConfig.errors ?? []);
@@ -145,6 +153,7 @@ function describe(e: ErrorObject): string {
 
 /** The offset where the node at `path` (a key when the last step is a key) starts. */
 function nodeAt(root: Node | null, path: ReadonlyArray<string | number>): number | undefined {
+  const { isMap, isPair, isScalar } = yaml();
   let node: Node | null = root;
   let at = root?.range?.[0];
   for (const step of path) {

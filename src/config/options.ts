@@ -1,4 +1,5 @@
-import { Ajv } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv as AjvType } from "ajv";
 import type { DeploymentContext } from "../arm/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import { SEVERITIES, type Severity } from "../model/index.js";
@@ -52,7 +53,15 @@ export interface ResolvedOptions {
   parameterFile: string | undefined;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Loaded on first use: most scans give no rule parameters, and ajv costs ~50 ms to import.
+let ajv: AjvType | undefined;
+function validator(): AjvType {
+  if (!ajv) {
+    const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
+    ajv = new Ajv({ allErrors: true, strict: false });
+  }
+  return ajv;
+}
 
 /** Fills in defaults and checks rule ids and rule parameters; throws an `Error` naming the fault. */
 export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, RuleMeta>): ResolvedOptions {
@@ -71,7 +80,7 @@ export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, 
     if (s.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.expires)) throw new Error(`suppression ${i + 1} (${s.rule}): expires must be a YYYY-MM-DD date`);
   }
   for (const [id, values] of Object.entries(parameters)) {
-    const validate = ajv.compile(known.get(id)!.parameters);
+    const validate = validator().compile(known.get(id)!.parameters);
     if (!validate(values)) {
       const why = (validate.errors ?? []).map((e) => `${e.instancePath || "parameters"} ${e.message}`).join("; ");
       throw new Error(`invalid parameters for ${id}: ${why}`);
