@@ -82,7 +82,9 @@ _aliases := {"uae": "united arab emirates", "uk": "united kingdom"}
 # normalize(location) is a data location lower-cased, with the short names spelled out.
 normalize(location) := object.get(_aliases, lower(trim_space(location)), lower(trim_space(location)))
 
-_allowed := {normalize(l) | some l in params.value(rego.metadata.chain(), "allowedDataLocations", _default)}
+_configured := params.value(rego.metadata.chain(), "allowedDataLocations", _default)
+
+_allowed := {normalize(l) | some l in _configured}
 
 _path := ["properties", "dataLocation"]
 
@@ -100,5 +102,5 @@ _finding(r) := result.unknown(rego.metadata.chain(), r, _path, msg) if {
 	msg := concat("", ["properties.dataLocation depends on ", value.describe(v), "; it must be an allowed geography"])
 } else := result.fail(rego.metadata.chain(), r, _path, msg) if {
 	is_string(r.properties.dataLocation)
-	msg := concat("", ["properties.dataLocation '", r.properties.dataLocation, "' is not an allowed geography (", concat(", ", sort([l | some l in _allowed])), ")"])
+	msg := concat("", ["properties.dataLocation '", r.properties.dataLocation, "' is not an allowed geography (", concat(", ", _configured), ")"])
 } else := result.fail(rego.metadata.chain(), r, _path, "properties.dataLocation is not set; choose the geography where the data is stored")
