@@ -37,6 +37,7 @@ export interface ScanInput {
  * module that knows their order. Created once: it compiles the policy once and reuses it.
  */
 export class Scanner {
+  /** The rule catalog this scanner evaluates (ids, titles, severities, docs, parameter schemas). */
   readonly catalog: RuleCatalog;
   private readonly ruleMap: Map<string, RuleMeta>;
   private readonly engine: PolicyEngine;
