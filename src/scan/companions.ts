@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
 /**
@@ -10,15 +10,40 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 export function pairedParameterFiles(template: string): string[] {
   const base = basename(template).replace(/\.jsonc?$/i, "").toLowerCase();
   if (base.endsWith(".parameters") || base.includes(".parameters.")) return [];
-  let names: string[];
+  const dir = dirname(template);
+  return (parameterFileIndex(dir).get(base) ?? []).map((name) => join(dir, name));
+}
+
+// A directory's parameter files by every template base they can pair with. Scanning a directory
+// of hundreds of templates would otherwise list and match it once per template; the index is
+// rebuilt when the directory's modification time changes, so files added later are seen.
+const indexes = new Map<string, { mtimeMs: number; byBase: Map<string, string[]> }>();
+const MAX_INDEXES = 1000;
+
+function parameterFileIndex(dir: string): Map<string, string[]> {
+  const mtimeMs = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
+  if (mtimeMs === undefined) return new Map();
+  const cached = indexes.get(dir);
+  if (cached?.mtimeMs === mtimeMs) return cached.byBase;
+  const byBase = new Map<string, string[]>();
+  const add = (base: string, name: string) => byBase.set(base, [...(byBase.get(base) ?? []), name]);
+  let names: string[] = [];
   try {
-    names = readdirSync(dirname(template));
+    names = readdirSync(dir).sort();
   } catch {
-    return [];
+    // an unreadable directory pairs nothing
   }
-  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`^${escaped}(\\.parameters(\\.[^.]+)?|\\.[^.]+\\.parameters)\\.jsonc?$`, "i");
-  return names.filter((n) => pattern.test(n)).sort().map((n) => join(dirname(template), n));
+  for (const name of names) {
+    const m = /^(.*)\.parameters(?:\.([^.]+))?\.jsonc?$/i.exec(name);
+    if (!m || m[1] === "") continue;
+    const stem = m[1]!.toLowerCase();
+    add(stem, name); // x.parameters.json, x.parameters.<set>.json
+    const dot = stem.lastIndexOf(".");
+    if (m[2] === undefined && dot > 0) add(stem.slice(0, dot), name); // x.<set>.parameters.json
+  }
+  if (indexes.size >= MAX_INDEXES) indexes.clear();
+  indexes.set(dir, { mtimeMs, byBase });
+  return byBase;
 }
 
 /**

@@ -1,0 +1,40 @@
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { linkedTemplatePath, pairedParameterFiles } from "../../src/scan/companions.js";
+
+const names = (files: string[]) => files.map((f) => basename(f));
+
+test("parameter files pair with their template by name", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-pair-"));
+  for (const f of ["main.json", "main.parameters.json", "main.parameters.prod.json", "main.dev.parameters.json", "main.parametersx.json", "other.parameters.json", "azuredeploy.json", "azuredeploy.parameters.json", "main.dev.json"]) {
+    writeFileSync(join(dir, f), "{}");
+  }
+  assert.equal(names(pairedParameterFiles(join(dir, "main.json"))), ["main.dev.parameters.json", "main.parameters.json", "main.parameters.prod.json"]);
+  assert.equal(names(pairedParameterFiles(join(dir, "azuredeploy.json"))), ["azuredeploy.parameters.json"]);
+  assert.equal(names(pairedParameterFiles(join(dir, "main.dev.json"))), ["main.dev.parameters.json"]);
+  assert.equal(pairedParameterFiles(join(dir, "main.parameters.json")), [], "a parameter file has no parameter files");
+  assert.equal(pairedParameterFiles(join(dir, "missing", "x.json")), []);
+});
+
+test("a parameter file added later is seen", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-pair-"));
+  writeFileSync(join(dir, "main.json"), "{}");
+  assert.equal(pairedParameterFiles(join(dir, "main.json")), []);
+  writeFileSync(join(dir, "main.parameters.json"), "{}");
+  const later = new Date(Date.now() + 5000);
+  utimesSync(dir, later, later); // a coarse-grained clock could leave the directory's mtime unchanged
+  assert.equal(names(pairedParameterFiles(join(dir, "main.json"))), ["main.parameters.json"]);
+});
+
+test("linked templates are read only from inside the scanned tree", () => {
+  const root = mkdtempSync(join(tmpdir(), "acs-link-"));
+  writeFileSync(join(root, "module.json"), "{}");
+  assert.is(linkedTemplatePath(join(root, "main.json"), "module.json", [root]), join(root, "module.json"));
+  assert.is(linkedTemplatePath(join(root, "main.json"), "../etc/passwd", [root]), undefined);
+  assert.is(linkedTemplatePath(join(root, "main.json"), "missing.json", [root]), undefined);
+});
+
+test.run();
