@@ -1,7 +1,7 @@
 import { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
 import { ExpansionFault } from "./errors.js";
 import { Budget, type Scope } from "./expressions/env.js";
-import { findKey, getKey, isObject, newObject, type JsonObject, type Value } from "./json.js";
+import { pointerSegment, findKey, getKey, isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
 import { Instance } from "./instance.js";
 import type { ExpandedOutput, ExpandedParameter, ExpandedResource, ExpandedTemplate } from "./model.js";
@@ -43,8 +43,6 @@ const EXTENSION_NAMESPACES: Record<string, string> = {
   locks: "Microsoft.Authorization",
 };
 
-const escape = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
-
 /**
  * Expands a parsed template into the resources ARM would deploy: parameters and variables
  * evaluated, copy loops and conditions applied per instance, child and extension resources
@@ -77,13 +75,13 @@ class Expansion {
     const pfile = this.options.parameterFile;
     const fromFile = pfile ? readParameterFile(pfile.value) : undefined;
     for (const [k, v] of fromFile?.values ?? []) supplied.set(k, v);
-    for (const p of fromFile?.problems ?? []) this.notice("warning", p.message, pfile!.file, `/parameters/${escape(p.name)}`);
+    for (const p of fromFile?.problems ?? []) this.notice("warning", p.message, pfile!.file, `/parameters/${pointerSegment(p.name)}`);
 
     const ctx = { ...DEFAULT_CONTEXT, ...this.options.context };
     const frame = this.frame(template, this.result.file, "", ctx, scopeOf(template), supplied, undefined, ctx.deploymentName);
     const declared = new Set(frame.parameterNames().map((n) => n.toLowerCase()));
     for (const [lower, name] of fromFile?.names ?? []) {
-      if (!declared.has(lower)) this.notice("warning", `parameter ${name} is not declared by the template`, pfile!.file, `/parameters/${escape(name)}`);
+      if (!declared.has(lower)) this.notice("warning", `parameter ${name} is not declared by the template`, pfile!.file, `/parameters/${pointerSegment(name)}`);
     }
     for (const name of Object.keys(this.options.parameters ?? {})) {
       if (!declared.has(name.toLowerCase())) this.notice("warning", `parameter ${name} is not declared by the template`, this.result.file, "/parameters");
@@ -92,7 +90,7 @@ class Expansion {
     this.result.resources = resources;
     for (const p of this.result.parameters) {
       if (p.deployments.length === 0 && pfile && fromFile?.values.has(p.name.toLowerCase())) {
-        p.valueSource = { file: pfile.file, pointer: `/parameters/${escape(fromFile.names.get(p.name.toLowerCase())!)}/value` };
+        p.valueSource = { file: pfile.file, pointer: `/parameters/${pointerSegment(fromFile.names.get(p.name.toLowerCase())!)}/value` };
       }
     }
     return this.result;
@@ -130,7 +128,7 @@ class Expansion {
       declared.forEach((decl, i) => this.instantiate(decl, `${frame.pointer}/${resourcesKey}/${i}`, frame, frame.root, undefined, undefined, chain, instances));
     } else if (isObject(declared)) {
       for (const [symbol, decl] of Object.entries(declared)) {
-        this.instantiate(decl, `${frame.pointer}/${resourcesKey}/${escape(symbol)}`, frame, frame.root, undefined, symbol, chain, instances);
+        this.instantiate(decl, `${frame.pointer}/${resourcesKey}/${pointerSegment(symbol)}`, frame, frame.root, undefined, symbol, chain, instances);
       }
     } else if (declared !== undefined) {
       throw new ExpansionFault("resources must be an array or an object", `${frame.pointer}/${resourcesKey}`);
@@ -155,10 +153,11 @@ class Expansion {
       const decl = frame.declaration(name);
       const type = frame.typeOf(name);
       const value = frame.parameter(name);
-      const pointer = `${frame.pointer}/${key}/${escape(name)}`;
+      const pointer = `${frame.pointer}/${key}/${pointerSegment(name)}`;
       const entry: ExpandedParameter = { name, type, secure: isSecureType(type), value, deployments: chain, file: frame.file, pointer };
       const dflt = getKey(decl, "defaultValue");
-      if (dflt !== undefined) entry.defaultValue = resolveValue(dflt, frame.root, this.budget);
+      // Without a supplied value the default is the value, already evaluated.
+      if (dflt !== undefined) entry.defaultValue = frame.isSupplied(name) ? resolveValue(dflt, frame.root, this.budget) : value;
       this.result.parameters.push(entry);
       for (const problem of validateParameter(name, type, decl, value)) this.notice("warning", problem, frame.file, pointer);
     }
@@ -398,7 +397,7 @@ class Expansion {
     const key = findKey(frame.template, "outputs")!;
     for (const [name, decl] of Object.entries(declared)) {
       if (!isObject(decl)) continue;
-      const pointer = `${frame.pointer}/${key}/${escape(name)}`;
+      const pointer = `${frame.pointer}/${key}/${pointerSegment(name)}`;
       const rawCondition = getKey(decl, "condition");
       if (rawCondition !== undefined && resolveValue(rawCondition, frame.root, this.budget) === false) continue;
       const type = String(getKey(decl, "type") ?? "").toLowerCase();

@@ -1,12 +1,10 @@
 import type { DeploymentContext } from "./context.js";
 import type { Scope } from "./expressions/env.js";
-import { findKey, getKey, type JsonObject, type Value } from "./json.js";
+import { pointerSegment, findKey, getKey, type JsonObject, type Value } from "./json.js";
 import type { ExpandedResource } from "./model.js";
 import { resolveValue } from "./resolve.js";
 import type { TemplateFrame } from "./scope.js";
 import { Unknown } from "./unknown.js";
-
-const escape = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Keys of a resource declaration that are copied, resolved, into the expanded resource. */
 const RESOLVED_KEYS = ["location", "identity", "sku", "kind", "tags", "metadata"] as const;
@@ -92,7 +90,7 @@ export class Instance {
     } else {
       const key = findKey(this.decl, "properties");
       if (key !== undefined && this.decl[key] !== null) {
-        const provenance = { rel: "/properties", abs: `${this.pointer}/${escape(key)}`, moved: values, file: this.frame.file };
+        const provenance = { rel: "/properties", abs: `${this.pointer}/${pointerSegment(key)}`, moved: values, file: this.frame.file };
         const v = resolveValue(this.decl[key], this.scope, budget, { propertyCopy: true, provenance });
         if (v !== null) r.properties = v;
       }

@@ -38,3 +38,8 @@ export function findKey(obj: JsonObject, key: string): string | undefined {
   }
   return index.get(lower);
 }
+
+/** A JSON-pointer segment (RFC 6901): `~` and `/` escaped. */
+export function pointerSegment(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}

@@ -3,7 +3,7 @@ import type { Expr } from "./expressions/ast.js";
 import type { Budget, Env, Scope } from "./expressions/env.js";
 import { evaluate } from "./expressions/evaluate.js";
 import { parseExpression } from "./expressions/parse.js";
-import { isObject, newObject, type JsonObject, type Value } from "./json.js";
+import { pointerSegment, isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
 
 /** True for a JSON string ARM evaluates as an expression: `[...]`, but not the `[[` escape. */
@@ -44,8 +44,6 @@ export interface ResolveOptions {
   propertyCopy?: boolean;
   provenance?: Provenance;
 }
-
-const escape = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Makes the environment for evaluating one expression string. */
 function makeEnv(text: string, scope: Scope, budget: Budget): Env {
@@ -111,8 +109,8 @@ function traceVariable(raw: string, scope: Scope, p: Provenance): void {
 function descend(options: ResolveOptions, relKey: string, absKey: string): ResolveOptions {
   const p = options.provenance;
   if (!p) return options;
-  const rel = `${p.rel}/${escape(relKey)}`;
-  const abs = `${p.abs}/${escape(absKey)}`;
+  const rel = `${p.rel}/${pointerSegment(relKey)}`;
+  const abs = `${p.abs}/${pointerSegment(absKey)}`;
   if (p.moved && relKey !== absKey) p.moved[rel] = abs;
   return { ...options, provenance: { ...p, rel, abs } };
 }
@@ -157,10 +155,10 @@ function expandPropertyCopy(out: JsonObject, loop: unknown, i: number, scope: Sc
     const itemOptions: ResolveOptions = p
       ? {
           ...options,
-          provenance: { ...p, rel: `${p.rel}/${escape(name)}/${k}`, abs: `${p.abs}/copy/${i}/input` },
+          provenance: { ...p, rel: `${p.rel}/${pointerSegment(name)}/${k}`, abs: `${p.abs}/copy/${i}/input` },
         }
       : options;
-    if (p?.moved) p.moved[`${p.rel}/${escape(name)}/${k}`] = `${p.abs}/copy/${i}/input`;
+    if (p?.moved) p.moved[`${p.rel}/${pointerSegment(name)}/${k}`] = `${p.abs}/copy/${i}/input`;
     return resolveValue(loop["input"], scope.withCopy(name, k), budget, itemOptions);
   });
 }

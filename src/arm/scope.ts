@@ -1,7 +1,7 @@
 import type { DeploymentContext } from "./context.js";
 import { EvalError, ExpansionFault } from "./errors.js";
 import type { Budget, ResourceResolver, Scope, UserFunction } from "./expressions/env.js";
-import { findKey, getKey, isObject, type JsonObject, type Value } from "./json.js";
+import { findKey, getKey, isObject, pointerSegment, type JsonObject, type Value } from "./json.js";
 import { resolveValue } from "./resolve.js";
 import type { TemplateScope } from "./resource-id.js";
 import { Unknown } from "./unknown.js";
@@ -74,6 +74,11 @@ export class TemplateFrame {
     return this.outer ? [] : [...this.vars.values()].map((v) => v.name);
   }
 
+  /** True when the parameter's value came from a parameter file or the caller, not its default. */
+  isSupplied(name: string): boolean {
+    return !this.outer && this.supplied.has(name.toLowerCase());
+  }
+
   /** Declared parameter names, as written. */
   parameterNames(): string[] {
     return [...this.params.values()].map((p) => p.name);
@@ -100,7 +105,7 @@ export class TemplateFrame {
     const vars = varsKey === undefined ? undefined : this.template[varsKey];
     const key = isObject(vars) ? findKey(vars, name) : undefined;
     if (key === undefined || key.toLowerCase() === "copy") return undefined;
-    return { file: this.file, pointer: `${this.pointer}/${varsKey}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+    return { file: this.file, pointer: `${this.pointer}/${varsKey}/${pointerSegment(key)}` };
   }
 
   /** Where a variable is declared: its own entry, or its copy loop. */

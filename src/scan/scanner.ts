@@ -13,7 +13,7 @@ import type { ExpandedTemplate } from "../arm/index.js";
 import { readSource, type SourceFile } from "../reader/index.js";
 import { FORMATTERS } from "../formatters/index.js";
 import { TOOL } from "../version.js";
-import { collectFiles, type FileSelection } from "./collect.js";
+import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
 import { scanInWorkers } from "./parallel.js";
 import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
 
@@ -192,7 +192,7 @@ export class Scanner {
         onProgress?.(results.length, files.length);
       }
     }
-    for (const e of errors) results.push({ file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } });
+    results.push(...errors.map(collectError));
     return this.report(results);
   }
 
@@ -202,7 +202,7 @@ export class Scanner {
     try {
       content = readFileSync(file);
     } catch (e) {
-      return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
+      return unreadable(file, e);
     }
     return this.scanContent(file, content, input);
   }
@@ -212,7 +212,7 @@ export class Scanner {
     const { files, errors } = collectFiles(paths, input.select);
     const roots = input.roots ?? scanRoots(paths);
     const results = files.map((f) => this.scanFile(f, { ...input, roots }));
-    for (const e of errors) results.push({ file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } });
+    results.push(...errors.map(collectError));
     return this.report(results);
   }
 
@@ -334,8 +334,17 @@ async function readForScan(file: string): Promise<Uint8Array | FileResult> {
   try {
     return await readFile(file);
   } catch (e) {
-    return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
+    return unreadable(file, e);
   }
+}
+
+function unreadable(file: string, e: unknown): FileResult {
+  return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
+}
+
+/** The result for a path the user named that does not exist or cannot be listed. */
+function collectError(e: CollectError): FileResult {
+  return { file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } };
 }
 
 /** The directories a scan of `paths` may read linked templates from. */

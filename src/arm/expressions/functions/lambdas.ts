@@ -28,6 +28,20 @@ function apply(l: Lambda, values: Value[], env: Env): Value {
   return env.evaluateIn(l.body, env.scope.withLambda(new Map(l.params.map((p, i) => [p.toLowerCase(), values[i]!]))));
 }
 
+/**
+ * Calls `each(key, item)` for every item of `items` with the key its lambda gives. Returns the
+ * unknown that stops it: the items themselves, or a key, when one is unknown.
+ */
+function keyed(fn: string, key: Lambda, items: Value, env: Env, each: (key: string, item: Value) => void): Unknown | undefined {
+  if (items instanceof Unknown) return items;
+  for (const x of arr(fn, items)) {
+    const k = apply(key, [x], env);
+    if (k instanceof Unknown) return k;
+    each(str(fn, k, 2), x);
+  }
+  return undefined;
+}
+
 /** Thrown inside a sort comparator when the order depends on an unknown. */
 class UnknownOrder {
   constructor(readonly unknown: Unknown) {}
@@ -78,28 +92,22 @@ export const lambdaFunctions: FunctionTable = {
   toobject: lazy(2, 3, ([list], env, raw) => {
     const key = lambdaOf("toObject", raw[1], 1, 1);
     const value = raw[2] === undefined ? undefined : lambdaOf("toObject", raw[2], 1, 1);
-    const items = list!();
-    if (items instanceof Unknown) return items;
     const out = newObject();
-    for (const x of arr("toObject", items)) {
-      const k = apply(key, [x], env);
-      if (k instanceof Unknown) return k;
-      out[str("toObject", k, 2)] = value ? apply(value, [x], env) : x;
-    }
-    return out;
+    return keyed("toObject", key, list!(), env, (k, x) => {
+      out[k] = value ? apply(value, [x], env) : x;
+    }) ?? out;
   }),
   groupby: lazy(2, 2, ([list], env, raw) => {
     const key = lambdaOf("groupBy", raw[1], 1, 1);
-    const items = list!();
-    if (items instanceof Unknown) return items;
+    const groups = new Map<string, Value[]>();
+    const unknown = keyed("groupBy", key, list!(), env, (k, x) => {
+      const group = groups.get(k);
+      if (group) group.push(x);
+      else groups.set(k, [x]);
+    });
+    if (unknown) return unknown;
     const out = newObject();
-    for (const x of arr("groupBy", items)) {
-      const k = apply(key, [x], env);
-      if (k instanceof Unknown) return k;
-      const name = str("groupBy", k, 2);
-      const group = out[name];
-      out[name] = Array.isArray(group) ? [...group, x] : [x];
-    }
+    for (const [k, group] of groups) out[k] = group;
     return out;
   }),
   mapvalues: lazy(2, 2, ([target], env, raw) => {
