@@ -23,8 +23,8 @@ test_acs_workload_needs_a_deployed_communication_resource if {
 }
 
 test_ids_compare_case_insensitively if {
-	resources.same_id("/subscriptions/S/x", "/subscriptions/s/X")
-	not resources.same_id({"$unknown": {}}, "/x")
+	resources.id_key("/subscriptions/S/x") == resources.id_key("/subscriptions/s/X")
+	not resources.id_key({"$unknown": {}})
 }
 
 test_communication_ids if {
