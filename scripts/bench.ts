@@ -78,9 +78,10 @@ function goOpa(inputFile: string): number | string {
 function sizeSeries(dir: string): void {
   const rows: Array<[bytes: number, moduleResources: number]> = [[14e3, 150], [130e3, 150], [432e3, 150], [1.3e6, 150], [4e6, 150], [4e6, 800]];
   console.log("\nSize series: ACS workload slices in inner-scope nested deployments (in-process scan; Go OPA = `opa eval` query time)");
-  console.log("| size | module ≤ | resources | findings | scan (first) | scan | per KB | peak RSS | WASM evaluate | Go OPA | WASM/Go |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("| size | module ≤ | resources | findings | scan (first) | scan | per KB | scan CPU | CPU per KB | peak RSS | WASM evaluate | Go OPA | WASM/Go |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   let perKb130: number | undefined;
+  let cpuPerKb130: number | undefined;
   for (const [bytes, moduleResources] of rows) {
     const inputFile = join(dir, `input-${bytes}-${moduleResources}.json`);
     const child = spawnSync(process.execPath, [repo("dist/scripts/bench-size.js"), String(bytes), String(moduleResources), inputFile], {
@@ -89,17 +90,19 @@ function sizeSeries(dir: string): void {
     });
     if (child.status !== 0) {
       const why = child.error?.message ?? (child.stderr.trim().split("\n").pop() || `exit ${child.status}`);
-      console.log(`| ~${kb(bytes)} | ${moduleResources} | | | failed: ${why} | | | | | | |`);
+      console.log(`| ~${kb(bytes)} | ${moduleResources} | | | failed: ${why} | | | | | | | | |`);
       continue;
     }
     const r = JSON.parse(child.stdout) as SizeRow;
     const perKb = r.scanMs / (r.bytes / 1e3);
-    if (bytes === 130e3) perKb130 = perKb;
+    const cpuPerKb = r.scanCpuMs / (r.bytes / 1e3);
+    if (bytes === 130e3) [perKb130, cpuPerKb130] = [perKb, cpuPerKb];
     const go = goOpa(inputFile);
     const ratio = typeof go === "number" ? `${(r.evaluateMs / go).toFixed(2)}×` : "";
-    const vs130 = perKb130 !== undefined && bytes > 130e3 ? ` (${(perKb / perKb130).toFixed(2)}× 130 KB)` : "";
+    const vs130 = (x: number, at130?: number) => (at130 !== undefined && bytes > 130e3 ? ` (${(x / at130).toFixed(2)}× 130 KB)` : "");
     console.log(
-      `| ${kb(r.bytes)} | ${moduleResources} | ${r.resources} | ${r.findings} | ${ms(r.firstMs)} | ${ms(r.scanMs)} | ${ms(perKb)}${vs130} | ` +
+      `| ${kb(r.bytes)} | ${moduleResources} | ${r.resources} | ${r.findings} | ${ms(r.firstMs)} | ${ms(r.scanMs)} | ${ms(perKb)}${vs130(perKb, perKb130)} | ` +
+        `${ms(r.scanCpuMs)} | ${ms(cpuPerKb)}${vs130(cpuPerKb, cpuPerKb130)} | ` +
         `${Math.round(r.peakRssBytes / 2 ** 20)} MiB | ${ms(r.evaluateMs)} | ${typeof go === "number" ? ms(go) : go} | ${ratio} |`,
     );
   }

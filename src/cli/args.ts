@@ -59,7 +59,7 @@ Scan options:
   --param <name>=<value>       a template parameter value (JSON, or else a string; repeatable)
   --enable <RULE-ID>           run a rule that is off by default (repeatable)
   --disable <RULE-ID>          do not run a rule (repeatable)
-  --jobs <n>                   worker threads (default: all cores when there are many files)
+  --jobs <n>                   threads that scan (default: all cores when there are many files)
   --quiet                      print only what fails the run, and errors
   --no-color                   no colours (also when NO_COLOR is set)
 

@@ -5,31 +5,90 @@ import type { ScanInput } from "./scanner.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 
+/** Files a worker is handed at a time: few enough to share the tail evenly, enough to keep messages rare. */
+const BATCH = 8;
+
 /**
- * Scans files on `workers` threads. Files are dealt round-robin so that large and small ones
- * spread evenly; results come back in the order of `files`, exactly as a single thread gives them.
+ * Scans files on this thread and `helpers` worker threads, from one shared queue: a worker takes
+ * the next batch when it is ready, so the files this thread scans while the workers start (about
+ * 100 ms each: module imports and a policy instance) are not lost, and large and small files even
+ * out. `scanHere` scans one file's content (or passes on the read's error result) on this thread;
+ * its files are read one ahead, so reading overlaps scanning. Results come back in the order of
+ * `files`, exactly as a single thread gives them.
  */
-export async function scanInWorkers(
+export async function scanShared(
   files: readonly string[],
-  workers: number,
+  helpers: number,
   options: ScanOptions,
   module: WebAssembly.Module,
   input: ScanInput,
+  scanHere: (file: string, content: Uint8Array | FileResult) => FileResult,
+  read: (file: string) => Promise<Uint8Array | FileResult>,
+  onResult?: (done: number) => void,
 ): Promise<FileResult[]> {
-  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
+  const results: FileResult[] = new Array(files.length);
+  let claimed = 0;
+  let done = 0;
+  const claim = (n: number): number[] => {
+    const start = claimed;
+    claimed = Math.min(files.length, claimed + n);
+    return Array.from({ length: claimed - start }, (_, k) => start + k);
+  };
   const cloneable: ScanOptions = { ...options, ...(options.baseline ? { baseline: [...options.baseline] } : {}) };
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<FileResult[]>((resolve, reject) => {
-          const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files: share, input } });
-          worker.once("message", resolve);
-          worker.once("error", reject);
-          worker.once("exit", (code) => {
-            if (code !== 0) reject(new Error(`scan worker stopped with exit code ${code}`));
-          });
-        }),
-    ),
+
+  // A worker with no batch in flight when the queue runs dry is stopped at once: one still starting
+  // when this thread has scanned everything costs nothing but its start.
+  const idle = new Set<Worker>();
+  const stoppers: Array<() => void> = [];
+  const workers = Array.from(
+    { length: helpers },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files, input } });
+        idle.add(worker);
+        let stopping = false;
+        const stop = () => {
+          stopping = true;
+          idle.delete(worker);
+          void worker.terminate();
+        };
+        worker.on("message", (scanned: Array<[number, FileResult]>) => {
+          if (stopping) return;
+          for (const [i, r] of scanned) results[i] = r;
+          done += scanned.length;
+          if (scanned.length > 0) onResult?.(done);
+          const batch = claim(BATCH);
+          if (batch.length === 0) return stop();
+          idle.delete(worker);
+          worker.postMessage(batch);
+        });
+        worker.once("error", reject);
+        worker.once("exit", (code) => (stopping ? resolve() : reject(new Error(`scan worker stopped with exit code ${code}`))));
+        stoppers.push(() => idle.has(worker) && stop());
+      }),
   );
-  return files.map((_, i) => results[i % workers]![Math.floor(i / workers)]!);
+
+  let next = claim(1)[0];
+  let reading = next === undefined ? undefined : read(files[next]!);
+  while (next !== undefined) {
+    const current = next;
+    const pending = reading!;
+    next = claim(1)[0];
+    reading = next === undefined ? undefined : read(files[next]!);
+    results[current] = scanHere(files[current]!, await pending);
+    onResult?.(++done);
+  }
+  for (const stopIfIdle of stoppers) stopIfIdle();
+  await Promise.all(workers);
+  return results;
+}
+
+/**
+ * The number of threads a scan of `files` files uses by default on `cores` cores: all of them from
+ * 16 files on. This thread scans from the start and a worker that is still starting when the files
+ * run out is stopped, so a worker costs only its start on an otherwise idle core; measured with
+ * `npm run bench` (500 templates in one CLI call for each --jobs value; docs/performance.md).
+ */
+export function defaultThreads(files: number, cores: number): number {
+  return files >= 16 ? cores : 1;
 }
