@@ -10,23 +10,19 @@ package acs.lib.resources
 
 import data.acs.lib.value
 
-# deployed(type_lower) is every resource this template deploys with that (lower-case) type, in no
-# particular order (sorting would cost more than the lookup saves: WebAssembly's sort is quadratic).
-deployed(type_lower) := [input.resources[i] | some i in _deployed_by_type[type_lower]]
-
-# deployed_any(types) is every deployed resource whose lower-case type is in the set types, in no
-# particular order.
-deployed_any(types) := [input.resources[i] | some t in types; some i in _deployed_by_type[t]]
-
-# _deployed_by_type[type_lower] are the positions in input.resources of the deployed resources of
-# that type, built in one pass: each selection is then a lookup, not a pass over every resource.
-# (Rules read it whole: a lookup into the multi-value rule would run its body again per key.)
-_deployed_by_type := {t: positions | some t, positions in _deployed_groups}
-
-_deployed_groups[r.typeLower] contains i if {
-	some i, r in input.resources
+# deployed(type_lower) is every resource this template deploys with that (lower-case) type.
+deployed(type_lower) := [r |
+	some r in input.resources
+	r.typeLower == type_lower
 	not r.existing
-}
+]
+
+# deployed_any(types) is every deployed resource whose lower-case type is in the set types.
+deployed_any(types) := [r |
+	some r in input.resources
+	r.typeLower in types
+	not r.existing
+]
 
 # communication_services are the Microsoft.Communication/communicationServices the template deploys.
 communication_services := deployed("microsoft.communication/communicationservices")

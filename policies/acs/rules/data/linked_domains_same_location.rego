@@ -54,18 +54,19 @@ _domains := resources.deployed("microsoft.communication/emailservices/domains")
 
 _email_services := resources.deployed("microsoft.communication/emailservices")
 
-# Domains and email services by resources.id_key, built once: a lookup into a multi-value rule
+# Domains (by position in _domains) and email services by resources.id_key, built once: a lookup into a multi-value rule
 # would run the rule's body again for every key.
 _domains_by_id := {k: v | some k, v in _domain_groups}
 
-_domain_groups[resources.id_key(d.id)] contains d if some d in _domains
+_domain_groups[resources.id_key(d.id)] contains i if some i, d in _domains
 
 _email_services_by_id := {k: v | some k, v in _email_service_groups}
 
 _email_service_groups[resources.id_key(e.id)] contains e if some e in _email_services
 
-# The domains that a linked-domain entry names.
-_linked(entry) := _domains_by_id[resources.id_key(entry)]
+# The domains that a linked-domain entry names, in the order of _domains (a group is one domain
+# unless ids repeat, so the sort is cheap).
+_linked(entry) := [_domains[i] | some i in sort(_domains_by_id[resources.id_key(entry)])]
 
 # The email service of a domain: the resource whose id is the domain's id without /domains/<name>.
 _email_service_of(d) := e if {
