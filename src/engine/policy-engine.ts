@@ -15,27 +15,23 @@ const ENTRYPOINT = "acs/main/report";
 
 /** Memory settings of a policy instance. */
 export interface EngineMemoryOptions {
-  /** Pages (64 KiB) the instance starts with; enough for typical templates to avoid early growth. */
+  /**
+   * Pages (64 KiB) the instance starts with: by default all it may have. OPA's allocator grows
+   * memory a page at a time, and each of those thousands of grows costs the host a garbage
+   * collection (a 3 MB input took 5 s of CPU instead of 1 s); reserved pages cost no RSS until used.
+   */
   initialPages?: number;
   /** Hard cap: an input needing more fails with an error instead of eating the host's memory. */
   maximumPages?: number;
-  /** After an evaluation leaves memory above this many bytes, the instance is replaced by a fresh one. */
+  /** After an evaluation has used more than this many bytes, the instance is replaced by a fresh one. */
   recycleAboveBytes?: number;
 }
 
 const DEFAULT_MEMORY: Required<EngineMemoryOptions> = {
-  initialPages: 160, // 10 MiB
-  maximumPages: 16384, // 1 GiB
+  initialPages: 16384, // 1 GiB, the maximum
+  maximumPages: 16384,
   recycleAboveBytes: 256 * 1024 * 1024,
 };
-
-/**
- * WebAssembly memory one evaluation takes per byte of JSON input: about 47 (the parsed input and
- * every value the rules build; OPA frees almost nothing during an evaluation), measured on the
- * bench's ACS workloads from 14 KB to 4 MB, plus headroom.
- */
-const MEMORY_PER_INPUT_BYTE = 56;
-const PAGE_BYTES = 65536;
 
 interface Report {
   schema_version: number;
@@ -81,9 +77,15 @@ export class PolicyEngine {
     return this.module;
   }
 
-  /** Bytes of WebAssembly memory the current instance holds. */
+  /** Bytes of WebAssembly memory the current instance holds (used or only reserved). */
   get memoryBytes(): number {
     return this.policy.mem.buffer.byteLength;
+  }
+
+  /** Bytes of that memory in use after the last evaluation: how far OPA's heap reached (it frees little). */
+  get usedBytes(): number {
+    const heapPointer = (this.policy.wasmInstance as WebAssembly.Instance).exports["opa_heap_ptr_get"] as () => number;
+    return heapPointer();
   }
 
   /** Sets the document rules read as `data` (rule parameters); kept for every later evaluation. */
@@ -104,7 +106,6 @@ export class PolicyEngine {
     const bytes = new TextEncoder().encode(JSON.stringify(input));
     // The SDK copies an ArrayBuffer straight into wasm memory; a view on a larger buffer would leak bytes.
     const buffer = bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-    this.reserve(bytes.byteLength * MEMORY_PER_INPUT_BYTE);
     let results: Array<{ result?: Report }>;
     try {
       results = this.policy.evaluate(buffer, ENTRYPOINT) as Array<{ result?: Report }>;
@@ -112,7 +113,7 @@ export class PolicyEngine {
       this.recycle();
       throw new Error(`policy evaluation failed: ${toError(e).message}`);
     }
-    if (this.memoryBytes > this.memory.recycleAboveBytes) this.recycle();
+    if (this.usedBytes > this.memory.recycleAboveBytes) this.recycle();
     const report = results[0]?.result;
     if (!report || !Array.isArray(report.findings)) {
       throw new Error("policy evaluation gave no report: the input was not read as a template");
@@ -120,18 +121,8 @@ export class PolicyEngine {
     return sortRawFindings(report.findings);
   }
 
-  /**
-   * Gives the evaluation its memory up front: a fresh instance of the size it needs, because OPA's
-   * allocator grows memory a page at a time, and each of those thousands of grows costs the host a
-   * garbage collection (a 3 MB input took 5 s instead of 1 s). The allocator reads the memory's
-   * size once, at its first allocation, so growing this instance's memory from here would not help.
-   */
-  private reserve(bytes: number): void {
-    if (bytes > this.memoryBytes) this.recycle(Math.ceil(bytes / PAGE_BYTES));
-  }
-
-  private instantiate(pages = this.memory.initialPages): LoadedPolicy {
-    const wanted = { initial: Math.min(pages, this.memory.maximumPages), maximum: this.memory.maximumPages };
+  private instantiate(): LoadedPolicy {
+    const wanted = { initial: Math.min(this.memory.initialPages, this.memory.maximumPages), maximum: this.memory.maximumPages };
     try {
       return opa.loadPolicySync(this.module, wanted);
     } catch (e) {
@@ -139,9 +130,8 @@ export class PolicyEngine {
     }
   }
 
-  /** Replaces the instance by a fresh one of `pages` (by default the configured initial size). */
-  private recycle(pages?: number): void {
-    this.policy = this.instantiate(pages);
+  private recycle(): void {
+    this.policy = this.instantiate();
     if (Object.keys(this.data).length > 0) this.policy.setData(this.data);
   }
 }

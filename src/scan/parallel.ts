@@ -12,9 +12,11 @@ const BATCH = 8;
  * Scans files on this thread and `helpers` worker threads, from one shared queue: a worker takes
  * the next batch when it is ready, so the files this thread scans while the workers start (about
  * 100 ms each: module imports and a policy instance) are not lost, and large and small files even
- * out. `scanHere` scans one file's content (or passes on the read's error result) on this thread;
- * its files are read one ahead, so reading overlaps scanning. Results come back in the order of
- * `files`, exactly as a single thread gives them.
+ * out. `scanHere` reads and scans one file on this thread, synchronously: a small file costs about
+ * 20 µs of CPU that way against about 200 µs through fs/promises, whose open, stat, read and close
+ * steps each wait for this thread's event loop, so they could not overlap a synchronous scan
+ * anyway (they left it idle for 0.4 s of 500 files). Between files this thread lets the workers'
+ * messages in. Results come back in the order of `files`, exactly as a single thread gives them.
  */
 export async function scanShared(
   files: readonly string[],
@@ -22,8 +24,7 @@ export async function scanShared(
   options: ScanOptions,
   module: WebAssembly.Module,
   input: ScanInput,
-  scanHere: (file: string, content: Uint8Array | FileResult) => FileResult,
-  read: (file: string) => Promise<Uint8Array | FileResult>,
+  scanHere: (file: string) => FileResult,
   onResult?: (done: number) => void,
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
@@ -68,15 +69,10 @@ export async function scanShared(
       }),
   );
 
-  let next = claim(1)[0];
-  let reading = next === undefined ? undefined : read(files[next]!);
-  while (next !== undefined) {
-    const current = next;
-    const pending = reading!;
-    next = claim(1)[0];
-    reading = next === undefined ? undefined : read(files[next]!);
-    results[current] = scanHere(files[current]!, await pending);
+  for (let i = claim(1)[0]; i !== undefined; i = claim(1)[0]) {
+    results[i] = scanHere(files[i]!);
     onResult?.(++done);
+    if (helpers > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   for (const stopIfIdle of stoppers) stopIfIdle();
   await Promise.all(workers);

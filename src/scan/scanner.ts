@@ -177,11 +177,10 @@ export class Scanner {
     const roots = rest.roots ?? scanRoots(paths);
     const threads = Math.max(1, Math.min(wanted ?? defaultThreads(files.length, availableParallelism()), files.length));
     onProgress?.(0, files.length);
-    const scanHere = (f: string, content: Uint8Array | FileResult) =>
-      content instanceof Uint8Array ? this.scanContent(f, content, { ...rest, roots }) : content;
+    const scanHere = (f: string) => this.scanFile(f, { ...rest, roots });
     const progress = onProgress && ((done: number) => onProgress(done, files.length));
     const module = this.engine.compiledModule;
-    const results = await scanShared(files, threads - 1, this.given, module, { ...rest, roots }, scanHere, readForScan, progress);
+    const results = await scanShared(files, threads - 1, this.given, module, { ...rest, roots }, scanHere, progress);
     results.push(...errors.map(collectError));
     return this.report(results);
   }
