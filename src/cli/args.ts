@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { SEVERITIES, type FormatName, type Severity, type UnknownHandling } from "../index.js";
+import { FORMAT_NAMES, SEVERITIES, type FormatName, type Severity, type UnknownHandling } from "../index.js";
 
 /** A command line that cannot be understood; exit code 2 with a one-line message. */
 export class UsageError extends Error {}
@@ -36,8 +36,6 @@ export type Command =
   | { name: "help" }
   | { name: "version" };
 
-const FORMATS: readonly FormatName[] = ["text", "json", "sarif", "junit", "github", "markdown"];
-
 export const USAGE = `Usage:
   acs-baseline scan <file|directory|->... [options]  scan ARM templates (directories recursively; - reads stdin)
   acs-baseline rules [--format text|json]             list the rules
@@ -46,8 +44,9 @@ export const USAGE = `Usage:
   acs-baseline --version | --help
 
 Scan options:
-  --format <name>[=<file>]     text (default), json, sarif, junit, github, markdown; to a file
-                               with =<file>; repeatable (e.g. --format text --format sarif=out.sarif)
+  --format <name>[=<file>]     ${FORMAT_NAMES.join(", ").replace(/(.{1,62})(?:, |$)/g, "$1,\n                               ").replace(/,\s*$/, "")}
+                               (text by default); to a file with =<file>; repeatable
+                               (e.g. --format text --format sarif=out.sarif)
   --fail-on <severity>         least severe failing finding that fails the run:
                                critical, high, medium, low (default), info
   --unknown warn|fail|ignore   how findings that depend on unknown values count (default warn)
@@ -74,7 +73,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
 
 function output(spec: string): Output {
   const eq = spec.indexOf("=");
-  const format = oneOf(eq < 0 ? spec : spec.slice(0, eq), FORMATS, "--format");
+  const format = oneOf(eq < 0 ? spec : spec.slice(0, eq), FORMAT_NAMES, "--format");
   if (eq < 0) return { format };
   const path = spec.slice(eq + 1);
   if (path === "") throw new UsageError(`--format ${format}= needs a file name`);

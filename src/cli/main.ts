@@ -91,6 +91,7 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     ...(baselinePath ? { baseline: readBaseline(baselinePath) } : {}),
   };
   const scanner = createScanner(options);
+  const start = new Date();
 
   const paths = command.paths.filter((p) => p !== "-");
   const select = config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : undefined;
@@ -106,10 +107,11 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
   const results: FileResult[] = [...(fromPaths?.files ?? [])];
   if (command.paths.includes("-")) results.unshift(scanner.scanContent("stdin.json", await io.readStdin()));
   const report = scanner.report(results);
+  const time = { start, end: new Date() };
 
   const color = command.color ?? (Boolean(io.stdout.isTTY) && !io.env["NO_COLOR"]);
   for (const out of command.outputs) {
-    const text = scanner.format(report, out.format, { color: color && !out.path, baseDir: io.cwd, quiet: command.quiet });
+    const text = scanner.format(report, out.format, { color: color && !out.path, baseDir: io.cwd, quiet: command.quiet, time });
     if (out.path) writeOut(resolve(io.cwd, out.path), text);
     else io.stdout.write(text);
   }
