@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { globToRegExp } from "../config/index.js";
+import { compileGlob } from "../config/index.js";
 
 /** Which files a directory walk keeps: globs relative to `baseDir` (forward slashes). */
 export interface FileSelection {
@@ -11,6 +11,16 @@ export interface FileSelection {
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
 const JSON_FILE = /\.jsonc?$/i;
+
+/** Whether a file passes the selection's include and exclude globs. */
+export function fileSelector(selection: FileSelection): (file: string) => boolean {
+  const include = (selection.include ?? []).map((g) => compileGlob(g));
+  const exclude = (selection.exclude ?? []).map((g) => compileGlob(g));
+  return (file) => {
+    const rel = relative(selection.baseDir ?? ".", file).split(sep).join("/");
+    return (include.length === 0 || include.some((re) => re.test(rel))) && !exclude.some((re) => re.test(rel));
+  };
+}
 
 /** A path the user named that does not exist or cannot be listed. */
 export interface CollectError {
@@ -25,12 +35,7 @@ export interface CollectError {
  * selection's globs filter what directory walks find; files named explicitly are always kept.
  */
 export function collectFiles(paths: readonly string[], selection: FileSelection = {}): { files: string[]; errors: CollectError[] } {
-  const include = (selection.include ?? []).map((g) => globToRegExp(g, false));
-  const exclude = (selection.exclude ?? []).map((g) => globToRegExp(g, false));
-  const selected = (file: string) => {
-    const rel = relative(selection.baseDir ?? ".", file).split(sep).join("/");
-    return (include.length === 0 || include.some((re) => re.test(rel))) && !exclude.some((re) => re.test(rel));
-  };
+  const selected = fileSelector(selection);
   const files: string[] = [];
   const errors: CollectError[] = [];
   const seen = new Set<string>();
