@@ -17,11 +17,11 @@ const inside = (dir: string, file: string) => {
  * the named files touch, linkers looked for under the working directory. Also what was left out,
  * and the directories linked templates may be read from.
  */
-export function changedTemplates(command: ScanCommand, cwd: string, select: FileSelection | undefined): { templates: string[]; skipped: string[]; roots: string[] } {
+export function changedTemplates(command: ScanCommand, cwd: string, select: FileSelection): { templates: string[]; skipped: string[]; roots: string[] } {
   const named = command.paths.filter((p) => p !== "-").map((p) => resolve(cwd, p));
   const { files, scope } = command.changedSince !== undefined ? { files: changedSince(command.changedSince, cwd).files, scope: named } : { files: named, scope: [cwd] };
   const candidates = collectFiles(scope, select).files.map((f) => resolve(f));
-  const selected = select ? fileSelector(select) : () => true;
+  const selected = fileSelector(select);
   const touched = affectedTemplates(files, candidates).filter((t) => scope.some((d) => inside(d, t)) && selected(t));
   return { templates: touched.filter((t) => SCANNABLE.test(t)), skipped: touched.filter((t) => !SCANNABLE.test(t)), roots: scope };
 }

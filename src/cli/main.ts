@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import {
   baselineDocument,
   createScanner,
@@ -16,7 +16,7 @@ import {
 import { USAGE, UsageError, parseCommand, type ScanCommand } from "./args.js";
 import { changedTemplates } from "./changed.js";
 import { useColor } from "./color.js";
-import { STARTER_CONFIG } from "./starter-config.js";
+import { starterConfig } from "./starter-config.js";
 
 /** Where the CLI reads and writes; the process in production, buffers in tests. */
 export interface CliIo {
@@ -59,7 +59,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case "init": {
         const path = resolve(io.cwd, command.path);
         if (existsSync(path)) throw new Error(`${command.path} exists; not overwritten`);
-        writeFileSync(path, STARTER_CONFIG);
+        writeFileSync(path, starterConfig(dirname(path)));
         io.stdout.write(`wrote ${command.path}\n`);
         return EXIT.ok;
       }
@@ -95,7 +95,7 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
   const scanner = createScanner(options);
   const start = new Date();
 
-  const select = config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : undefined;
+  const select = { ...(config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : {}), gitignore: command.gitignore };
   let paths = command.paths.filter((p) => p !== "-");
   let roots: string[] | undefined;
   if (command.changedSince !== undefined || command.changedFiles) {
@@ -108,7 +108,7 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
   const fromPaths = paths.length
     ? await scanner.scanPathsAsync(paths, {
         ...(command.jobs ? { workers: command.jobs } : {}),
-        ...(select ? { select } : {}),
+        select,
         ...(roots ? { roots } : {}),
         ...(showProgress ? { onProgress: (done: number, total: number) => total >= 20 && io.stderr.write(`\rscanning ${done}/${total} files`) } : {}),
       })

@@ -1,12 +1,15 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { compileGlob } from "../config/index.js";
+import { IgnoreRules } from "./gitignore.js";
 
 /** Which files a directory walk keeps: globs relative to `baseDir` (forward slashes). */
 export interface FileSelection {
   include?: string[];
   exclude?: string[];
   baseDir?: string;
+  /** Skip what .gitignore files ignore when walking directories (default true). */
+  gitignore?: boolean;
 }
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
@@ -45,7 +48,7 @@ export function collectFiles(paths: readonly string[], selection: FileSelection 
       files.push(f);
     }
   };
-  const walk = (dir: string): void => {
+  const walk = (dir: string, ignore: IgnoreRules | undefined): void => {
     let names: string[];
     try {
       names = readdirSync(dir).sort();
@@ -56,14 +59,15 @@ export function collectFiles(paths: readonly string[], selection: FileSelection 
     for (const name of names) {
       const full = join(dir, name);
       const st = lstatSync(full, { throwIfNoEntry: false }); // links inside a tree are not followed
-      if (st?.isDirectory() && !SKIPPED_DIRECTORIES.has(name)) walk(full);
+      if (ignore?.ignores(full, Boolean(st?.isDirectory()))) continue;
+      if (st?.isDirectory() && !SKIPPED_DIRECTORIES.has(name)) walk(full, ignore?.child(full));
       else if (st?.isFile() && JSON_FILE.test(name) && selected(full)) add(full);
     }
   };
   for (const p of paths) {
     const st = statSync(p, { throwIfNoEntry: false });
     if (!st) errors.push({ path: p, message: "no such file or directory" });
-    else if (st.isDirectory()) walk(p);
+    else if (st.isDirectory()) walk(p, selection.gitignore === false ? undefined : IgnoreRules.at(p));
     else add(p);
   }
   return { files, errors };
