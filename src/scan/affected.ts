@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { readSource } from "../reader/index.js";
 import { pairedParameterFiles } from "./companions.js";
 
@@ -100,5 +100,5 @@ export function affectedTemplates(changed: readonly string[], candidates: readon
       grew = true;
     }
   }
-  return [...affected].filter((f) => existsSync(f) && extname(f) !== "").sort();
+  return [...affected].filter((f) => existsSync(f)).sort();
 }
