@@ -264,11 +264,11 @@ export function compileGlob(glob: string, ignoreCase = false): Glob {
 
   // The states reachable from each state without reading a character (the ones that read one, or
   // the match), worked out once per state on first use.
-  const closures = new Map<number, number[]>();
+  const closures: Array<number[] | undefined> = new Array(states.length);
   const closure = (from: number): number[] => {
-    let reach = closures.get(from);
-    if (reach) return reach;
-    reach = [];
+    const known = closures[from];
+    if (known) return known;
+    const reach: number[] = [];
     const seen = new Uint8Array(states.length);
     const stack = [from];
     while (stack.length > 0) {
@@ -279,17 +279,20 @@ export function compileGlob(glob: string, ignoreCase = false): Glob {
       if (st.kind === "split") for (let n = st.next.length - 1; n >= 0; n--) stack.push(st.next[n]!);
       else reach.push(k);
     }
-    closures.set(from, reach);
+    closures[from] = reach;
     return reach;
   };
 
+  // Which states are already in the next step's set: stamped with a step number that never
+  // repeats, so the array is reused across calls without clearing.
+  const mark = new Float64Array(states.length).fill(-1);
+  let stamp = 0;
   const run = (text: string): boolean => {
-    // The set of states the automaton is in; a step visits each state at most once, so time is
-    // linear in the text for a given glob.
-    const mark = new Int32Array(states.length).fill(-1);
+    // A step visits each state at most once: time is linear in the text for a given glob.
     let list = closure(whole.start);
-    let step = 0;
-    for (const ch of text) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      const step = stamp++;
       const nextList: number[] = [];
       for (const k of list) {
         const st = states[k]!;
@@ -302,7 +305,6 @@ export function compileGlob(glob: string, ignoreCase = false): Glob {
       }
       if (nextList.length === 0) return false;
       list = nextList;
-      step++;
     }
     return list.includes(match);
   };
