@@ -39,6 +39,16 @@ test("same answers as picomatch (dot: true) on thousands of generated globs and 
     }
   }
   assert.ok(compared > 5000, `${compared} comparisons`);
+  // Ignoring case, as rule ids and resource names are matched.
+  for (let i = 0; i < 300; i++) {
+    const glob = pick(rnd, [...PATTERN_PARTS, "A", "B", "[A-C]", "{A,b}"], 1 + Math.floor(rnd() * 4)).join("");
+    const ours = compileGlob(glob, true);
+    const theirs = picomatch(glob, { dot: true, nocase: true });
+    for (let j = 0; j < 10; j++) {
+      const text = pick(rnd, [...TEXT_PARTS, "A", "B", "C", "X"], 1 + Math.floor(rnd() * 4)).join("");
+      if (wellFormed(text) && ours.test(text) !== theirs(text)) mismatches.push(`nocase ${JSON.stringify(glob)} ${JSON.stringify(text)}: picomatch ${theirs(text)}`);
+    }
+  }
   assert.equal(mismatches.slice(0, 20), []);
 });
 
