@@ -95,7 +95,7 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
   const scanner = createScanner(options);
   const start = new Date();
 
-  const select = { ...(config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : {}), gitignore: command.gitignore };
+  const select = { ...(config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : {}), gitignore: command.gitignore && (config?.gitignore ?? true) };
   let paths = command.paths.filter((p) => p !== "-");
   let roots: string[] | undefined;
   if (command.changedSince !== undefined || command.changedFiles) {

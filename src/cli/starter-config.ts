@@ -21,6 +21,9 @@ inlineSuppressions: true
 #   - "infra/**/*.json"
 exclude:
   - "**/node_modules/**"
+# Globs: *, ?, [ab], {a,b}, ** for zero or more folders, a leading ! negates (as in picomatch).
+# What .gitignore files ignore is not scanned; false scans it too.
+# gitignore: false
 
 # Rules: on, off, or { enabled, severity, parameters }. 'acs-baseline rules' lists them.
 rules:

@@ -53,6 +53,8 @@ test(".gitignore is honoured when walking directories (nested files, negation, d
   assert.equal(await scannedFiles("."), ["infra/keep/y.json", "infra/main.json"]);
   assert.equal(await scannedFiles("infra"), ["infra/keep/y.json", "infra/main.json"], "a parent's .gitignore applies inside the work tree");
   assert.equal((await scannedFiles(".", "--no-gitignore")).length, 6);
+  writeFileSync(join(dir, ".acs-baseline.yaml"), "gitignore: false\n");
+  assert.equal((await scannedFiles(".")).length, 6, "or gitignore: false in the configuration");
   assert.equal(await scannedFiles("infra/skip.json"), ["infra/skip.json"], "a file named explicitly is always scanned");
 });
 
