@@ -1,10 +1,10 @@
-import { relative, resolve, sep } from "node:path";
-import { affectedTemplates, collectFiles, fileSelector, type FileSelection } from "../scan/index.js";
+import { basename, relative, resolve, sep } from "node:path";
+import { affectedTemplates, collectFiles, fileSelector, isScannedFileName, type FileSelection } from "../scan/index.js";
 import type { ScanCommand } from "./args.js";
 import { changedSince } from "./git.js";
 
-/** What the scanner reads today; Bicep files are compiled only where Bicep support is built in. */
-const SCANNABLE = /\.jsonc?$/i;
+/** What the scanner reads (Bicep files only where the walker takes them, with Bicep support built in). */
+const scannable = (file: string) => isScannedFileName(basename(file));
 
 const inside = (dir: string, file: string) => {
   const r = relative(dir, file);
@@ -23,5 +23,5 @@ export function changedTemplates(command: ScanCommand, cwd: string, select: File
   const candidates = collectFiles(scope, select).files.map((f) => resolve(f));
   const selected = fileSelector(select);
   const touched = affectedTemplates(files, candidates).filter((t) => scope.some((d) => inside(d, t)) && selected(t));
-  return { templates: touched.filter((t) => SCANNABLE.test(t)), skipped: touched.filter((t) => !SCANNABLE.test(t)), roots: scope };
+  return { templates: touched.filter(scannable), skipped: touched.filter((t) => !scannable(t)), roots: scope };
 }

@@ -15,6 +15,11 @@ export interface FileSelection {
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
 const JSON_FILE = /\.jsonc?$/i;
 
+/** Whether a directory walk picks up a file of this name (the kinds of file the scanner reads). */
+export function isScannedFileName(name: string): boolean {
+  return JSON_FILE.test(name);
+}
+
 /** Whether a file passes the selection's include and exclude globs. */
 export function fileSelector(selection: FileSelection): (file: string) => boolean {
   const include = (selection.include ?? []).map((g) => compileGlob(g));
@@ -61,7 +66,7 @@ export function collectFiles(paths: readonly string[], selection: FileSelection 
       const st = lstatSync(full, { throwIfNoEntry: false }); // links inside a tree are not followed
       if (ignore?.ignores(full, Boolean(st?.isDirectory()))) continue;
       if (st?.isDirectory() && !SKIPPED_DIRECTORIES.has(name)) walk(full, ignore?.child(full));
-      else if (st?.isFile() && JSON_FILE.test(name) && selected(full)) add(full);
+      else if (st?.isFile() && isScannedFileName(name) && selected(full)) add(full);
     }
   };
   for (const p of paths) {
