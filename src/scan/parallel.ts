@@ -40,7 +40,7 @@ export async function scanShared(
   // A worker with no batch in flight when the queue runs dry is stopped at once: one still starting
   // when this thread has scanned everything costs nothing but its start.
   const idle = new Set<Worker>();
-  const stoppers: Array<() => void> = [];
+  const stoppers: Array<(evenIfBusy: boolean) => void> = [];
   const workers = Array.from(
     { length: helpers },
     () =>
@@ -65,17 +65,26 @@ export async function scanShared(
         });
         worker.once("error", reject);
         worker.once("exit", (code) => (stopping ? resolve() : reject(new Error(`scan worker stopped with exit code ${code}`))));
-        stoppers.push(() => idle.has(worker) && stop());
+        stoppers.push((evenIfBusy) => (evenIfBusy || idle.has(worker)) && stop());
       }),
   );
 
-  for (let i = claim(1)[0]; i !== undefined; i = claim(1)[0]) {
-    results[i] = scanHere(files[i]!);
-    onResult?.(++done);
-    if (helpers > 0) await new Promise((resolve) => setImmediate(resolve));
+  // Handled by the await below: a worker failing while this thread still scans must not end the
+  // process as an unhandled rejection first.
+  const finished = Promise.all(workers);
+  finished.catch(() => undefined);
+  try {
+    for (let i = claim(1)[0]; i !== undefined; i = claim(1)[0]) {
+      results[i] = scanHere(files[i]!);
+      onResult?.(++done);
+      if (helpers > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (e) {
+    for (const stop of stoppers) stop(true); // workers left running would keep the process alive
+    throw e;
   }
-  for (const stopIfIdle of stoppers) stopIfIdle();
-  await Promise.all(workers);
+  for (const stop of stoppers) stop(false);
+  await finished;
   return results;
 }
 
