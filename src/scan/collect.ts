@@ -10,7 +10,7 @@ export interface FileSelection {
 }
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
-const JSON_FILE = /\.jsonc?$/i;
+const JSON_FILE = /\.(jsonc?|bicep|bicepparam)$/i; // Bicep sources are compiled by the scanner
 
 /** A path the user named that does not exist or cannot be listed. */
 export interface CollectError {
