@@ -32,9 +32,13 @@ export class BicepSyntaxError extends Error {
   }
 }
 
-const TWO_CHAR = new Set(["::", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "=~", "!~", ".?"]);
-const IDENT_START = /[A-Za-z_$]/;
-const IDENT_PART = /[A-Za-z0-9_$]/;
+// Two-character operators (`::`, `=>`, `==`, `!=`, `<=`, `>=`, `&&`, `||`, `??`, `?.`, `=~`, `!~`, `.?`),
+// by first and second character code, so the hot loop compares numbers instead of slicing strings.
+const TWO_CHAR = new Set([
+  [58, 58], [61, 62], [61, 61], [33, 61], [60, 61], [62, 61], [38, 38], [124, 124], [63, 63], [63, 46], [61, 126], [33, 126], [46, 63],
+].map(([a, b]) => a! * 256 + b!));
+const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36; // a-z A-Z _ $
+const isDigit = (c: number) => c >= 48 && c <= 57;
 // Interpolations nest strings within strings; a hostile file must not nest them without bound.
 const MAX_INTERPOLATION_DEPTH = 64;
 
@@ -44,13 +48,18 @@ export function tokenize(text: string): { tokens: Token[]; comments: Comment[] }
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i]!;
-    if (c === " " || c === "\t" || c === "\r") {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 13) {
       i++;
-    } else if (c === "\n") {
+      continue;
+    }
+    if (code === 10) {
       tokens.push({ kind: "newline", text: "\n", start: i, end: i + 1 });
       i++;
-    } else if (c === "/" && text[i + 1] === "/") {
+      continue;
+    }
+    const c = text[i]!;
+    if (c === "/" && text[i + 1] === "/") {
       const nl = text.indexOf("\n", i);
       const end = nl < 0 ? n : nl;
       comments.push({ start: i, end, text: text.slice(i, end) });
@@ -70,20 +79,20 @@ export function tokenize(text: string): { tokens: Token[]; comments: Comment[] }
       const end = text.startsWith("'''", i) ? multilineStringEnd(text, i) : stringEnd(text, i, 0);
       tokens.push({ kind: "string", text: text.slice(i, end), start: i, end });
       i = end;
-    } else if (IDENT_START.test(c)) {
+    } else if (isIdentStart(code)) {
       let j = i + 1;
-      while (j < n && IDENT_PART.test(text[j]!)) j++;
+      while (j < n && (isIdentStart(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)))) j++;
       tokens.push({ kind: "identifier", text: text.slice(i, j), start: i, end: j });
       i = j;
-    } else if (c >= "0" && c <= "9") {
+    } else if (isDigit(code)) {
       let j = i + 1;
-      while (j < n && /[0-9.]/.test(text[j]!)) j++;
+      while (j < n && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
       tokens.push({ kind: "number", text: text.slice(i, j), start: i, end: j });
       i = j;
     } else {
-      const two = text.slice(i, i + 2);
-      const width = text.startsWith("...", i) ? 3 : TWO_CHAR.has(two) ? 2 : 1;
-      tokens.push({ kind: "punct", text: text.slice(i, i + width), start: i, end: i + width });
+      const next = text.charCodeAt(i + 1);
+      const width = code === 46 && next === 46 && text.charCodeAt(i + 2) === 46 ? 3 : next < 256 && TWO_CHAR.has(code * 256 + next) ? 2 : 1;
+      tokens.push({ kind: "punct", text: width === 1 ? c : text.slice(i, i + width), start: i, end: i + width });
       i += width;
     }
   }

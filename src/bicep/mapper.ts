@@ -53,9 +53,14 @@ export class BicepMapper {
   suppressionsFor(f: Finding): InlineSuppression[] {
     const loc = this.placed.get(f);
     if (!loc) return [];
-    const lines = new Set([`${loc.file}:${loc.range.start.line}`, ...loc.enclosing.map((e) => `${e.file}:${e.line}`)]);
+    // Most files have no directive at all: answer those without building anything.
+    let any = this.directivesOf(loc.file).directives.length > 0;
+    for (let i = 0; !any && i < loc.enclosing.length; i++) any = this.directivesOf(loc.enclosing[i]!.file.path).directives.length > 0;
+    if (!any) return [];
+    const files = new Set([loc.file, ...loc.enclosing.map((e) => e.file.path)]);
+    const lines = new Set([`${loc.file}:${loc.range.start.line}`, ...loc.enclosing.map((e) => `${e.file.path}:${e.file.lines.position(e.offset).line}`)]);
     const out: InlineSuppression[] = [];
-    for (const file of new Set([loc.file, ...loc.enclosing.map((e) => e.file)])) {
+    for (const file of files) {
       for (const d of this.directivesOf(file).directives) {
         if (!lines.has(`${d.file}:${d.line}`)) continue;
         if (globToRegExp(d.rule, true).test(f.ruleId)) this.used.add(d);

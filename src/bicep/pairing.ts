@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, readdirSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
 export const BICEP_FILE = /\.bicep$/i;
@@ -27,9 +27,20 @@ export function bicepTwinOf(jsonFile: string, text: string): string | undefined 
 
 /** The `.bicepparam` files beside a `.bicep` template that name it with `using`. */
 export function pairedBicepParamFiles(template: string): string[] {
-  const dir = dirname(template);
-  const target = resolve(template);
-  const bicepparams: string[] = [];
+  return bicepparamIndex(dirname(template)).get(resolve(template)) ?? [];
+}
+
+// A directory's .bicepparam files by the template they name, read once and again only when the
+// directory changes, so that a directory of many templates is not read once per template.
+const indexes = new Map<string, { mtimeMs: number; byTarget: Map<string, string[]> }>();
+const MAX_INDEXES = 1000;
+
+function bicepparamIndex(dir: string): Map<string, string[]> {
+  const mtimeMs = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
+  if (mtimeMs === undefined) return new Map();
+  const cached = indexes.get(dir);
+  if (cached?.mtimeMs === mtimeMs) return cached.byTarget;
+  const byTarget = new Map<string, string[]>();
   let names: string[] = [];
   try {
     names = readdirSync(dir).sort();
@@ -39,9 +50,12 @@ export function pairedBicepParamFiles(template: string): string[] {
   for (const name of names) {
     if (!BICEPPARAM_FILE.test(name)) continue;
     const path = join(dir, name);
-    if (usingTarget(path, readPrefix(path)) === target) bicepparams.push(path);
+    const target = usingTarget(path, readPrefix(path));
+    if (target) byTarget.set(target, [...(byTarget.get(target) ?? []), path]);
   }
-  return bicepparams;
+  if (indexes.size >= MAX_INDEXES) indexes.clear();
+  indexes.set(dir, { mtimeMs, byTarget });
+  return byTarget;
 }
 
 /**

@@ -51,7 +51,8 @@ export function matchResources(compiled: unknown, declared: readonly DeclaredRes
       queues.set(d.typeLower, q);
     }
     compiled.forEach((resource, i) => {
-      const type = typeof resource?.type === "string" ? resource.type.toLowerCase() : undefined;
+      // (extension resources carry their version in the type: `apps/Deployment@v1`)
+      const type = typeof resource?.type === "string" ? resource.type.split("@")[0]!.toLowerCase() : undefined;
       const next = type === undefined ? undefined : queues.get(type)?.shift();
       if (next) byKey.set(String(i), next);
     });

@@ -21,8 +21,8 @@ export interface RelatedPlace extends SourcePlace {
 export interface MappedLocation extends SourcePlace {
   /** True when the Bicep source writes the node the pointer names; false for an enclosing one. */
   exact: boolean;
-  /** Lines (1-based) of the declarations and properties that enclose the place, outermost first. */
-  enclosing: Array<{ file: string; line: number }>;
+  /** Where the declarations and properties that enclose the place start, outermost first. */
+  enclosing: Array<{ file: BicepFile; offset: number }>;
   related: RelatedPlace[];
 }
 
@@ -51,6 +51,8 @@ const REGISTRY = /^(br|ts)[:/]/i;
 export class BicepSourceMap {
   private readonly root: Frame;
   private readonly moduleFrames = new Map<string, Frame | undefined>();
+  // Several findings often name the same node (every rule on a resource without the property).
+  private readonly located = new Map<string, MappedLocation>();
 
   constructor(
     entry: BicepFile,
@@ -67,9 +69,31 @@ export class BicepSourceMap {
   }
 
   locate(pointer: string): MappedLocation {
-    const walk = new Walk(this.root, parsePointer(pointer).slice(0, MAX_SEGMENTS));
+    let found = this.located.get(pointer);
+    if (!found) {
+      found = this.walk(pointer);
+      this.located.set(pointer, found);
+    }
+    return found;
+  }
+
+  private walk(pointer: string): MappedLocation {
+    // (most pointers have no escapes: split them without the general parser's regular expressions)
+    const segs = (pointer.includes("~") ? parsePointer(pointer) : pointer.split("/").slice(1)).slice(0, MAX_SEGMENTS);
+    const walk = new Walk(this.root, segs);
     this.walkTemplate(walk);
-    return walk.result(this.relatedFor(walk));
+    return walk.result(walk.registry ? this.registryRelated(walk.registry, segs) : this.relatedFor(walk));
+  }
+
+  /** Inside a registry module, a value that is one of its parameters comes from the module statement's argument. */
+  private registryRelated(registry: { frame: Frame; declaration: Declaration }, segs: string[]): RelatedPlace[] {
+    let value: unknown = this.root.template;
+    for (const seg of segs) value = field(value, seg);
+    const ref = typeof value === "string" ? /^\[parameters\('([^']+)'\)\]$/.exec(value) : null;
+    if (!ref) return [];
+    const out: RelatedPlace[] = [];
+    this.origin({ file: registry.frame.file, template: {}, caller: registry }, "param", ref[1]!, out);
+    return out;
   }
 
   private walkTemplate(w: Walk): void {
@@ -89,7 +113,10 @@ export class BicepSourceMap {
             const props = field(w.json, "properties");
             if (eq(w.seg(1), "template")) {
               const child = this.moduleFrame(w.frame, decl, field(props, "template"), w.pointerTo(2));
-              if (!child) return;
+              if (!child) {
+                if (decl.reference && REGISTRY.test(decl.reference)) w.registry = { frame: w.frame, declaration: decl };
+                return;
+              }
               w.enterFrame(child, field(props, "template"));
               continue;
             }
@@ -132,7 +159,7 @@ export class BicepSourceMap {
             return;
           }
           const decl = file.declaration("var", name);
-          if (!decl?.value) return;
+          if (!decl?.value) return this.enterImport(w, name);
           w.enterDeclaration(decl, 2, field(sectionValue, name));
           this.walkValue(w, decl.value);
           return;
@@ -151,6 +178,7 @@ export class BicepSourceMap {
         case "definitions": {
           const decl = file.declaration("type", name);
           if (decl) w.enterDeclaration(decl, 2, undefined);
+          else this.enterImport(w, name);
           return;
         }
         case "functions": {
@@ -158,12 +186,21 @@ export class BicepSourceMap {
           const member = w.seg(3);
           const decl = member === undefined ? undefined : file.declaration("func", member);
           if (decl) w.enterDeclaration(decl, 4, undefined);
+          else if (member !== undefined) this.enterImport(w, member);
           return;
         }
         default:
           return;
       }
     }
+  }
+
+  /** A variable, type or function the file imports: the `import` statement that names it. */
+  private enterImport(w: Walk, name: string): void {
+    const file = w.frame.file;
+    const word = new RegExp(`(^|[^\\w$])${name.replace(/[^\w$]/g, "\\$&")}([^\\w$]|$)`);
+    const decl = file.syntax.declarations.find((d) => d.keyword === "import" && word.test(file.text.slice(d.start, d.end)));
+    if (decl) w.enterDeclaration(decl, 2, undefined);
   }
 
   /** A resource body: `condition` is the `if`, `copy` the `for`, the rest the object literal's properties. */
@@ -235,28 +272,45 @@ export class BicepSourceMap {
 
   /**
    * Where the value at an exactly mapped place came from, when it is a parameter or a variable
-   * reference: the parameter file's or the module caller's value, else the default; the variable.
+   * reference: the module caller's argument (followed on when that is a parameter or variable of
+   * the caller), the parameter file's value, else the parameter's default; the variable.
    */
   private relatedFor(w: Walk): RelatedPlace[] {
     if (!w.exact || typeof w.json !== "string") return [];
     const ref = /^\[(parameters|variables)\('([^']+)'\)\]$/.exec(w.json);
     if (!ref) return [];
-    const [, kind, name] = ref as unknown as [string, string, string];
-    const file = w.frame.file;
-    if (kind === "variables") {
+    const out: RelatedPlace[] = [];
+    this.origin(w.frame, ref[1] === "variables" ? "var" : "param", ref[2]!, out);
+    return out;
+  }
+
+  private origin(frame: Frame, kind: "param" | "var", name: string, out: RelatedPlace[]): void {
+    if (out.length > 16) return; // a chain of modules is finite, but bound it all the same
+    const file = frame.file;
+    if (kind === "var") {
       const decl = file.declaration("var", name);
-      return decl?.value ? [{ ...placeOf(file, decl.value), message: `the value comes from variable ${name}` }] : [];
+      if (decl?.value) out.push({ ...placeOf(file, decl.value), message: `the value comes from variable ${name}` });
+      return;
     }
-    const caller = w.frame.caller;
+    const caller = frame.caller;
     if (caller) {
       const passed = property(asObject(property(bodyObject(caller.declaration.value), "params")?.value), name);
-      if (passed) return [{ ...placeOf(caller.frame.file, passed), message: `the value comes from parameter ${name}, passed by module ${caller.declaration.name}` }];
+      if (passed) {
+        out.push({ ...placeOf(caller.frame.file, passed), message: `the value comes from parameter ${name}, passed by module ${caller.declaration.name}` });
+        const id = passed.value.kind === "expr" ? passed.value.identifier : undefined;
+        if (id && caller.frame.file.declaration("param", id)) this.origin(caller.frame, "param", id, out);
+        else if (id && caller.frame.file.declaration("var", id)) this.origin(caller.frame, "var", id, out);
+        return;
+      }
     } else {
       const given = this.parameterValue(name);
-      if (given) return [{ ...given, message: `the value comes from parameter ${name}, set in ${given.file}` }];
+      if (given) {
+        out.push({ ...given, message: `the value comes from parameter ${name}, set in ${given.file}` });
+        return;
+      }
     }
     const decl = file.declaration("param", name);
-    return decl?.value ? [{ ...placeOf(file, decl.value), message: `the value comes from the default of parameter ${name}` }] : [];
+    if (decl?.value) out.push({ ...placeOf(file, decl.value), message: `the value comes from the default of parameter ${name}` });
   }
 }
 
@@ -264,8 +318,10 @@ export class BicepSourceMap {
 class Walk {
   private i = 0;
   private best: { file: BicepFile; span: Span };
-  readonly enclosing: Array<{ file: string; line: number }> = [];
+  readonly enclosing: Array<{ file: BicepFile; offset: number }> = [];
   json: unknown;
+  /** Set when the walk stopped at a registry or template-spec module's statement. */
+  registry?: { frame: Frame; declaration: Declaration };
 
   constructor(
     public frame: Frame,
@@ -299,8 +355,8 @@ class Walk {
 
   enterDeclaration(decl: Declaration, n: number, json: unknown): void {
     this.best = { file: this.frame.file, span: { start: decl.start, end: decl.headEnd } };
-    this.enclosing.push({ file: this.frame.file.path, line: this.frame.file.lines.position(decl.leadingStart).line });
-    if (decl.leadingStart !== decl.start) this.enclosing.push({ file: this.frame.file.path, line: this.frame.file.lines.position(decl.start).line });
+    this.enclosing.push({ file: this.frame.file, offset: decl.leadingStart });
+    if (decl.leadingStart !== decl.start) this.enclosing.push({ file: this.frame.file, offset: decl.start });
     this.advance(n, json);
   }
 
@@ -310,12 +366,13 @@ class Walk {
 
   enterSpan(span: Span, n: number, json: unknown = this.json): void {
     this.best = { file: this.frame.file, span };
-    this.enclosing.push({ file: this.frame.file.path, line: this.frame.file.lines.position(span.start).line });
+    this.enclosing.push({ file: this.frame.file, offset: span.start });
     this.advance(n, json);
   }
 
   result(related: RelatedPlace[]): MappedLocation {
-    return { ...placeOf(this.best.file, this.best.span), exact: this.exact, enclosing: this.enclosing, related };
+    const { file, span } = this.best;
+    return { file: file.path, range: file.lines.range(span.start, span.end), exact: this.exact, enclosing: this.enclosing, related };
   }
 }
 

@@ -79,6 +79,26 @@ test(".bicepparam: its values drive the scan, and a finding they cause points at
   }
 });
 
+test("registry modules point at the module statement, with the argument that set the value", () => {
+  const result = createScanner({ bicep: { path: stub } }).scanFile(join(fixtures, "registry", "main.bicep"));
+  const iam = result.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
+  assert.is(where(iam), "registry/main.bicep:3:1");
+  assert.not.ok(iam.exact);
+  assert.equal(iam.related?.map((r) => r.range.start.line), [8]);
+});
+
+test("a JSON parameter file pairs with main.bicep by name (main.parameters.json) and is named as the value's origin", () => {
+  const dir = copy("symbolic");
+  rmSync(join(dir, "main.bicepparam"));
+  writeFileSync(join(dir, "main.parameters.json"), JSON.stringify({ $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", contentVersion: "1.0.0.0", parameters: { disableLocalAuth: { value: false } } }, null, 2));
+  const result = createScanner({ bicep: { path: stub } }).scanFile(join(dir, "main.bicep"));
+  const iam = result.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
+  assert.is(where(iam), "symbolic/main.bicep:32:5");
+  assert.equal(iam.related?.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`), ["main.parameters.json:6"]);
+  const report = createScanner({ bicep: { path: stub } }).scanPaths([join(fixtures, "symbolic")]);
+  assert.equal(report.files.map((r) => `${r.kind} ${r.file.split(/[\\/]/).pop()}`), ["template main.bicep", "parameters main.bicepparam.json", "template shared.bicep"], "the .bicepparam and the compiled JSON are not scanned on their own");
+});
+
 test("suppressions in Bicep comments: applied with justification, expired, invalid and unused ones reported", () => {
   const scanner = createScanner({ bicep: { path: stub }, now: new Date("2026-06-01") });
   const result = scanner.scanFile(join(fixtures, "symbolic", "main.bicep"), { parameterFiles: [] });
