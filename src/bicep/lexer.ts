@@ -9,7 +9,7 @@ export type TokenKind = "identifier" | "string" | "number" | "newline" | "punct"
 
 export interface Token {
   kind: TokenKind;
-  /** The token's text (for strings, as written, quotes included). */
+  /** The token's text for identifiers and punctuation ("" for strings and numbers: cut them from the source when needed). */
   text: string;
   start: number;
   end: number;
@@ -58,6 +58,13 @@ export function tokenize(text: string): { tokens: Token[]; comments: Comment[] }
       i++;
       continue;
     }
+    if (isIdentStart(code)) {
+      let j = i + 1;
+      while (j < n && (isIdentStart(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)))) j++;
+      tokens.push({ kind: "identifier", text: text.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
     const c = text[i]!;
     if (c === "/" && text[i + 1] === "/") {
       const nl = text.indexOf("\n", i);
@@ -77,17 +84,12 @@ export function tokenize(text: string): { tokens: Token[]; comments: Comment[] }
       i = close + 2;
     } else if (c === "'") {
       const end = text.startsWith("'''", i) ? multilineStringEnd(text, i) : stringEnd(text, i, 0);
-      tokens.push({ kind: "string", text: text.slice(i, end), start: i, end });
+      tokens.push({ kind: "string", text: "", start: i, end });
       i = end;
-    } else if (isIdentStart(code)) {
-      let j = i + 1;
-      while (j < n && (isIdentStart(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)))) j++;
-      tokens.push({ kind: "identifier", text: text.slice(i, j), start: i, end: j });
-      i = j;
     } else if (isDigit(code)) {
       let j = i + 1;
       while (j < n && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
-      tokens.push({ kind: "number", text: text.slice(i, j), start: i, end: j });
+      tokens.push({ kind: "number", text: "", start: i, end: j });
       i = j;
     } else {
       const next = text.charCodeAt(i + 1);
@@ -114,14 +116,14 @@ function stringEnd(text: string, i: number, depth: number): number {
   const n = text.length;
   let j = i + 1;
   while (j < n) {
-    const c = text[j]!;
-    if (c === "\\") {
+    const c = text.charCodeAt(j);
+    if (c === 92 /* \\ */) {
       j += 2;
-    } else if (c === "'") {
+    } else if (c === 39 /* ' */) {
       return j + 1;
-    } else if (c === "\n") {
+    } else if (c === 10) {
       throw new BicepSyntaxError(i, "unterminated string");
-    } else if (c === "$" && text[j + 1] === "{") {
+    } else if (c === 36 /* $ */ && text.charCodeAt(j + 1) === 123 /* { */) {
       j = interpolationEnd(text, j + 2, depth + 1);
     } else {
       j++;

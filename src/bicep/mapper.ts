@@ -12,7 +12,7 @@ import { readDirectives, type BicepDirective } from "./suppressions.js";
  * `acs-baseline-disable-next-line` directives apply to each finding.
  */
 export class BicepMapper {
-  private readonly placed = new WeakMap<Finding, MappedLocation>();
+  private readonly placed = new Map<Finding, MappedLocation>();
   private readonly directives = new Map<string, { directives: BicepDirective[]; problems: Array<{ line: number; message: string }> }>();
   private readonly used = new Set<BicepDirective>();
 
@@ -27,6 +27,7 @@ export class BicepMapper {
 
   /** Rewrites the location of each finding in the compiled template, for a run with `parameterFile`. */
   remap(findings: readonly Finding[], parameterFile: SourceFile | undefined): void {
+    this.placed.clear();
     const map = new BicepSourceMap(this.entry, this.compiled, (path) => this.files.get(path), (name) => this.parameterValue(parameterFile, name));
     for (const f of findings) {
       if (f.file === this.entry.path) {

@@ -126,13 +126,18 @@ class Parser {
         const from = this.pos;
         this.skipExpression(false);
         const reference = this.tokens.slice(from, this.pos).filter((t) => t.kind === "string").pop();
-        if (reference) declaration.reference = unquote(reference.text);
+        if (reference) declaration.reference = unquote(this.source(reference));
       }
     }
     declaration.end = Math.max(this.previousEnd(), head.end);
     const lineEnd = this.text.indexOf("\n", head.start);
     declaration.headEnd = lineEnd < 0 || lineEnd > declaration.end ? declaration.end : lineEnd > head.start && this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
     return declaration;
+  }
+
+  /** A token as written (the lexer leaves string and number texts to be cut when needed). */
+  private source(t: Token): string {
+    return this.text.slice(t.start, t.end);
   }
 
   private previousEnd(): number {
@@ -150,7 +155,7 @@ class Parser {
     const t = this.peek();
     if (t.kind !== "string") throw new BicepSyntaxError(t.start, "expected a string");
     this.next();
-    return unquote(t.text);
+    return unquote(this.source(t));
   }
 
   /**
@@ -235,7 +240,7 @@ class Parser {
       if (this.is("?")) this.next(); // optional property of an object type
       this.expect(":");
       const value = this.value(false);
-      const property: PropertyNode = { key: t.kind === "string" ? unquote(t.text) : t.text, start: t.start, end: value.end, value };
+      const property: PropertyNode = { key: t.kind === "string" ? unquote(this.source(t)) : t.text, start: t.start, end: value.end, value };
       node.properties.push(property);
     }
     node.end = this.next().end;
@@ -306,5 +311,6 @@ export function bodyObject(value: ValueNode | undefined): ObjectNode | undefined
 /** The value of a Bicep string literal token (no interpolation is evaluated). */
 export function unquote(token: string): string {
   if (token.startsWith("'''")) return token.slice(3, -3).replace(/^\r?\n/, "");
-  return token.slice(1, -1).replace(/\\(.)/g, (_, c: string) => ({ n: "\n", r: "\r", t: "\t" })[c] ?? c);
+  const body = token.slice(1, -1);
+  return body.includes("\\") ? body.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", r: "\r", t: "\t" })[c] ?? c) : body;
 }

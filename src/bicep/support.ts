@@ -69,7 +69,9 @@ export class BicepSupport {
       throw new InputError(file, "the Bicep compiler gave no template for this parameters file");
     }
     if (entry) entryText = sources?.[entry] ?? readText(entry);
-    const mapped = entry && entryText !== undefined ? this.mapperFor(entry, entryText, template, sources) : { notices: [] };
+    // A template from a registry or template spec has no source here: its findings point at the
+    // .bicepparam file's `using` statement (its first declaration), never at lines of the JSON.
+    const mapped = entry && entryText !== undefined ? this.mapperFor(entry, entryText, template, sources) : this.mapperFor(file, text, template, sources);
     return { template, parameterFile: parameters, ...mapped };
   }
 
