@@ -1,7 +1,7 @@
 import type { InlineSuppression } from "../config/index.js";
 import type { Finding, Notice } from "../model/index.js";
 import { parsePointer, type SourceFile } from "../reader/index.js";
-import { globToRegExp } from "../config/index.js";
+import { compileGlob } from "../config/index.js";
 import { BicepSourceMap, placeOf, type MappedLocation, type SourcePlace } from "./source-map.js";
 import type { BicepFile, BicepFiles } from "./source-file.js";
 import { readDirectives, type BicepDirective } from "./suppressions.js";
@@ -64,7 +64,7 @@ export class BicepMapper {
     for (const file of files) {
       for (const d of this.directivesOf(file).directives) {
         if (!lines.has(`${d.file}:${d.line}`)) continue;
-        if (globToRegExp(d.rule, true).test(f.ruleId)) this.used.add(d);
+        if (compileGlob(d.rule, true).test(f.ruleId)) this.used.add(d);
         out.push({ rule: d.rule, justification: d.justification, ...(d.expires ? { expires: d.expires } : {}) });
       }
     }
