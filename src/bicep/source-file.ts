@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { MAX_SOURCE_BYTES } from "../reader/index.js";
 import { LineIndex } from "../reader/positions.js";
 import { BicepSyntaxError } from "./lexer.js";
@@ -40,9 +40,10 @@ export function parseBicepFile(path: string, text: string): BicepFile {
 /** Reads and parses a Bicep file; undefined when it cannot be read or followed (mapping then stops above it). */
 export function readBicepFile(path: string): BicepFile | undefined {
   try {
-    const bytes = readFileSync(path);
-    if (bytes.byteLength > MAX_SOURCE_BYTES) return undefined;
-    return parseBicepFile(path, bytes.toString("utf8"));
+    // Only regular files of bounded size (a module path in a template is input like any other).
+    const st = statSync(path);
+    if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return undefined;
+    return parseBicepFile(path, readFileSync(path, "utf8"));
   } catch (e) {
     if (e instanceof BicepSyntaxError || (e as NodeJS.ErrnoException).code !== undefined) return undefined;
     throw e;

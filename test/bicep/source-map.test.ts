@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -46,6 +47,16 @@ test("languageVersion 1.0: resources by type and order, into local modules, loop
   assert.is(at(map, "/variables/emailDomains/1"), "main.bicep:12:3");
   const related = map.locate("/resources/1/properties/template/resources/0/properties/userEngagementTracking").related;
   assert.equal(related.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`), ["main.bicep:27", "main.bicep:8"]);
+});
+
+test("a module path that is not a regular file stops the mapping at the module statement", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "acs-bicep-map-"));
+  cpSync(join(dir, "modules"), tmp, { recursive: true });
+  rmSync(join(tmp, "modules", "comms.bicep"));
+  mkdirSync(join(tmp, "modules", "comms.bicep")); // a directory where the module should be
+  const file = readBicepFile(join(tmp, "main.bicep"))!;
+  const map = new BicepSourceMap(file, JSON.parse(readFileSync(join(tmp, "main.json"), "utf8")), (path) => readBicepFile(path));
+  assert.is(at(map, "/resources/0/properties/template/resources/0/properties/disableLocalAuth"), "main.bicep:15:1 (enclosing)");
 });
 
 test.run();
