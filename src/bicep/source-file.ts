@@ -25,11 +25,6 @@ export class BicepFile {
   declaration(keyword: string, name: string): Declaration | undefined {
     return this.byName.get(`${keyword}:${name}`);
   }
-
-  /** The `using` target of a `.bicepparam` file, as written. */
-  get using(): string | undefined {
-    return this.syntax.declarations.find((d) => d.keyword === "using")?.reference;
-  }
 }
 
 /** Parses Bicep text; throws `BicepSyntaxError` with an offset for text it cannot follow. */
