@@ -177,6 +177,16 @@ test("library: a compile function hands over JSON and unsaved source text", () =
   assert.equal(find(result.findings, "ACS-IAM-001"), ["modules/comms.bicep:12:5"], "the edited text's line");
 });
 
+test("source this parser cannot follow: findings at the top of the file with a notice, never at JSON lines", () => {
+  const file = join(fixtures, "modules", "modules", "comms.bicep");
+  const odd = readFileSync(file, "utf8") + "\nvar x = " + "'".repeat(3) + "never closed\n";
+  const scanner = createScanner({ bicep: { compile: ({ file: f }) => ({ json: readFileSync(f.replace(/\.bicep$/, ".json"), "utf8"), sources: { [f]: odd } }) } });
+  const result = scanner.scanContent(file, odd, { parameters: { name: "acs", disableLocalAuth: false } });
+  assert.ok(result.findings.length > 0);
+  for (const f of result.findings) assert.is(`${f.range.start.line}:${f.range.start.column}`, "1:1");
+  assert.ok(result.notices.some((n) => /cannot be followed here \(unterminated multi-line string\)/.test(n.message)), result.notices.map((n) => n.message).join("\n"));
+});
+
 test("fingerprints stay when unrelated lines move", () => {
   const dir = copy("modules");
   const scan = () => createScanner({ bicep: { path: stub } }).scanFile(join(dir, "main.bicep")).findings;
