@@ -3,7 +3,8 @@
  *  - policy size and load cost, and each stage's cost on the bundled example (or on given files);
  *  - the size series: ACS workload templates from 14 KB to ~4 MB (scan, per-KB cost, peak RSS),
  *    each with the pinned Go OPA (`opa eval`) on the same policy and the same normalized input;
- *  - 500 typical templates in one CLI call, for the default and each `--jobs` value.
+ *  - 500 typical templates in one CLI call, for the default and each `--jobs` value;
+ *  - what mapping findings to Bicep lines adds to a scan.
  * Usage: npm run bench [-- file.json ...]   (with files: only the stage costs of those files)
  * Timings are medians; run on a quiet machine.
  */
@@ -17,6 +18,7 @@ import { DEFAULT_POLICY_URL, PolicyEngine } from "../src/engine/index.js";
 import { readSource } from "../src/reader/index.js";
 import { Scanner } from "../src/scan/index.js";
 import type { SizeRow } from "./bench-size.js";
+import { syntheticBicep } from "./synthetic-bicep.js";
 import { acsWorkloadTemplate, syntheticTemplate } from "./synthetic-template.js";
 
 const repo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
@@ -141,6 +143,36 @@ function manyTemplates(dir: string): void {
   }
 }
 
+/**
+ * Bicep: what mapping findings back to Bicep lines adds to the scan of a template compiled from
+ * Bicep (the same compiled JSON scanned as plain JSON, and as the output of its .bicep).
+ */
+function bicepMapping(): void {
+  let count = 1;
+  while (syntheticBicep(count + 1).json.length <= 25_000) count++;
+  const { bicep, json } = syntheticBicep(count);
+  const scanner = new Scanner();
+  const bicepScanner = new Scanner({ bicep: { compile: () => ({ json, sources: { "/bench/main.bicep": bicep } }) } });
+  const findings = bicepScanner.scanContent("/bench/main.bicep", bicep).findings.length;
+  console.log(`
+Bicep-compiled template: ${json.length} bytes of JSON from ${bicep.length} bytes of Bicep (${count} resources, ${findings} findings)`);
+  // Alternate the two so that both see the same machine load; medians of many runs.
+  const plainRuns: number[] = [];
+  const mappedRuns: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    scanner.scanContent("/bench/main.json", json);
+    bicepScanner.scanContent("/bench/main.bicep", bicep);
+  }
+  for (let i = 0; i < 300; i++) {
+    plainRuns.push(time(() => scanner.scanContent("/bench/main.json", json))[1]);
+    mappedRuns.push(time(() => bicepScanner.scanContent("/bench/main.bicep", bicep))[1]);
+  }
+  const plain = median(plainRuns);
+  const mapped = median(mappedRuns);
+  console.log(`  scan as JSON:                   ${ms(plain)}`);
+  console.log(`  scan as Bicep, mapped to lines: ${ms(mapped)}  (+${(((mapped - plain) / plain) * 100).toFixed(1)}%; compiling excluded)`);
+}
+
 const given = process.argv.slice(2);
 if (given.length > 0) {
   stageCosts(given.map((f) => [f, readFileSync(f)]));
@@ -155,6 +187,7 @@ if (given.length > 0) {
   try {
     sizeSeries(dir);
     manyTemplates(dir);
+    bicepMapping();
   } finally {
     rmSync(dir, { recursive: true });
   }
