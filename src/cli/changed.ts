@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { basename, relative, resolve, sep } from "node:path";
 import { affectedTemplates, collectFiles, fileSelector, isScannedFileName, type FileSelection } from "../scan/index.js";
 import type { ScanCommand } from "./args.js";
@@ -11,6 +12,15 @@ const inside = (dir: string, file: string) => {
   return r === "" || (!r.startsWith(`..${sep}`) && r !== ".." && !/^([a-zA-Z]:|[\\/])/.test(r));
 };
 
+/** A path with symbolic links resolved, as git names files (one that does not exist as given). */
+const real = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+};
+
 /**
  * The templates a changed-files scan reads: for `--changed-since`, those changed since the ref
  * under the named paths (and the templates the changes touch there); for `--changed-files`, those
@@ -18,8 +28,9 @@ const inside = (dir: string, file: string) => {
  * and the directories linked templates may be read from.
  */
 export function changedTemplates(command: ScanCommand, cwd: string, select: FileSelection): { templates: string[]; skipped: string[]; roots: string[] } {
-  const named = command.paths.filter((p) => p !== "-").map((p) => resolve(cwd, p));
-  const { files, scope } = command.changedSince !== undefined ? { files: changedSince(command.changedSince, cwd).files, scope: named } : { files: named, scope: [cwd] };
+  // Real paths throughout: git's list of changes and the walk of the named paths must agree.
+  const named = command.paths.filter((p) => p !== "-").map((p) => real(resolve(cwd, p)));
+  const { files, scope } = command.changedSince !== undefined ? { files: changedSince(command.changedSince, cwd).files, scope: named } : { files: named, scope: [real(cwd)] };
   const candidates = collectFiles(scope, select).files.map((f) => resolve(f));
   const selected = fileSelector(select);
   const touched = affectedTemplates(files, candidates).filter((t) => scope.some((d) => inside(d, t)) && selected(t));

@@ -32,6 +32,7 @@ export function changedSince(ref: string, cwd: string): { root: string; files: s
   } catch {
     throw new GitError(`--changed-since: '${ref}' is not a commit git knows here (fetch it first, e.g. with fetch-depth: 0)`);
   }
-  const out = git(root, ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--end-of-options", ref, "--"]);
+  // --no-renames: a renamed file is listed under its old name too, so what still links that name is rescanned.
+  const out = git(root, ["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", "--end-of-options", ref, "--"]);
   return { root, files: out.split("\0").filter(Boolean).map((f) => resolve(root, f)) };
 }
