@@ -54,9 +54,18 @@ test("action.yml: a composite action on Node whose scan step passes every input 
   assert.ok(action.inputs["upload-sarif"]);
 });
 
-test("inputs become CLI flags; unset ones are left out", () => {
+test("inputs become CLI flags; unset ones are left out; paths come last, after --", () => {
   const { env } = runner({ paths: "infra\nmodules", "fail-on": "high", bicep: "/usr/local/bin/bicep" });
-  assert.equal(actionArgs(env, "/tmp/s.md"), ["scan", "infra", "modules", "--format", "github", "--format", "markdown=/tmp/s.md", "--format", "sarif=acs-baseline.sarif", "--fail-on", "high", "--bicep", "/usr/local/bin/bicep"]);
+  assert.equal(actionArgs(env, "/tmp/s.md"), ["scan", "--format", "github", "--format", "markdown=/tmp/s.md", "--format", "sarif=acs-baseline.sarif", "--fail-on=high", "--bicep=/usr/local/bin/bicep", "--", "infra", "modules"]);
+  assert.equal(actionArgs(runner({ paths: "infra/my app\n modules \n" }).env, "/s.md").slice(-3), ["--", "infra/my app", "modules"], "one path a line when there are lines");
+});
+
+test("a path that looks like an option stays a path (a workflow may pass changed file names from a pull request)", async () => {
+  const { env } = runner({ paths: "--bicep=/bin/false infra" });
+  let stdout = "";
+  const code = await runGithubAction(env, { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: () => true } });
+  assert.is(code, 2);
+  assert.match(stdout, /^::error file=--bicep=\/bin\/false.*no such file or directory/m);
 });
 
 test("run with a fake GitHub environment: annotations, SARIF, job summary, outputs, the CLI's exit code", async () => {
@@ -81,6 +90,7 @@ test("a clean scan exits 0; a usage error exits 2 and says so in the job summary
   assert.is(await runGithubAction(clean.env, quiet), 0);
   assert.match(readFileSync(clean.summary, "utf8"), /✅ passed/);
   const bad = runner({ "fail-on": "sometimes" });
+  writeFileSync(join(bad.workspace, "acs-baseline.sarif"), "{}"); // left by an earlier run on a self-hosted runner
   assert.is(await runGithubAction(bad.env, quiet), 2);
   assert.match(readFileSync(bad.summary, "utf8"), /did not run[\s\S]*--fail-on must be one of/);
   assert.equal(outputs(bad.output), { "exit-code": "2", "sarif-file": "" });
