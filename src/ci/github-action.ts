@@ -38,6 +38,24 @@ export function actionArgs(env: ActionEnv, summary: string): string[] {
   return [...args, "--", ...(paths.length ? paths : ["."])];
 }
 
+/** GitHub rejects a step's job summary larger than this, whole ("upload aborted"). */
+export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+
+/**
+ * The job summary cut to GitHub's limit at a line (a table row stays whole), with a note of what
+ * was left out: the annotations and the SARIF file still hold every finding.
+ */
+export function fitStepSummary(markdown: string, limit = STEP_SUMMARY_LIMIT): string {
+  if (Buffer.byteLength(markdown) <= limit) return markdown;
+  const lines = markdown.split("\n");
+  const note = (left: number) => `\n_… ${left} more lines are left out: GitHub takes at most 1 MiB of job summary; the annotations and the SARIF file hold every finding._\n`;
+  const budget = limit - Buffer.byteLength(note(lines.length));
+  let used = 0;
+  let kept = 0;
+  while (kept < lines.length && used + Buffer.byteLength(lines[kept]!) + 1 <= budget) used += Buffer.byteLength(lines[kept++]!) + 1;
+  return lines.slice(0, kept).join("\n") + "\n" + note(lines.length - kept - (lines.at(-1) === "" ? 1 : 0));
+}
+
 /**
  * The GitHub Action's step: runs the CLI in the workspace with annotations on standard output,
  * the SARIF file and a Markdown job summary appended to `$GITHUB_STEP_SUMMARY`; records
@@ -66,7 +84,7 @@ export async function runGithubAction(env: ActionEnv, io: Pick<CliIo, "stdout" |
     const stepSummary = env["GITHUB_STEP_SUMMARY"];
     if (stepSummary) {
       const body = existsSync(summary) ? readFileSync(summary, "utf8") : `## ACS security baseline: ❌ the scan did not run\n\n\`\`\`\n${stderr.trim()}\n\`\`\`\n`;
-      appendFileSync(stepSummary, body);
+      appendFileSync(stepSummary, fitStepSummary(body));
     }
     const output = env["GITHUB_OUTPUT"];
     if (output) appendFileSync(output, `exit-code=${code}\nsarif-file=${sarifPath && existsSync(sarifPath) ? sarifPath : ""}\n`);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
-import { actionArgs, runGithubAction } from "../../src/ci/github-action.js";
+import { actionArgs, fitStepSummary, runGithubAction, STEP_SUMMARY_LIMIT } from "../../src/ci/github-action.js";
 import { repoPath } from "../helpers.js";
 
 const action = parse(readFileSync(repoPath("action.yml"), "utf8"));
@@ -101,6 +101,20 @@ test("the step's entry script exits with the CLI's code", () => {
   const r = spawnSync(process.execPath, [repoPath("dist/scripts/github-action.js")], { env: { PATH: process.env["PATH"] ?? "", ...env }, encoding: "utf8" });
   assert.is(r.status, 1, r.stderr);
   assert.match(r.stdout, /^::error file=infra\/main\.json/m);
+});
+
+test("a job summary over GitHub's 1 MiB limit (which GitHub rejects whole) is cut at a table row, saying so", () => {
+  const head = "## ACS security baseline: ❌ 9000 failing at or above low\n\n| | Rule | Where | Resource | Finding |\n|---|---|---|---|---|\n";
+  const row = (i: number) => `| 🔴 | ACS-IAM-001 | \`infra/é${i}.json:28\` | acs-${i} | properties.disableLocalAuth is false: local (access key) authentication is enabled |\n`;
+  const big = head + Array.from({ length: 9000 }, (_, i) => row(i)).join("");
+  assert.ok(Buffer.byteLength(big) > STEP_SUMMARY_LIMIT);
+  const fitted = fitStepSummary(big);
+  assert.ok(Buffer.byteLength(fitted) <= STEP_SUMMARY_LIMIT, `${Buffer.byteLength(fitted)} bytes`);
+  assert.ok(fitted.startsWith(head));
+  const rows = fitted.split("\n").filter((l) => l.startsWith("| 🔴"));
+  assert.ok(rows.length > 1000 && rows.every((l, i) => l === row(i).trimEnd()), "whole rows, in order");
+  assert.match(fitted, new RegExp(`${9000 - rows.length} more lines are left out`));
+  assert.is(fitStepSummary(head), head, "a summary within the limit is left as it is");
 });
 
 test.run();
