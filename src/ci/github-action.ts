@@ -71,6 +71,11 @@ export async function runGithubAction(env: ActionEnv, io: Pick<CliIo, "stdout" |
   // A SARIF file left by an earlier run (self-hosted runners keep the workspace) must not be
   // uploaded as this run's when this run writes none.
   if (sarifPath && statSync(sarifPath, { throwIfNoEntry: false })?.isFile()) rmSync(sarifPath);
+  if (input(env, "changed-since") && input(env, "upload-sarif") === "true") {
+    io.stdout.write(
+      "::notice title=acs-baseline::The SARIF file is not uploaded to code scanning: a changed-since scan covers only some files, and code scanning would close the alerts of the others as fixed.\n",
+    );
+  }
   const previous = process.cwd();
   process.chdir(workspace); // paths in inputs are relative to the workspace, as in a workflow's `run:` steps
   try {

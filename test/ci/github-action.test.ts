@@ -44,12 +44,12 @@ test("action.yml: a composite action on Node whose scan step passes every input 
   assert.ok(steps.some((s) => s.uses?.startsWith("actions/setup-node@")));
   const scan = steps.find((s) => s.id === "scan")!;
   assert.match(scan.run!, /node "\$GITHUB_ACTION_PATH\/dist\/scripts\/github-action\.js"/);
-  for (const name of ["paths", "config", "fail-on", "unknown", "bicep", "changed-since", "sarif-file"]) {
+  for (const name of ["paths", "config", "fail-on", "unknown", "bicep", "changed-since", "sarif-file", "upload-sarif"]) {
     assert.ok(action.inputs[name], `input ${name}`);
     assert.is(scan.env![`INPUT_${name.toUpperCase()}`], `\${{ inputs.${name} }}`);
   }
   const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
-  assert.match(upload.if!, /always\(\) && inputs\.upload-sarif == 'true'/);
+  assert.match(upload.if!, /always\(\) && inputs\.upload-sarif == 'true' && inputs\.changed-since == ''/);
   assert.is(upload.with!["sarif_file"], "${{ steps.scan.outputs.sarif-file }}");
   assert.ok(action.inputs["upload-sarif"]);
 });
@@ -115,6 +115,16 @@ test("a job summary over GitHub's 1 MiB limit (which GitHub rejects whole) is cu
   assert.ok(rows.length > 1000 && rows.every((l, i) => l === row(i).trimEnd()), "whole rows, in order");
   assert.match(fitted, new RegExp(`${9000 - rows.length} more lines are left out`));
   assert.is(fitStepSummary(head), head, "a summary within the limit is left as it is");
+});
+
+test("with changed-since the SARIF file is not uploaded, and the log says why", async () => {
+  const { env } = runner({ "changed-since": "HEAD" });
+  let stdout = "";
+  await runGithubAction(env, { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: () => true } });
+  assert.match(stdout, /^::notice title=acs-baseline::The SARIF file is not uploaded to code scanning: .*changed-since/m);
+  let quiet = "";
+  await runGithubAction(runner({ "changed-since": "HEAD", "upload-sarif": "false" }).env, { stdout: { write: (s: string) => ((quiet += s), true) }, stderr: { write: () => true } });
+  assert.not.match(quiet, /::notice/);
 });
 
 test.run();

@@ -52,4 +52,15 @@ test("`*` and `?` never cross a folder; `**/` in the middle matches zero or more
   compareWithGit({ ".gitignore": "a/*/x.json\nb/**/y.json\nc?.json\n" }, ["a/1/x.json", "a/1/2/x.json", "b/y.json", "b/1/2/y.json", "c1.json", "c/1.json", "d/c2.json"]);
 });
 
+test("nested files override their parents; anchored directory patterns in a nested file; ** in the middle; escaped trailing space", () => {
+  compareWithGit(
+    {
+      ".gitignore": "*.json\n!keep*.json\nsrc/**/gen\ntrail.json\\ \n",
+      "src/.gitignore": "!*.json\n/build/\nkeep2.json\n",
+      "src/a/.gitignore": "*.json\n!a.json\n",
+    },
+    ["x.json", "keep1.json", "keep2.json", "src/x.json", "src/keep2.json", "src/build/b.json", "src/a/build/b.json", "src/a/a.json", "src/a/z.json", "src/q/gen/g.json", "src/gen/g.json", "gen/g.json", "trail.json ", "trail.json"],
+  );
+});
+
 test.run();
