@@ -117,4 +117,11 @@ test("--changed-since: a renamed module is also a deleted one, so the templates 
   assert.match(r.stdout, /2 templates scanned/, "the moved module and the template linking its old name");
 });
 
+test("--changed-since: a deleted parameter file rescans the template it paired with (its parameter sets changed)", async () => {
+  const dir = repository();
+  git(dir, "rm", "-q", "infra/app/main.parameters.prod.json");
+  git(dir, "commit", "-qm", "drop prod");
+  assert.equal((await scanned(dir, "--changed-since", "HEAD~1")).files, ["infra/app/main.json"]);
+});
+
 test.run();
