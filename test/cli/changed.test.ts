@@ -124,4 +124,12 @@ test("--changed-since: a deleted parameter file rescans the template it paired w
   assert.equal((await scanned(dir, "--changed-since", "HEAD~1")).files, ["infra/app/main.json"]);
 });
 
+test("--changed-since: a new template git does not track yet counts as changed (unless .gitignore ignores it)", async () => {
+  const dir = repository();
+  cpSync(join(dir, "infra/app/main.json"), join(dir, "infra/new template.json"));
+  cpSync(join(dir, "infra/app/main.json"), join(dir, "infra/ignored.json"));
+  writeFileSync(join(dir, ".gitignore"), "infra/ignored.json\n");
+  assert.equal((await scanned(join(dir, "infra"), "--changed-since", "HEAD")).files, ["new template.json"]);
+});
+
 test.run();
