@@ -91,6 +91,8 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     ...(command.unknown ?? base.unknown ? { unknown: command.unknown ?? base.unknown } : {}),
     ...(command.parameterFile ? { parameterFile: resolve(io.cwd, command.parameterFile) } : {}),
     ...(baselinePath ? { baseline: readBaseline(baselinePath) } : {}),
+    // a bare name (bicep, az) is looked up on PATH; a path is taken from the working directory
+    ...(command.bicep ? { bicep: { ...base.bicep, path: /[\\/]/.test(command.bicep) ? resolve(io.cwd, command.bicep) : command.bicep } } : {}),
   };
   const scanner = createScanner(options);
   const start = new Date();
