@@ -132,4 +132,19 @@ test("--changed-since: a new template git does not track yet counts as changed (
   assert.equal((await scanned(join(dir, "infra"), "--changed-since", "HEAD")).files, ["new template.json"]);
 });
 
+test("--changed-since with Bicep: a changed module brings in the Bicep file that uses it, both compiled and scanned", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-changed-bicep-"));
+  cpSync(repoPath("fixtures/bicep/modules"), join(dir, "infra"), { recursive: true });
+  git(dir, "init", "-q", "-b", "main");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "base");
+  appendFileSync(join(dir, "infra/modules/comms.bicep"), "\n// changed\n");
+  const r = await cliRun({ cwd: dir }, "scan", "--changed-since", "HEAD", "--bicep", repoPath("fixtures/bicep/bin/bicep"), "--format", "json");
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.errors, []);
+  const files = new Set(out.findings.map((f: { file: string }) => f.file));
+  assert.ok(files.has("infra/modules/comms.bicep"), [...files].join());
+  assert.ok(out.summary.filesScanned >= 2, "the module and main.bicep, which uses it");
+});
+
 test.run();
