@@ -129,7 +129,10 @@ function referenceTo(instance: Instance, full: boolean, env: Env): Value {
     return layer(out, runtime(""));
   }
   const declared = declaredObject(instance, full);
-  if (declared === undefined) return new Unknown("error", env.text, ["reference"], target, false, "circular reference between resources");
+  if (declared === undefined) {
+    const why = instance.fault ? `the resource could not be expanded: ${instance.fault.message}` : "circular reference between resources";
+    return new Unknown("error", env.text, ["reference"], target, false, why);
+  }
   if (!isObject(declared)) return declared;
   const out = layer(declared, runtime(full ? "" : "properties."));
   if (full && isObject(out["properties"])) out["properties"] = layer(out["properties"], runtime("properties."));

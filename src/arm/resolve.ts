@@ -1,4 +1,4 @@
-import { EvalError, ExpansionFault } from "./errors.js";
+import { EvalError, ExpansionFault, LimitFault } from "./errors.js";
 import type { Expr } from "./expressions/ast.js";
 import type { Budget, Env, Scope } from "./expressions/env.js";
 import { evaluate } from "./expressions/evaluate.js";
@@ -81,7 +81,14 @@ export function resolveValue(raw: unknown, scope: Scope, budget: Budget, options
   if (typeof raw === "string") {
     if (isExpression(raw)) {
       if (options.provenance?.moved) traceVariable(raw, scope, options.provenance);
-      return evaluateString(raw, scope, budget);
+      if (!options.provenance) return evaluateString(raw, scope, budget);
+      try {
+        return evaluateString(raw, scope, budget);
+      } catch (e) {
+        // A fault without a place happened in this very string: name the property.
+        if (e instanceof ExpansionFault && e.pointer === undefined && !(e instanceof LimitFault)) throw new ExpansionFault(e.message, options.provenance.abs);
+        throw e;
+      }
     }
     return raw.startsWith("[[") ? raw.slice(1) : raw;
   }

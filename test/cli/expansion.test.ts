@@ -42,7 +42,7 @@ test("a template that cannot be expanded is an error with its place, and other f
   assert.is(r.code, 2);
   assert.equal(r.out.errors[0], {
     file: repoPath("fixtures/cli/hostile-cycle.json"),
-    message: "template cannot be expanded: variables 'a' refers to itself (a cycle)",
+    message: "cannot be expanded: variables 'a' refers to itself (a cycle)",
     line: 5,
     column: 5,
   });

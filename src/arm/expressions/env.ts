@@ -1,5 +1,5 @@
 import type { DeploymentContext } from "../context.js";
-import { ExpansionFault } from "../errors.js";
+import { LimitFault } from "../errors.js";
 import type { ExpansionLimits } from "../limits.js";
 import type { Value } from "../json.js";
 import type { Unknown } from "../unknown.js";
@@ -57,7 +57,7 @@ export class Budget {
   step(n = 1): void {
     this.steps += n;
     if (this.steps > this.limits.steps) {
-      throw new ExpansionFault(`evaluation takes more than ${this.limits.steps} steps`);
+      throw new LimitFault(`evaluation takes more than ${this.limits.steps} steps`);
     }
   }
 
@@ -65,7 +65,7 @@ export class Budget {
   nested<T>(fn: () => T): T {
     if (++this.depth > this.limits.callDepth) {
       this.depth = 0;
-      throw new ExpansionFault(`evaluation nests deeper than ${this.limits.callDepth} levels`);
+      throw new LimitFault(`evaluation nests deeper than ${this.limits.callDepth} levels`);
     }
     try {
       return fn();
