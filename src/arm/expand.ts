@@ -1,6 +1,6 @@
 import { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
 import { ExpansionFault, LimitFault } from "./errors.js";
-import { Budget, type Scope } from "./expressions/env.js";
+import { Budget, type EvaluationFailure, type Scope } from "./expressions/env.js";
 import { pointerSegment, findKey, getKey, isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
 import { Instance } from "./instance.js";
@@ -13,6 +13,7 @@ import { TemplateFrame, isSecureType } from "./scope.js";
 import { Unknown } from "./unknown.js";
 import { fromJson } from "./expressions/functions/collections.js";
 import { mergeUnknowns } from "./expressions/values.js";
+import { originOf } from "./expressions/derive.js";
 
 /** A template a nested deployment links to by `relativePath`, read by the caller. */
 export interface LinkedTemplate {
@@ -63,6 +64,8 @@ class Expansion {
   readonly budget: Budget;
   private readonly registry = new GlobalRegistry();
   private emitted = 0;
+  private readonly reported = new Set<EvaluationFailure>();
+  private readonly noticed = new Set<string>();
 
   constructor(
     file: string,
@@ -111,12 +114,34 @@ class Expansion {
    * whole expansion are not caught: carrying on would only exceed them again.
    */
   guard<T>(file: string, pointer: string, expand: () => T, fallback: T): T {
+    const from = this.budget.failures.length;
     try {
       return expand();
     } catch (e) {
       if (!(e instanceof ExpansionFault) || e instanceof LimitFault) throw e;
       this.error(e, file, pointer);
       return fallback;
+    } finally {
+      this.failureNotices(from, file, pointer);
+    }
+  }
+
+  /**
+   * A notice for each expression that failed since `from` (its value became unknown), naming the
+   * expression and where it is written, or else the part (`pointer`) being expanded.
+   */
+  private failureNotices(from: number, file: string, pointer: string): void {
+    const failures = this.budget.failures;
+    for (let i = from; i < failures.length; i++) {
+      const f = failures[i]!;
+      if (this.reported.has(f)) continue;
+      this.reported.add(f);
+      const at = f.pointer ?? pointer;
+      const message = `${f.expression} cannot be evaluated: ${f.message}; its value is unknown`;
+      const key = `${file}|${at}|${message}`;
+      if (this.noticed.has(key)) continue;
+      this.noticed.add(key);
+      this.notice("warning", message, file, at);
     }
   }
 
@@ -163,7 +188,9 @@ class Expansion {
     }
     const resources: ExpandedResource[] = [];
     for (const instance of instances) {
+      const from = this.budget.failures.length;
       const r = instance.materialize();
+      this.failureNotices(from, instance.frame.file, instance.pointer);
       if (instance.fault) this.error(instance.fault, instance.frame.file, instance.pointer);
       if (!r || instance.existing) continue;
       if (++this.emitted > this.budget.limits.resources) {
@@ -306,7 +333,9 @@ class Expansion {
     }
     let id: Value;
     if (name instanceof Unknown) {
-      id = new Unknown(name.reason, name.expression, name.functions, { type: type.toLowerCase() }, name.secret, name.detail);
+      // The origin resourceId(type, name) gives: the id written elsewhere is this resource's.
+      const origin = originOf("resourceid", [type, name]);
+      id = new Unknown(name.reason, name.expression, name.functions, { type: type.toLowerCase() }, name.secret, name.detail, origin === undefined ? {} : { origin });
     } else if (typeof name !== "string") {
       throw new ExpansionFault("a resource name must be a string", `${pointer}/name`);
     } else if (scopeId !== undefined) {

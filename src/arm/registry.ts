@@ -33,6 +33,8 @@ export interface DeploymentInfo {
 export class TemplateResolver implements ResourceResolver {
   private readonly byName = new Map<string, Instance>();
   private readonly bySymbol = new Map<string, Instance[]>();
+  /** Resources whose name or id is unknown, by the origin of that unknown. */
+  private readonly byOrigin = new Map<string, Instance>();
 
   constructor(
     private readonly global: GlobalRegistry,
@@ -42,6 +44,10 @@ export class TemplateResolver implements ResourceResolver {
   add(instance: Instance): void {
     this.global.add(instance);
     if (typeof instance.name === "string" && !this.byName.has(instance.name.toLowerCase())) this.byName.set(instance.name.toLowerCase(), instance);
+    for (const v of [instance.name, instance.id]) {
+      const origin = v instanceof Unknown ? v.facts.origin : undefined;
+      if (origin !== undefined && !this.byOrigin.has(origin)) this.byOrigin.set(origin, instance);
+    }
     if (instance.symbolicName !== undefined) {
       const list = this.bySymbol.get(instance.symbolicName.toLowerCase()) ?? [];
       list.push(instance);
@@ -58,7 +64,14 @@ export class TemplateResolver implements ResourceResolver {
     return this.byName.get(target.toLowerCase());
   }
 
+  /** The resource an unknown name or id designates: the one whose name or id is the same unknown. */
+  private lookupUnknown(target: Unknown): Instance | undefined {
+    return target.facts.origin === undefined ? undefined : this.byOrigin.get(target.facts.origin);
+  }
+
   reference(target: Value, full: boolean, env: Env): Value {
+    const same = target instanceof Unknown ? this.lookupUnknown(target) : undefined;
+    if (same) return referenceTo(same, full, env);
     if (target instanceof Unknown) {
       return new Unknown("runtime-function", env.text, [...target.functions, "reference"], target.target, target.secret, target.detail);
     }
@@ -81,7 +94,8 @@ export class TemplateResolver implements ResourceResolver {
     let info: UnknownTarget | undefined;
     if (target instanceof Unknown) {
       functions = [...target.functions, functionName];
-      info = target.target;
+      const same = this.lookupUnknown(target);
+      info = same ? instanceTarget(same) : target.target;
     } else if (typeof target === "string") {
       const instance = this.lookup(target);
       info = instance ? instanceTarget(instance) : targetOf(target);

@@ -63,7 +63,10 @@ function evaluateString(text: string, scope: Scope, budget: Budget): Value {
   try {
     return evaluate(expr, makeEnv(text, scope, budget));
   } catch (e) {
-    if (e instanceof EvalError) return new Unknown("error", text, [], undefined, false, e.message);
+    if (e instanceof EvalError) {
+      budget.failures.push({ expression: text, message: e.message });
+      return new Unknown("error", text, [], undefined, false, e.message);
+    }
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       throw new ExpansionFault(`expression nests too deeply to evaluate: ${text.slice(0, 200)}`);
     }
@@ -82,8 +85,11 @@ export function resolveValue(raw: unknown, scope: Scope, budget: Budget, options
     if (isExpression(raw)) {
       if (options.provenance?.moved) traceVariable(raw, scope, options.provenance);
       if (!options.provenance) return evaluateString(raw, scope, budget);
+      const failed = budget.failures.length;
       try {
-        return evaluateString(raw, scope, budget);
+        const v = evaluateString(raw, scope, budget);
+        for (let i = failed; i < budget.failures.length; i++) budget.failures[i]!.pointer ??= options.provenance.abs;
+        return v;
       } catch (e) {
         // A fault without a place happened in this very string: name the property.
         if (e instanceof ExpansionFault && e.pointer === undefined && !(e instanceof LimitFault)) throw new ExpansionFault(e.message, options.provenance.abs);

@@ -146,7 +146,8 @@ export class TemplateFrame {
     const dflt = getKey(decl, "defaultValue");
     if (dflt !== undefined) return resolveValue(dflt, this.root, this.budget);
     if (getKey(decl, "nullable") === true || getKey(this.definitionOf(decl), "nullable") === true) return null;
-    return new Unknown("missing-parameter", `[parameters('${name}')]`, [], undefined, isSecureType(this.typeOf(name)), `parameter ${name} has no value`);
+    const origin = `${this.file}#${this.pointer}/parameters/${pointerSegment(name)}`;
+    return new Unknown("missing-parameter", `[parameters('${name}')]`, [], undefined, isSecureType(this.typeOf(name)), `parameter ${name} has no value`, { origin });
   }
 
   private variableValue(name: string): Value {

@@ -15,6 +15,21 @@ export interface UnknownTarget {
   id?: string;
 }
 
+/** What is known about an unknown value: where it came from, and the parts of it that are known. */
+export interface UnknownFacts {
+  /**
+   * Identity: two unknowns with the same origin are the same value (the same parameter, or the
+   * same deterministic expression over the same unknowns), whatever that value turns out to be.
+   */
+  origin?: string;
+  /** The known beginning of an unknown string (`https://` of `format('https://{0}', x)`). */
+  prefix?: string;
+  /** The known end of an unknown string. */
+  suffix?: string;
+  /** The string's shape for people, unknown parts named: `CommunicationServices-{appName}`. */
+  pattern?: string;
+}
+
 /** The reserved key that marks an unknown in the normalized JSON handed to the rules. */
 export const UNKNOWN_KEY = "$unknown";
 
@@ -34,7 +49,13 @@ export class Unknown {
     readonly secret = false,
     /** A short explanation, e.g. "parameter x has no value". */
     readonly detail?: string,
+    readonly facts: UnknownFacts = NO_FACTS,
   ) {}
+
+  /** How the value reads for people: its pattern (`acs-{appName}`), `{x}` for parameter x, else its expression. */
+  shape(): string {
+    return this.facts.pattern ?? namedPart(this.expression) ?? this.expression;
+  }
 
   toJSON(): Record<string, unknown> {
     const body: Record<string, unknown> = { reason: this.reason, expression: this.expression };
@@ -42,8 +63,22 @@ export class Unknown {
     if (this.target) body["target"] = this.target;
     if (this.secret) body["secret"] = true;
     if (this.detail) body["detail"] = this.detail;
+    const { origin, prefix, suffix } = this.facts;
+    if (origin !== undefined) body["origin"] = origin;
+    if (prefix) body["prefix"] = prefix;
+    if (suffix) body["suffix"] = suffix;
     return { [UNKNOWN_KEY]: body };
   }
+}
+
+const NO_FACTS: UnknownFacts = Object.freeze({});
+
+const NAMED = /^\[\s*(?:parameters|variables)\(\s*'((?:[^']|'')*)'\s*\)\s*\]$/i;
+
+/** `{x}` for the expression `[parameters('x')]` or `[variables('x')]`, else undefined. */
+export function namedPart(expression: string): string | undefined {
+  const m = NAMED.exec(expression);
+  return m ? `{${m[1]!.replace(/''/g, "'")}}` : undefined;
 }
 
 export function isUnknown(value: unknown): value is Unknown {

@@ -24,3 +24,40 @@ describe(x) := concat("", [x["$unknown"].expression, " (", x["$unknown"].detail,
 } else := x["$unknown"].expression if {
 	is_string(x["$unknown"].expression)
 } else := "a value not known before deployment"
+
+# get(x, path) is the value at path inside x, like object.get(x, path, null), except that when a
+# value on the way is unknown (a whole `properties` object from a parameter, say) it is that
+# unknown: what lies below an unknown is unknown, never absent.
+get(x, path) := _unknown_prefixes(x, path)[0] if {
+	count(_unknown_prefixes(x, path)) > 0
+} else := object.get(x, path, null)
+
+_unknown_prefixes(x, path) := [u |
+	some i in numbers.range(1, count(path) - 1)
+	u := object.get(x, array.slice(path, 0, i), null)
+	is_unknown(u)
+]
+
+# known_prefix(x) is what is known of the beginning of x: all of a string, the known beginning of
+# an unknown string built with concat, format or interpolation ("https://" of
+# format('https://{0}', reference(...).defaultHostName)), else "".
+known_prefix(x) := x if is_string(x)
+
+else := x["$unknown"].prefix if is_string(x["$unknown"].prefix)
+
+else := ""
+
+# known_suffix(x) is what is known of the end of x, likewise.
+known_suffix(x) := x if is_string(x)
+
+else := x["$unknown"].suffix if is_string(x["$unknown"].suffix)
+
+else := ""
+
+# same(a, b) holds when two unknown values are provably equal: they come from the same origin
+# (the same parameter, or the same expression over the same unknowns).
+same(a, b) if {
+	is_unknown(a)
+	is_string(a["$unknown"].origin)
+	a["$unknown"].origin == b["$unknown"].origin
+}

@@ -46,10 +46,19 @@ export interface Scope {
   readonly resolver: ResourceResolver;
 }
 
+/** An expression that failed; its value became an unknown. `pointer` is where it was written, when known. */
+export interface EvaluationFailure {
+  expression: string;
+  message: string;
+  pointer?: string;
+}
+
 /** Counts work so that no template can make the expander run away. */
 export class Budget {
   private steps = 0;
   private depth = 0;
+  /** Expressions that failed during the expansion, in order, for notices. */
+  readonly failures: EvaluationFailure[] = [];
 
   constructor(readonly limits: ExpansionLimits) {}
 

@@ -97,7 +97,7 @@ deny contains finding if {
 _compliant(r) if normalize(r.properties.dataLocation) in _allowed
 
 _finding(r) := result.unknown(rego.metadata.chain(), r, _path, msg) if {
-	v := object.get(r, _path, null)
+	v := value.get(r, _path)
 	value.is_unknown(v)
 	msg := concat("", ["properties.dataLocation depends on ", value.describe(v), "; it must be an allowed geography"])
 } else := result.fail(rego.metadata.chain(), r, _path, msg) if {

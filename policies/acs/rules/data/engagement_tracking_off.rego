@@ -53,7 +53,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some d in resources.deployed("microsoft.communication/emailservices/domains")
-	v := object.get(d, _path, null)
+	v := value.get(d, _path)
 	value.is_unknown(v)
 	finding := result.unknown(rego.metadata.chain(), d, _path, concat("", ["userEngagementTracking depends on ", value.describe(v), "; it should be Disabled"]))
 }

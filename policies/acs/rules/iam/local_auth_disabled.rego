@@ -71,7 +71,7 @@ deny contains finding if {
 
 _compliant(r) if {
 	not api_version.before(r.apiVersion, _first_able)
-	r.properties.disableLocalAuth == true
+	value.get(r, ["properties", "disableLocalAuth"]) == true
 }
 
 _finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
@@ -81,7 +81,7 @@ _finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 		"authentication stays enabled; move to ", _first_able, " or later and set it to true",
 	])
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
-	v := r.properties.disableLocalAuth
+	v := value.get(r, ["properties", "disableLocalAuth"])
 	value.is_unknown(v)
 	msg := concat("", ["properties.disableLocalAuth depends on ", value.describe(v), "; it must be true"])
 } else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {

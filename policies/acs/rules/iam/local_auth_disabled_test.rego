@@ -54,3 +54,8 @@ test_type_matched_case_insensitively_via_type_lower if {
 	r := object.union(_acs("2025-05-01", {}), {"type": "Microsoft.Communication/CommunicationServices"})
 	count(_deny(r)) == 1
 }
+
+test_unknown_when_all_properties_are_unknown if {
+	[f] := [f | some f in _deny(_acs("2025-05-01", {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('props')]"}}))]
+	f.status == "unknown"
+}

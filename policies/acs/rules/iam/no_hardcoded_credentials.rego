@@ -18,7 +18,7 @@
 #   severity: critical
 #   default_enabled: true
 #   resource_types:
-#     - Microsoft.Communication/communicationServices
+#     - Microsoft.Resources/deployments
 #   baseline:
 #     - "Security Best Practices 1: Use Managed Identities"
 #   remediation: >-

@@ -14,7 +14,7 @@
 #   severity: high
 #   default_enabled: true
 #   resource_types:
-#     - Microsoft.Communication/communicationServices
+#     - Microsoft.Resources/deployments
 #   baseline:
 #     - "Security Best Practices 1: Use Managed Identities"
 #     - "Identity Security: Entra ID (Azure AD), Managed Identities"

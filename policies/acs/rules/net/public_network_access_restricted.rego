@@ -60,14 +60,14 @@ deny contains finding if {
 
 _compliant(r) if {
 	not api_version.before(r.apiVersion, _first_able)
-	lower(r.properties.publicNetworkAccess) in _restricted
+	lower(value.get(r, ["properties", "publicNetworkAccess"])) in _restricted
 }
 
 _finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
 	msg := concat("", ["apiVersion ", r.apiVersion, " cannot restrict public network access; move to ", _first_able, " or later"])
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
-	v := r.properties.publicNetworkAccess
+	v := value.get(r, ["properties", "publicNetworkAccess"])
 	value.is_unknown(v)
 	msg := concat("", ["properties.publicNetworkAccess depends on ", value.describe(v), "; it must be Disabled or SecuredByPerimeter"])
 } else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
