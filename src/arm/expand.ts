@@ -522,7 +522,7 @@ function extensibilityProvider(decl: JsonObject, type: string): string | undefin
 /** A linked template's `uri`, `id` or `relativePath` for messages; an unknown one by its expression. */
 function describeLink(v: Value | undefined): string {
   if (typeof v === "string") return v;
-  if (v instanceof Unknown) return v.expression;
+  if (v instanceof Unknown) return v.shape();
   return v === undefined || v === null ? "?" : JSON.stringify(v);
 }
 

@@ -1,3 +1,5 @@
+import type { Value } from "./json.js";
+
 /** Why a value could not be resolved before deployment. */
 export type UnknownReason =
   | "missing-parameter" // a parameter with no value, no default and not nullable
@@ -28,6 +30,17 @@ export interface UnknownFacts {
   suffix?: string;
   /** The string's shape for people, unknown parts named: `CommunicationServices-{appName}`. */
   pattern?: string;
+  /**
+   * The values it can take, when it depends on one parameter with a finite set of values
+   * (`allowedValues`, or a bool): for each value of the parameter, the value this one takes.
+   */
+  domain?: FiniteDomain;
+}
+
+/** A parameter's finite set of values, and what an unknown derived from it is for each. */
+export interface FiniteDomain {
+  parameter: string;
+  cases: ReadonlyArray<{ when: Value; value: Value }>;
 }
 
 /** The reserved key that marks an unknown in the normalized JSON handed to the rules. */
@@ -63,7 +76,8 @@ export class Unknown {
     if (this.target) body["target"] = this.target;
     if (this.secret) body["secret"] = true;
     if (this.detail) body["detail"] = this.detail;
-    const { origin, prefix, suffix } = this.facts;
+    const { origin, prefix, suffix, domain } = this.facts;
+    if (domain) body["domain"] = domain;
     if (origin !== undefined) body["origin"] = origin;
     if (prefix) body["prefix"] = prefix;
     if (suffix) body["suffix"] = suffix;

@@ -63,4 +63,20 @@ test("Bicep-compiled: extensibility-provider resources are skipped with a notice
   assert.equal(of(out, "ACS-IAM-001").map((f) => [f.status, f.name]), [["fail", "acs-notifier"]]);
 });
 
+test("a linked template's notice shows its uri; a resource with an unknown name is shown by its pattern", async () => {
+  const out = await scan("linked-template-uri.json");
+  assert.ok(out.notices.some((n) => n.startsWith("linked template {templatesBase}/modules/comms.json is not analysed")), out.notices.join("\n"));
+  assert.equal([...new Set(out.findings.map((f) => f.name))], ["CommunicationServices-{appName}"]);
+});
+
+test("an expression that fails is a notice naming it and its place; a key read through it is still an ACS key", async () => {
+  const r = await cli("scan", repoPath("fixtures/rules/ACS-IAM-004/fail-keys-of-id-whose-expression-fails.json"), "--format", "json");
+  const out = JSON.parse(r.stdout);
+  const [notice] = out.notices;
+  assert.match(notice.message, "[listKeys(resourceId(split(parameters('acsId'), '/')[4]");
+  assert.match(notice.message, "index 4 is out of range for an array of 3; its value is unknown");
+  assert.is(notice.pointer, "/resources/0/properties/siteConfig/appSettings/0/value");
+  assert.ok(out.findings.some((f: { ruleId: string; status: string }) => f.ruleId === "ACS-IAM-004" && f.status === "fail"));
+});
+
 test.run();

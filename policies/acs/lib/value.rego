@@ -61,3 +61,19 @@ same(a, b) if {
 	is_string(a["$unknown"].origin)
 	a["$unknown"].origin == b["$unknown"].origin
 }
+
+# cases(x) are the values an unknown x can take when it depends on one parameter with a finite
+# set of values (allowedValues, or a bool): each {"when": <parameter value>, "value": <x then>}.
+# Empty when they are not known. A rule judges each: all pass, pass; all fail, fail; else unknown.
+cases(x) := x["$unknown"].domain.cases if {
+	is_unknown(x)
+	is_array(x["$unknown"].domain.cases)
+} else := []
+
+# when_text(x, whens) says for which values of its parameter x is what a rule reports:
+# "dataLocation is 'Antarctica' or 'Asia'".
+when_text(x, whens) := concat("", [x["$unknown"].domain.parameter, " is ", concat(" or ", [_literal(w) | some w in whens])])
+
+_literal(w) := concat("", ["'", w, "'"]) if is_string(w)
+
+else := json.marshal(w)

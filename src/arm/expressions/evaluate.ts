@@ -27,7 +27,7 @@ export function evaluate(expr: Expr, env: Env): Value {
       env.budget.step();
       const target = evaluate(expr.target, env);
       const index = evaluate(expr.index, env);
-      if (index instanceof Unknown) return derive("[]", [target, index], target instanceof Unknown ? mergeUnknowns([target, index]) : index);
+      if (index instanceof Unknown) return derive("[]", [target, index], target instanceof Unknown ? mergeUnknowns([target, index]) : index, false, ([t, i]) => access(t!, i!));
       return access(target, index);
     }
     case "call":
@@ -56,13 +56,13 @@ function call(expr: Extract<Expr, { kind: "call" }>, env: Env): Value {
   const args = targetsResource(lower) ? expr.args.map((a) => evaluateOrUnknown(a, env)) : expr.args.map((a) => evaluate(a, env));
   if (!fn.unknownAware) {
     const unknowns = args.filter((a): a is Unknown => a instanceof Unknown);
-    if (unknowns.length > 0) return derive(lower, args, mergeUnknowns(unknowns));
+    if (unknowns.length > 0) return derive(lower, args, mergeUnknowns(unknowns), false, (known) => fn.call(known, env));
   }
   const result = fn.call(args, env);
   if (!(result instanceof Unknown) || NAMES_A_VALUE.has(lower)) return result;
   // An unknown result is identified by the call, never by an argument it may pass through; one
   // made from known arguments (newGuid(), utcNow()) keeps what its function gave it.
-  if (args.some((a) => a instanceof Unknown)) return derive(lower, args, result, !args.includes(result));
+  if (args.some((a) => a instanceof Unknown)) return derive(lower, args, result, !args.includes(result), (known) => fn.call(known, env));
   return result.facts.origin !== undefined ? withOrigin(result, originOf(lower, args)) : result;
 }
 
@@ -91,7 +91,7 @@ function evaluateOrUnknown(expr: Expr, env: Env): Value {
 
 /** `x.name` / `x['name']` / `x[i]`: object keys case-insensitive, array indexes in range. */
 export function access(target: Value, key: Value): Value {
-  if (target instanceof Unknown) return member(target, key);
+  if (target instanceof Unknown) return member(target, key, ([t, k]) => access(t!, k!));
   if (key instanceof Unknown) return key;
   if (Array.isArray(target)) {
     if (typeof key !== "number" || !Number.isInteger(key)) throw new EvalError(`an array is indexed by an integer, not ${typeName(key)}`);

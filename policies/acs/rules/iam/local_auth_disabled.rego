@@ -74,12 +74,36 @@ _compliant(r) if {
 	value.get(r, ["properties", "disableLocalAuth"]) == true
 }
 
+# A bool parameter (or one with allowed values) passes when every value it can take is true.
+_compliant(r) if {
+	not api_version.before(r.apiVersion, _first_able)
+	cases := value.cases(value.get(r, ["properties", "disableLocalAuth"]))
+	count(cases) > 0
+	count(_failing(cases)) == 0
+}
+
+_failing(cases) := [c.when |
+	some c in cases
+	c.value != true
+]
+
 _finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
 	msg := concat("", [
 		"apiVersion ", r.apiVersion, " cannot set properties.disableLocalAuth, so local (access key) ",
 		"authentication stays enabled; move to ", _first_able, " or later and set it to true",
 	])
+} else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
+	v := value.get(r, ["properties", "disableLocalAuth"])
+	cases := value.cases(v)
+	count(cases) > 0
+	count(_failing(cases)) == count(cases)
+	msg := concat("", ["properties.disableLocalAuth is not true for any value of ", v["$unknown"].domain.parameter, ": local (access key) authentication stays enabled"])
+} else := result.unknown(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
+	v := value.get(r, ["properties", "disableLocalAuth"])
+	failing := _failing(value.cases(v))
+	count(failing) > 0
+	msg := concat("", ["properties.disableLocalAuth is not true when ", value.when_text(v, failing), ": local (access key) authentication is then enabled"])
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
 	v := value.get(r, ["properties", "disableLocalAuth"])
 	value.is_unknown(v)
