@@ -370,7 +370,12 @@ class Expansion {
 
   /** A `scope` value: a full id, a relative `Namespace/type/name` path, or a symbolic name. */
   private scopeTarget(v: Value, ctx: DeploymentContext, frame: TemplateFrame): Value {
-    if (v instanceof Unknown || typeof v !== "string") return v;
+    if (v instanceof Unknown) {
+      // Bicep's `scope: acs` with an unknown name: `format('Microsoft.X/y/{0}', name)` still says the type.
+      const type = v.target || !v.facts.prefix ? undefined : typeFromPrefix(v.facts.prefix);
+      return type ? new Unknown(v.reason, v.expression, v.functions, { type: type.toLowerCase() }, v.secret, v.detail, v.facts) : v;
+    }
+    if (typeof v !== "string") return v;
     if (v.startsWith("/")) return v;
     const symbol = (frame.root.resolver as TemplateResolver).lookup(v);
     if (symbol && !v.includes("/")) return symbol.id;
@@ -500,6 +505,18 @@ class Expansion {
     entry["value"] = value;
     result[name] = entry;
   }
+}
+
+/**
+ * The type of the resource a string starting with `prefix` designates, when the prefix ends just
+ * before its last name: `Microsoft.X/y/` (a relative path) or `/subscriptions/.../providers/Microsoft.X/y/`.
+ */
+function typeFromPrefix(prefix: string): string | undefined {
+  const at = prefix.toLowerCase().lastIndexOf("/providers/");
+  const path = at >= 0 ? prefix.slice(at + "/providers/".length) : prefix.startsWith("/") ? "" : prefix;
+  const segments = path.split("/");
+  if (segments.pop() !== "" || segments.length < 2 || segments.length % 2 !== 0 || !segments[0]!.includes(".")) return undefined;
+  return [segments[0]!, ...segments.filter((_, i) => i % 2 === 1)].join("/");
 }
 
 /** True for a type that starts with a namespace (`Microsoft.Web/sites/config`), not a child's own segment. */

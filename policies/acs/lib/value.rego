@@ -28,9 +28,14 @@ describe(x) := concat("", [x["$unknown"].expression, " (", x["$unknown"].detail,
 # get(x, path) is the value at path inside x, like object.get(x, path, null), except that when a
 # value on the way is unknown (a whole `properties` object from a parameter, say) it is that
 # unknown: what lies below an unknown is unknown, never absent.
-get(x, path) := _unknown_prefixes(x, path)[0] if {
-	count(_unknown_prefixes(x, path)) > 0
-} else := object.get(x, path, null)
+get(x, path) := v if {
+	# A value present is found by object.get alone: nothing on its way was unknown.
+	v := object.get(x, path, null)
+	v != null
+} else := prefixes[0] if {
+	prefixes := _unknown_prefixes(x, path)
+	count(prefixes) > 0
+} else := null
 
 _unknown_prefixes(x, path) := [u |
 	some i in numbers.range(1, count(path) - 1)

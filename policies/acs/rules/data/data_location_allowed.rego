@@ -98,6 +98,7 @@ _compliant(r) if normalize(r.properties.dataLocation) in _allowed
 
 # A parameter with allowed values (or a bool) passes when every value it can take is allowed.
 _compliant(r) if {
+	not is_string(object.get(r, _path, null))
 	cases := value.cases(value.get(r, _path))
 	count(cases) > 0
 	count(_failing(cases)) == 0

@@ -96,11 +96,11 @@ deny contains finding if {
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed_any((((_sites | _configs) | _containers) | {"microsoft.containerinstance/containergroups"}))
-	count(_secret_paths(r)) == 0
-	count(_maybe_paths(r)) == 0
 	_holds_settings(r)
 	paths := _opaque_paths(r)
 	count(paths) > 0
+	count(_secret_paths(r)) == 0
+	count(_maybe_paths(r)) == 0
 	path := sort(paths)[0]
 	finding := result.unknown(rego.metadata.chain(), r, path, concat("", [
 		"the settings depend on ", value.describe(value.get(r, path)),
