@@ -373,7 +373,9 @@ class Expansion {
     if (v instanceof Unknown) {
       // Bicep's `scope: acs` with an unknown name: `format('Microsoft.X/y/{0}', name)` still says the type.
       const type = v.target || !v.facts.prefix ? undefined : typeFromPrefix(v.facts.prefix);
-      return type ? new Unknown(v.reason, v.expression, v.functions, { type: type.toLowerCase() }, v.secret, v.detail, v.facts) : v;
+      if (!type) return v;
+      const same = (frame.root.resolver as TemplateResolver).scopedBy(v, type.toLowerCase());
+      return same ? same.id : new Unknown(v.reason, v.expression, v.functions, { type: type.toLowerCase() }, v.secret, v.detail, v.facts);
     }
     if (typeof v !== "string") return v;
     if (v.startsWith("/")) return v;

@@ -5,6 +5,7 @@ import { fromJson } from "./expressions/functions/collections.js";
 import { isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { declaredObject, type Instance } from "./instance.js";
 import { parseResourceId } from "./resource-id.js";
+import { originOf } from "./expressions/derive.js";
 import { Unknown, type UnknownTarget } from "./unknown.js";
 
 /** Resource instances of every template in one expansion, found by full id. */
@@ -62,6 +63,19 @@ export class TemplateResolver implements ResourceResolver {
     if (symbol) return symbol[0];
     if (target.startsWith("/")) return this.global.get(target);
     return this.byName.get(target.toLowerCase());
+  }
+
+  /**
+   * The resource a `scope` of unknown name designates, as Bicep writes `scope: acs`:
+   * `format('<type>/{0}', <the same unknown as the resource's name>)`.
+   */
+  scopedBy(scope: Unknown, typeLower: string): Instance | undefined {
+    const origin = scope.facts.origin;
+    if (origin === undefined) return undefined;
+    for (const instance of this.byOrigin.values()) {
+      if (instance.typeLower === typeLower && originOf("format", [`${instance.type}/{0}`, instance.name]) === origin) return instance;
+    }
+    return undefined;
   }
 
   /** The resource an unknown name or id designates: the one whose name or id is the same unknown. */
