@@ -66,11 +66,7 @@ deny contains finding if {
 }
 
 _message(o, verb) := concat("", [
-	"output '", o.name, "'", _where(o), " ", verb,
+	"output '", o.name, "'", result.in_module(o), " ", verb,
 	" an ACS access key or connection string in clear text; deployment history keeps it. ",
 	"Return the endpoint and use a managed identity, or make the output secure",
 ])
-
-_where(o) := concat("", [" of nested deployment ", concat(" > ", o.deployments)]) if count(o.deployments) > 0
-
-else := ""

@@ -61,7 +61,7 @@ deny contains finding if {
 	p.type in _can_hold_a_secret
 	reason := _reason(p)
 	finding := result.fail_on(rego.metadata.chain(), "parameter", p, ["type"], concat("", [
-		"parameter '", p.name, "'", _where(p), " ", reason, " but is declared ", p.type,
+		"parameter '", p.name, "'", result.in_module(p), " ", reason, " but is declared ", p.type,
 		"; declare it securestring or secureObject (@secure() in Bicep)",
 	]))
 }
@@ -78,10 +78,6 @@ _reason(p) := "holds an ACS secret in its default value" if {
 } else := "is named as an ACS connection string or access key" if {
 	secrets.names_acs_credential(p.name)
 }
-
-_where(p) := concat("", [" of nested deployment ", concat(" > ", p.deployments)]) if count(p.deployments) > 0
-
-else := ""
 
 # Where each compute type keeps settings that may hold a connection string or key.
 _config_types := {
