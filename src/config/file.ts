@@ -19,6 +19,8 @@ export interface LoadedConfig {
   /** Globs, relative to the configuration file's directory. */
   include: string[];
   exclude: string[];
+  /** Whether directory walks honour .gitignore files (default true). */
+  gitignore: boolean;
   /** The baseline file it names, resolved. */
   baseline?: string;
 }
@@ -49,6 +51,7 @@ interface RawConfig {
   inlineSuppressions?: boolean;
   include?: string[];
   exclude?: string[];
+  gitignore?: boolean;
   baseline?: string;
   rules?: Record<string, "on" | "off" | boolean | RuleEntry>;
   suppressions?: NonNullable<ScanOptions["suppressions"]>;
@@ -128,6 +131,7 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
     options,
     include: raw.include ?? [],
     exclude: raw.exclude ?? [],
+    gitignore: raw.gitignore ?? true,
     ...(raw.baseline ? { baseline: resolve(dirname(path), raw.baseline) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity } from "../model/index.js";
+import { HOMEPAGE, ruleDocUrl } from "../version.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
@@ -29,7 +30,7 @@ function descriptor(rule: RuleMeta): object {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: { text: `${rule.description}\n\nFix: ${rule.remediation}`, markdown: helpMarkdown },
-    ...(rule.references[0] ? { helpUri: rule.references[0].url } : {}),
+    helpUri: ruleDocUrl(rule.id),
     defaultConfiguration: { level: LEVEL[rule.severity], enabled: rule.defaultEnabled },
     properties: {
       "security-severity": SECURITY_SEVERITY[rule.severity],
@@ -86,7 +87,7 @@ export const formatSarif: Formatter = (report, ctx) => {
             name: ctx.tool.name,
             version: ctx.tool.version,
             semanticVersion: ctx.tool.version,
-            informationUri: "https://learn.microsoft.com/azure/communication-services/",
+            informationUri: HOMEPAGE,
             rules: rules.map(descriptor),
           },
         },

@@ -19,7 +19,7 @@ function findingLine(f: Finding, ctx: FormatContext): string {
   const status = f.status === "unknown" ? paint(ctx, "2", "unknown ") : "fail    ";
   const subject = f.subject.type ? `${f.subject.type} '${f.subject.name}'` : `${f.subject.kind} '${f.subject.name}'`;
   const accepted = f.suppression ? paint(ctx, "2", ` [suppressed (${f.suppression.kind}): ${f.suppression.justification}]`) : "";
-  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${f.message}${accepted}\n      ${paint(ctx, "2", subject)}`;
+  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${f.message}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}`;
 }
 
 function fileBlock(r: FileResult, ctx: FormatContext): string[] {

@@ -59,6 +59,7 @@ export interface Finding {
   exact: boolean;
   range: SourceRange;
   remediation: string;
+  /** The rule's own page in the project's docs/rules. */
   helpUri: string;
   /**
    * Stable identity of the finding: the same across runs and when unrelated lines move.

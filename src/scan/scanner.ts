@@ -11,7 +11,7 @@ import { InputError, SEVERITIES, isAtLeast, toError } from "../model/index.js";
 import type { FileError, FileResult, Finding, Notice, ScanReport, ScanSummary, Severity } from "../model/index.js";
 import type { ExpandedTemplate, ExpansionError } from "../arm/index.js";
 import { readSource, type SourceFile } from "../reader/index.js";
-import { FORMATTERS } from "../formatters/index.js";
+import { FORMATTERS, type FormatName } from "../formatters/index.js";
 import { TOOL } from "../version.js";
 import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
 import { scanInWorkers } from "./parallel.js";
@@ -245,10 +245,11 @@ export class Scanner {
 
   /**
    * Renders a report of this scanner's scans in a format, applying its threshold. `baseDir` makes
-   * absolute file paths relative (SARIF's SRCROOT); `color` is for `text` only.
+   * absolute file paths relative (SARIF's SRCROOT); `color` is for `text` only; `time` is when the
+   * scan ran (default: now), for reports that record it.
    */
-  format(report: ScanReport, format: string, options: { color?: boolean; baseDir?: string; quiet?: boolean } = {}): string {
-    const formatter = FORMATTERS[format];
+  format(report: ScanReport, format: string, options: { color?: boolean; baseDir?: string; quiet?: boolean; time?: { start: Date; end: Date } } = {}): string {
+    const formatter = FORMATTERS[format as FormatName];
     if (!formatter) throw new Error(`unknown format '${format}' (one of ${Object.keys(FORMATTERS).join(", ")})`);
     return formatter(report, {
       catalog: this.catalog,
@@ -256,6 +257,7 @@ export class Scanner {
       isFailing: (f) => this.isFailing(f),
       color: options.color ?? false,
       quiet: options.quiet ?? false,
+      time: options.time ?? { start: new Date(), end: new Date() },
       ...(options.baseDir ? { baseDir: options.baseDir } : {}),
     });
   }
