@@ -36,6 +36,8 @@ export class TemplateResolver implements ResourceResolver {
   private readonly bySymbol = new Map<string, Instance[]>();
   /** Resources whose name or id is unknown, by the origin of that unknown. */
   private readonly byOrigin = new Map<string, Instance>();
+  /** Resources whose name is unknown, by the origin of Bicep's `scope: x` for them (`format('<type>/{0}', name)`). */
+  private readonly byScopeOrigin = new Map<string, Instance>();
 
   constructor(
     private readonly global: GlobalRegistry,
@@ -49,6 +51,8 @@ export class TemplateResolver implements ResourceResolver {
       const origin = v instanceof Unknown ? v.facts.origin : undefined;
       if (origin !== undefined && !this.byOrigin.has(origin)) this.byOrigin.set(origin, instance);
     }
+    const scopeOrigin = instance.name instanceof Unknown ? originOf("format", [`${instance.type}/{0}`, instance.name]) : undefined;
+    if (scopeOrigin !== undefined && !this.byScopeOrigin.has(scopeOrigin)) this.byScopeOrigin.set(scopeOrigin, instance);
     if (instance.symbolicName !== undefined) {
       const list = this.bySymbol.get(instance.symbolicName.toLowerCase()) ?? [];
       list.push(instance);
@@ -70,12 +74,8 @@ export class TemplateResolver implements ResourceResolver {
    * `format('<type>/{0}', <the same unknown as the resource's name>)`.
    */
   scopedBy(scope: Unknown, typeLower: string): Instance | undefined {
-    const origin = scope.facts.origin;
-    if (origin === undefined) return undefined;
-    for (const instance of this.byOrigin.values()) {
-      if (instance.typeLower === typeLower && originOf("format", [`${instance.type}/{0}`, instance.name]) === origin) return instance;
-    }
-    return undefined;
+    const instance = scope.facts.origin === undefined ? undefined : this.byScopeOrigin.get(scope.facts.origin);
+    return instance?.typeLower === typeLower ? instance : undefined;
   }
 
   /** The resource an unknown name or id designates: the one whose name or id is the same unknown. */
