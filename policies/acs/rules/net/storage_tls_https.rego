@@ -59,9 +59,12 @@ deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts")
 	count(_problems(r)) == 0
-	some p in [["properties", "minimumTlsVersion"], ["properties", "supportsHttpsTrafficOnly"]]
-	value.is_unknown(value.get(r, p))
-	finding := result.unknown(rego.metadata.chain(), r, p, "TLS or HTTPS settings depend on values not known before deployment")
+	unknowns := [p |
+		some p in [["properties", "minimumTlsVersion"], ["properties", "supportsHttpsTrafficOnly"]]
+		value.is_unknown(value.get(r, p))
+	]
+	count(unknowns) > 0
+	finding := result.unknown(rego.metadata.chain(), r, unknowns[0], "TLS or HTTPS settings depend on values not known before deployment")
 }
 
 _problems(r) := array.concat(_tls(r), _https(r))
