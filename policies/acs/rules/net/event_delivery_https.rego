@@ -77,6 +77,18 @@ _webhook(s) if lower(value.get(s, _type_path)) == "webhook"
 # https(url): the URL is https, known whole or by its known beginning (format('https://{0}', ...)).
 _https(url) if startswith(lower(value.known_prefix(url)), "https://")
 
+# plain_http(url): an unknown URL known to begin with http:// (concat('http://', host, ...)).
+_plain_http(url) if startswith(lower(value.known_prefix(url)), "http://")
+
+deny contains finding if {
+	some s in _subscriptions
+	_webhook(s)
+	url := value.get(s, _url_path)
+	value.is_unknown(url)
+	_plain_http(url)
+	finding := result.fail(rego.metadata.chain(), s, _url_path, concat("", ["ACS events are delivered to ", value.known_prefix(url), "... without TLS; use an https:// endpoint"]))
+}
+
 deny contains finding if {
 	some s in _subscriptions
 	_webhook(s)
@@ -92,6 +104,7 @@ deny contains finding if {
 	url := value.get(s, _url_path)
 	value.is_unknown(url)
 	not _https(url)
+	not _plain_http(url)
 	finding := result.unknown(rego.metadata.chain(), s, _url_path, concat("", ["the endpoint of ACS events depends on ", value.describe(url), "; it must be https://"]))
 }
 

@@ -61,3 +61,9 @@ test_unknown_url_without_a_known_beginning if {
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(testdata.missing("[parameters('url')]"))])]
 	f.status == "unknown"
 }
+
+test_fail_url_with_a_known_http_beginning if {
+	url := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('host')]", "prefix": "http://"}}
+	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(url)])]
+	f.status == "fail"
+}
