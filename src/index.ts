@@ -34,6 +34,7 @@ export type {
   FindingSubject,
   Notice,
   Position,
+  RelatedLocation,
   ScanReport,
   ScanSummary,
   Severity,
@@ -42,6 +43,7 @@ export type {
 export { SEVERITIES, isAtLeast } from "./model/index.js";
 export type { RuleCatalog, RuleMeta, RuleReference } from "./catalog/index.js";
 export type { DeploymentContext } from "./arm/index.js";
+export type { BicepCompile, BicepCompileResult, BicepOptions } from "./bicep/index.js";
 export { FORMAT_NAMES, type FormatContext, type FormatName, type Formatter } from "./formatters/index.js";
 
 /** The tool's name and version. */

@@ -18,6 +18,8 @@ export interface ScanCommand {
   unknown?: UnknownHandling;
   rules: Record<string, boolean>;
   parameterFile?: string;
+  /** The Bicep CLI to compile .bicep and .bicepparam files with. */
+  bicep?: string;
   templateParameters: Record<string, unknown>;
   config?: string;
   noConfig: boolean;
@@ -44,7 +46,7 @@ export type Command =
   | { name: "version" };
 
 export const USAGE = `Usage:
-  acs-baseline scan <file|directory|->... [options]  scan ARM templates (directories recursively; - reads stdin)
+  acs-baseline scan <file|directory|->... [options]  scan ARM templates and Bicep files (directories recursively; - reads stdin)
   acs-baseline rules [--format text|json]             list the rules
   acs-baseline explain <RULE-ID>                      print a rule's documentation
   acs-baseline init [file]                            write a commented starter .acs-baseline.yaml
@@ -63,6 +65,7 @@ Scan options:
   --write-baseline <file>      record the current findings in a baseline file
   --parameters <file>          parameter file for every template (default: x.parameters*.json beside x.json)
   --param <name>=<value>       a template parameter value (JSON, or else a string; repeatable)
+  --bicep <path>               the Bicep CLI for .bicep/.bicepparam files (default: bicep on PATH, else az bicep)
   --enable <RULE-ID>           run a rule that is off by default (repeatable)
   --disable <RULE-ID>          do not run a rule (repeatable)
   --jobs <n>                   worker threads (default: all cores when there are many files)
@@ -126,6 +129,7 @@ export function parseCommand(argv: readonly string[]): Command {
         enable: { type: "string", multiple: true, default: [] },
         disable: { type: "string", multiple: true, default: [] },
         parameters: { type: "string" },
+        bicep: { type: "string" },
         param: { type: "string", multiple: true, default: [] },
         config: { type: "string" },
         "no-config": { type: "boolean", default: false },
@@ -188,6 +192,7 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.unknown !== undefined ? { unknown: oneOf(values.unknown, ["warn", "fail", "ignore"] as const, "--unknown") } : {}),
     rules,
     ...(values.parameters !== undefined ? { parameterFile: values.parameters } : {}),
+    ...(values.bicep !== undefined ? { bicep: values.bicep } : {}),
     templateParameters: parameterValues(values.param),
     ...(values.config !== undefined ? { config: values.config } : {}),
     noConfig: values["no-config"],

@@ -91,6 +91,8 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     ...(command.unknown ?? base.unknown ? { unknown: command.unknown ?? base.unknown } : {}),
     ...(command.parameterFile ? { parameterFile: resolve(io.cwd, command.parameterFile) } : {}),
     ...(baselinePath ? { baseline: readBaseline(baselinePath) } : {}),
+    // a bare name (bicep, az) is looked up on PATH; a path is taken from the working directory
+    ...(command.bicep ? { bicep: { ...base.bicep, path: /[\\/]/.test(command.bicep) ? resolve(io.cwd, command.bicep) : command.bicep } } : {}),
   };
   const scanner = createScanner(options);
   const start = new Date();
@@ -102,7 +104,6 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     const changed = changedTemplates(command, io.cwd, select);
     paths = changed.templates.map((t) => relative(io.cwd, t) || t);
     roots = changed.roots;
-    if (changed.skipped.length > 0 && !command.quiet) io.stderr.write(`acs-baseline: not scanned (no Bicep support here): ${changed.skipped.join(", ")}\n`);
   }
   const showProgress = Boolean(io.stderr.isTTY) && !command.quiet;
   const fromPaths = paths.length

@@ -57,6 +57,7 @@ interface RawConfig {
   suppressions?: NonNullable<ScanOptions["suppressions"]>;
   parameters?: Record<string, unknown>;
   context?: ScanOptions["context"];
+  bicep?: { path?: string; compiledJson?: "source" | "json"; timeoutSeconds?: number };
 }
 
 // yaml and ajv are loaded when a configuration file is read, not when the package is imported.
@@ -108,6 +109,10 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
   if (raw.suppressions) options.suppressions = raw.suppressions;
   if (raw.parameters) options.templateParameters = raw.parameters;
   if (raw.context) options.context = raw.context;
+  if (raw.bicep) {
+    const { path: cli, compiledJson, timeoutSeconds } = raw.bicep;
+    options.bicep = { ...(cli ? { path: /[\\/]/.test(cli) ? resolve(dirname(path), cli) : cli } : {}), ...(compiledJson ? { compiledJson } : {}), ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}) };
+  }
   const ajv = new Ajv({ allErrors: true, strict: false });
   for (const [id, entry] of Object.entries(raw.rules ?? {})) {
     const rule = rules.get(id);

@@ -24,7 +24,8 @@ export const formatJunit: Formatter = (report, ctx) => {
       for (const e of r.errors ?? []) {
         cases.push(`    <testcase classname="${xml(file)}" name="expand line ${e.line ?? 0}"><error message="${xml(e.message)}"/></testcase>`);
       }
-      for (const f of r.findings) cases.push(testcase(f, file, ctx.isFailing(f)));
+      // a finding may be in another file than the one scanned (a Bicep module, a linked template)
+      for (const f of r.findings) cases.push(testcase(f, relativePath(f.file, ctx.baseDir), ctx.isFailing(f)));
       const judged = new Set(r.findings.map((f) => f.ruleId));
       for (const rule of ctx.catalog.rules) {
         if (r.error || judged.has(rule.id) || !(rule.defaultEnabled || enabledRules.includes(rule.id))) continue;

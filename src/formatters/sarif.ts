@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import type { RuleMeta } from "../catalog/index.js";
-import type { Finding, Severity } from "../model/index.js";
+import type { Finding, Severity, SourceRange } from "../model/index.js";
 import { HOMEPAGE, ruleDocUrl } from "../version.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
@@ -40,6 +40,15 @@ function descriptor(rule: RuleMeta): object {
   };
 }
 
+function region(range: SourceRange): object {
+  return {
+    startLine: Math.max(1, range.start.line),
+    startColumn: Math.max(1, range.start.column),
+    endLine: Math.max(1, range.end.line),
+    endColumn: Math.max(1, range.end.column),
+  };
+}
+
 /**
  * SARIF 2.1.0, one run, as GitHub code scanning accepts it: a descriptor per rule with help and
  * `security-severity`; results with `partialFingerprints`, a URI relative to `SRCROOT` and a
@@ -62,15 +71,13 @@ export const formatSarif: Formatter = (report, ctx) => {
     message: { text: f.status === "unknown" ? `[unknown] ${f.message}` : f.message },
     locations: [
       {
-        ...location(f.file, {
-          startLine: Math.max(1, f.range.start.line),
-          startColumn: Math.max(1, f.range.start.column),
-          endLine: Math.max(1, f.range.end.line),
-          endColumn: Math.max(1, f.range.end.column),
-        }),
+        ...location(f.file, region(f.range)),
         logicalLocations: [{ name: f.subject.name, ...(f.subject.id ? { fullyQualifiedName: f.subject.id } : {}), kind: f.subject.kind }],
       },
     ],
+    ...(f.related?.length
+      ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, region(r.range)) })) }
+      : {}),
     partialFingerprints: { "acsBaselineFinding/v1": f.fingerprint },
     ...(f.suppression
       ? { suppressions: [{ kind: f.suppression.kind === "inline" ? "inSource" : "external", status: "accepted", justification: f.suppression.justification }] }

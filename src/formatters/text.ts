@@ -19,7 +19,8 @@ function findingLine(f: Finding, ctx: FormatContext): string {
   const status = f.status === "unknown" ? paint(ctx, "2", "unknown ") : "fail    ";
   const subject = f.subject.type ? `${f.subject.type} '${f.subject.name}'` : `${f.subject.kind} '${f.subject.name}'`;
   const accepted = f.suppression ? paint(ctx, "2", ` [suppressed (${f.suppression.kind}): ${f.suppression.justification}]`) : "";
-  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${f.message}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}`;
+  const related = (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", `${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`)}`).join("");
+  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${f.message}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}${related}`;
 }
 
 function fileBlock(r: FileResult, ctx: FormatContext): string[] {

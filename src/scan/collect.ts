@@ -13,7 +13,7 @@ export interface FileSelection {
 }
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
-const JSON_FILE = /\.jsonc?$/i;
+const JSON_FILE = /\.(jsonc?|bicep|bicepparam)$/i; // Bicep sources are compiled by the scanner
 
 /** Whether a directory walk picks up a file of this name (the kinds of file the scanner reads). */
 export function isScannedFileName(name: string): boolean {
