@@ -38,9 +38,16 @@ acs_workload if {
 	not r.existing
 }
 
-# id_key(id) is the key of a known resource id: two ids name the same resource when their keys are
+# id_key(id) is the key of a resource id: two ids name the same resource when their keys are
 # equal. Joins index one side by this key and look the other side up, never comparing every pair.
 id_key(id) := lower(id) if is_string(id)
+
+# Two unknown ids of the same origin (the same resource, whatever its name turns out to be) too;
+# their key is an array, so it never equals a known id's.
+id_key(id) := ["$unknown", id["$unknown"].origin] if {
+	value.is_unknown(id)
+	is_string(id["$unknown"].origin)
+}
 
 # is_communication_id(id) holds for a known id of a Microsoft.Communication resource, or for an
 # unknown whose target type is one.
