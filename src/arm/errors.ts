@@ -15,6 +15,18 @@ export class ExpansionFault extends Error {
 }
 
 /**
+ * A limit of the whole expansion exceeded (steps, call depth, resource count): unlike other
+ * faults, which lose only the resource, output or parameter being expanded, it ends the file's
+ * expansion, since carrying on would only exceed it again.
+ */
+export class LimitFault extends ExpansionFault {
+  constructor(message: string, pointer?: string) {
+    super(message, pointer);
+    this.name = "LimitFault";
+  }
+}
+
+/**
  * A failure of one expression (a missing property, a wrong argument type). It affects only the
  * value being evaluated, which becomes an unknown carrying the reason.
  */

@@ -1,6 +1,6 @@
 import { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
-import { ExpansionFault } from "./errors.js";
-import { Budget, type Scope } from "./expressions/env.js";
+import { ExpansionFault, LimitFault } from "./errors.js";
+import { Budget, type EvaluationFailure, type Scope } from "./expressions/env.js";
 import { pointerSegment, findKey, getKey, isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
 import { Instance } from "./instance.js";
@@ -13,6 +13,7 @@ import { TemplateFrame, isSecureType } from "./scope.js";
 import { Unknown } from "./unknown.js";
 import { fromJson } from "./expressions/functions/collections.js";
 import { mergeUnknowns } from "./expressions/values.js";
+import { originOf } from "./expressions/derive.js";
 
 /** A template a nested deployment links to by `relativePath`, read by the caller. */
 export interface LinkedTemplate {
@@ -36,6 +37,9 @@ export interface ExpandOptions {
   loadLinkedTemplate?: (fromFile: string, relativePath: string) => LinkedTemplate | undefined;
 }
 
+/** Parts of one template that may fail before the template counts as unreadable as a whole. */
+const MAX_ERRORS = 100;
+
 /** Namespaces of extension types written without one (the `.../providers/<type>` name form). */
 const EXTENSION_NAMESPACES: Record<string, string> = {
   diagnosticsettings: "Microsoft.Insights",
@@ -47,7 +51,9 @@ const EXTENSION_NAMESPACES: Record<string, string> = {
  * Expands a parsed template into the resources ARM would deploy: parameters and variables
  * evaluated, copy loops and conditions applied per instance, child and extension resources
  * flattened, nested deployments expanded, every value resolved or an explicit `Unknown`.
- * Throws `ExpansionFault` when the template cannot be expanded at all.
+ * A part that cannot be expanded (a resource, output, parameter, variable or module) is recorded
+ * in `errors` and the rest is expanded all the same; throws `ExpansionFault` only when the
+ * template cannot be expanded at all (it is not a template, or a limit of the whole expansion).
  */
 export function expandTemplate(file: string, template: JsonObject, options: ExpandOptions = {}): ExpandedTemplate {
   return new Expansion(file, options).run(template);
@@ -58,12 +64,14 @@ class Expansion {
   readonly budget: Budget;
   private readonly registry = new GlobalRegistry();
   private emitted = 0;
+  private readonly reported = new Set<EvaluationFailure>();
+  private readonly noticed = new Set<string>();
 
   constructor(
     file: string,
     private readonly options: ExpandOptions,
   ) {
-    this.result = { file, resources: [], parameters: [], variables: [], outputs: [], notices: [] };
+    this.result = { file, resources: [], parameters: [], variables: [], outputs: [], notices: [], errors: [] };
     this.budget = new Budget({ ...DEFAULT_LIMITS, ...options.limits });
   }
 
@@ -100,6 +108,51 @@ class Expansion {
     this.result.notices.push({ level, message, file, pointer });
   }
 
+  /**
+   * Runs the expansion of one part of a template; a fault there is recorded as that part's error
+   * (at the fault's own place when it has one) and `fallback` stands for the part. Limits of the
+   * whole expansion are not caught: carrying on would only exceed them again.
+   */
+  guard<T>(file: string, pointer: string, expand: () => T, fallback: T): T {
+    const from = this.budget.failures.length;
+    try {
+      return expand();
+    } catch (e) {
+      if (!(e instanceof ExpansionFault) || e instanceof LimitFault) throw e;
+      this.error(e, file, pointer);
+      return fallback;
+    } finally {
+      this.failureNotices(from, file, pointer);
+    }
+  }
+
+  /**
+   * A notice for each expression that failed since `from` (its value became unknown), naming the
+   * expression and where it is written, or else the part (`pointer`) being expanded.
+   */
+  private failureNotices(from: number, file: string, pointer: string): void {
+    const failures = this.budget.failures;
+    for (let i = from; i < failures.length; i++) {
+      const f = failures[i]!;
+      if (this.reported.has(f)) continue;
+      this.reported.add(f);
+      const at = f.pointer ?? pointer;
+      const message = `${f.expression} cannot be evaluated: ${f.message}; its value is unknown`;
+      const key = `${file}|${at}|${message}`;
+      if (this.noticed.has(key)) continue;
+      this.noticed.add(key);
+      this.notice("warning", message, file, at);
+    }
+  }
+
+  private error(fault: ExpansionFault, file: string, pointer: string): void {
+    const at = fault.pointer ?? pointer;
+    // A bad variable is reported where it is declared, once, however many parts use it.
+    if (this.result.errors.some((e) => e.file === file && e.pointer === at && e.message === fault.message)) return;
+    if (this.result.errors.length >= MAX_ERRORS) throw new LimitFault(`more than ${MAX_ERRORS} parts of the template cannot be expanded; the last: ${fault.message}`, at);
+    this.result.errors.push({ message: fault.message, file, pointer: at });
+  }
+
   private frame(
     template: JsonObject,
     file: string,
@@ -124,21 +177,24 @@ class Expansion {
     const instances: Instance[] = [];
     const declared = getKey(frame.template, "resources");
     const resourcesKey = findKey(frame.template, "resources") ?? "resources";
+    const declare = (decl: unknown, pointer: string, symbol: string | undefined) =>
+      this.guard(frame.file, pointer, () => this.instantiate(decl, pointer, frame, frame.root, undefined, symbol, chain, instances), undefined);
     if (Array.isArray(declared)) {
-      declared.forEach((decl, i) => this.instantiate(decl, `${frame.pointer}/${resourcesKey}/${i}`, frame, frame.root, undefined, undefined, chain, instances));
+      declared.forEach((decl, i) => declare(decl, `${frame.pointer}/${resourcesKey}/${i}`, undefined));
     } else if (isObject(declared)) {
-      for (const [symbol, decl] of Object.entries(declared)) {
-        this.instantiate(decl, `${frame.pointer}/${resourcesKey}/${pointerSegment(symbol)}`, frame, frame.root, undefined, symbol, chain, instances);
-      }
+      for (const [symbol, decl] of Object.entries(declared)) declare(decl, `${frame.pointer}/${resourcesKey}/${pointerSegment(symbol)}`, symbol);
     } else if (declared !== undefined) {
       throw new ExpansionFault("resources must be an array or an object", `${frame.pointer}/${resourcesKey}`);
     }
     const resources: ExpandedResource[] = [];
     for (const instance of instances) {
+      const from = this.budget.failures.length;
       const r = instance.materialize();
+      this.failureNotices(from, instance.frame.file, instance.pointer);
+      if (instance.fault) this.error(instance.fault, instance.frame.file, instance.pointer);
       if (!r || instance.existing) continue;
       if (++this.emitted > this.budget.limits.resources) {
-        throw new ExpansionFault(`the template deploys more than ${this.budget.limits.resources} resources`, instance.pointer);
+        throw new LimitFault(`the template deploys more than ${this.budget.limits.resources} resources`, instance.pointer);
       }
       resources.push(r, ...(instance.nested?.resources() ?? []));
     }
@@ -150,23 +206,28 @@ class Expansion {
     if (!isObject(params) || frame.parameterNames().length === 0) return;
     const key = findKey(frame.template, "parameters")!;
     for (const name of frame.parameterNames()) {
-      const decl = frame.declaration(name);
-      const type = frame.typeOf(name);
-      const value = frame.parameter(name);
       const pointer = `${frame.pointer}/${key}/${pointerSegment(name)}`;
-      const entry: ExpandedParameter = { name, type, secure: isSecureType(type), value, deployments: chain, file: frame.file, pointer };
-      const dflt = getKey(decl, "defaultValue");
-      // Without a supplied value the default is the value, already evaluated.
-      if (dflt !== undefined) entry.defaultValue = frame.isSupplied(name) ? resolveValue(dflt, frame.root, this.budget) : value;
-      this.result.parameters.push(entry);
-      for (const problem of validateParameter(name, type, decl, value)) this.notice("warning", problem, frame.file, pointer);
+      this.guard(frame.file, pointer, () => this.recordParameter(frame, chain, name, pointer), undefined);
     }
+  }
+
+  private recordParameter(frame: TemplateFrame, chain: string[], name: string, pointer: string): void {
+    const decl = frame.declaration(name);
+    const type = frame.typeOf(name);
+    const value = frame.parameter(name);
+    const entry: ExpandedParameter = { name, type, secure: isSecureType(type), value, deployments: chain, file: frame.file, pointer };
+    const dflt = getKey(decl, "defaultValue");
+    // Without a supplied value the default is the value, already evaluated.
+    if (dflt !== undefined) entry.defaultValue = frame.isSupplied(name) ? resolveValue(dflt, frame.root, this.budget) : value;
+    this.result.parameters.push(entry);
+    for (const problem of validateParameter(name, type, decl, value)) this.notice("warning", problem, frame.file, pointer);
   }
 
   /** Records every variable with its value: rules look for secrets even in variables nothing uses. */
   private recordVariables(frame: TemplateFrame, chain: string[]): void {
     for (const name of frame.variableNames()) {
-      this.result.variables.push({ name, value: frame.variable(name), deployments: chain, file: frame.file, pointer: frame.variableDeclaration(name) });
+      const pointer = frame.variableDeclaration(name);
+      this.guard(frame.file, pointer, () => this.result.variables.push({ name, value: frame.variable(name), deployments: chain, file: frame.file, pointer }), 0);
     }
   }
 
@@ -185,7 +246,14 @@ class Expansion {
     const decl = raw;
     const type = getKey(decl, "type");
     if (typeof type !== "string" || type === "") throw new ExpansionFault("a resource needs a literal type", pointer);
-    const fullType = parent ? `${parent.type}/${type}` : type;
+    const provider = extensibilityProvider(decl, type);
+    if (provider !== undefined) {
+      this.notice("notice", `${type} is a resource of the Bicep extensibility provider ${provider}, not an ARM resource: it is not judged`, frame.file, pointer);
+      return;
+    }
+    // A nested entry whose type already names its namespace is taken as written, name included.
+    const qualified = isQualifiedType(type);
+    const fullType = parent && !qualified ? `${parent.type}/${type}` : type;
     for (const [instanceScope, loopUnknown] of this.copies(decl, pointer, scope)) {
       let condition: true | Unknown | false = loopUnknown ?? true;
       const rawCondition = getKey(decl, "condition");
@@ -196,14 +264,17 @@ class Expansion {
         condition = condition === true ? own : own === true ? condition : mergeUnknowns([condition, own]);
       }
       const ownName = resolveValue(getKey(decl, "name") ?? null, instanceScope, this.budget);
-      const name = parent ? joinNames(parent.name, ownName) : ownName;
+      const name = parent && !qualified ? joinNames(parent.name, ownName) : ownName;
       const instance = this.identify(decl, pointer, frame, instanceScope, fullType, name, condition, symbol, chain);
       (frame.root.resolver as TemplateResolver).add(instance);
       out.push(instance);
       const children = getKey(decl, "resources");
       const childKey = findKey(decl, "resources") ?? "resources";
       if (Array.isArray(children)) {
-        children.forEach((child, i) => this.instantiate(child, `${pointer}/${childKey}/${i}`, frame, instanceScope, instance, undefined, chain, out));
+        children.forEach((child, i) => {
+          const at = `${pointer}/${childKey}/${i}`;
+          this.guard(frame.file, at, () => this.instantiate(child, at, frame, instanceScope, instance, undefined, chain, out), undefined);
+        });
       }
     }
   }
@@ -262,7 +333,9 @@ class Expansion {
     }
     let id: Value;
     if (name instanceof Unknown) {
-      id = new Unknown(name.reason, name.expression, name.functions, { type: type.toLowerCase() }, name.secret, name.detail);
+      // The origin resourceId(type, name) gives: the id written elsewhere is this resource's.
+      const origin = originOf("resourceid", [type, name]);
+      id = new Unknown(name.reason, name.expression, name.functions, { type: type.toLowerCase() }, name.secret, name.detail, origin === undefined ? {} : { origin });
     } else if (typeof name !== "string") {
       throw new ExpansionFault("a resource name must be a string", `${pointer}/name`);
     } else if (scopeId !== undefined) {
@@ -297,7 +370,14 @@ class Expansion {
 
   /** A `scope` value: a full id, a relative `Namespace/type/name` path, or a symbolic name. */
   private scopeTarget(v: Value, ctx: DeploymentContext, frame: TemplateFrame): Value {
-    if (v instanceof Unknown || typeof v !== "string") return v;
+    if (v instanceof Unknown) {
+      // Bicep's `scope: acs` with an unknown name: `format('Microsoft.X/y/{0}', name)` still says the type.
+      const type = v.target || !v.facts.prefix ? undefined : typeFromPrefix(v.facts.prefix);
+      if (!type) return v;
+      const same = (frame.root.resolver as TemplateResolver).scopedBy(v, type.toLowerCase());
+      return same ? same.id : new Unknown(v.reason, v.expression, v.functions, { type: type.toLowerCase() }, v.secret, v.detail, v.facts);
+    }
+    if (typeof v !== "string") return v;
     if (v.startsWith("/")) return v;
     const symbol = (frame.root.resolver as TemplateResolver).lookup(v);
     if (symbol && !v.includes("/")) return symbol.id;
@@ -353,7 +433,8 @@ class Expansion {
         inner ? undefined : instance.frame,
         name,
       );
-      expanded = expansion.expandFrame(frame, [...chain, name], chain.length + 1);
+      const fallback = { resources: [], outputs: new Unknown("error", name, [], undefined, false, `deployment ${name} could not be expanded`) };
+      expanded = expansion.guard(instance.frame.file, instance.pointer, () => expansion.expandFrame(frame, [...chain, name], chain.length + 1), fallback);
       return expanded;
     };
     instance.nested = {
@@ -380,7 +461,7 @@ class Expansion {
     if (isObject(inline)) return { template: inline, file: instance.frame.file, pointer: `${propsPointer}/${inlineKey}` };
     const link = resolveValue(getKey(props, "templateLink") ?? null, instance.scope, this.budget);
     const relative = isObject(link) ? getKey(link, "relativePath") : undefined;
-    const describe = isObject(link) ? String(getKey(link, "uri") ?? getKey(link, "id") ?? relative ?? "?") : "?";
+    const describe = isObject(link) ? describeLink(getKey(link, "uri") ?? getKey(link, "id") ?? relative) : describeLink(link);
     if (typeof relative === "string" && this.options.loadLinkedTemplate) {
       const linked = this.options.loadLinkedTemplate(instance.frame.file, relative);
       if (linked && isObject(linked.value)) return { template: linked.value as JsonObject, file: linked.file, pointer: "" };
@@ -398,29 +479,70 @@ class Expansion {
     for (const [name, decl] of Object.entries(declared)) {
       if (!isObject(decl)) continue;
       const pointer = `${frame.pointer}/${key}/${pointerSegment(name)}`;
-      const rawCondition = getKey(decl, "condition");
-      if (rawCondition !== undefined && resolveValue(rawCondition, frame.root, this.budget) === false) continue;
-      const type = String(getKey(decl, "type") ?? "").toLowerCase();
-      let value: Value;
-      const copy = getKey(decl, "copy");
-      if (isObject(copy)) {
-        const count = copyCount(resolveValue(getKey(copy, "count") ?? null, frame.root, this.budget), this.budget, `${pointer}/copy/count`);
-        value =
-          count instanceof Unknown
-            ? count
-            : Array.from({ length: count }, (_, i) => resolveValue(getKey(copy, "input") ?? null, frame.root.withCopy("", i), this.budget));
-      } else {
-        value = resolveValue(getKey(decl, "value") ?? null, frame.root, this.budget);
-      }
-      const output: ExpandedOutput = { name, type, secure: isSecureType(type), value, deployments: chain, file: frame.file, pointer };
-      this.result.outputs.push(output);
-      const entry = newObject();
-      entry["type"] = type;
-      entry["value"] = value;
-      result[name] = entry;
+      this.guard(frame.file, pointer, () => this.output(frame, chain, name, decl, pointer, result), undefined);
     }
     return result;
   }
+
+  /** Evaluates one output (condition, copy), records it and adds it to `result`. */
+  private output(frame: TemplateFrame, chain: string[], name: string, decl: JsonObject, pointer: string, result: JsonObject): void {
+    const rawCondition = getKey(decl, "condition");
+    if (rawCondition !== undefined && resolveValue(rawCondition, frame.root, this.budget) === false) return;
+    const type = String(getKey(decl, "type") ?? "").toLowerCase();
+    let value: Value;
+    const copy = getKey(decl, "copy");
+    if (isObject(copy)) {
+      const count = copyCount(resolveValue(getKey(copy, "count") ?? null, frame.root, this.budget), this.budget, `${pointer}/copy/count`);
+      value =
+        count instanceof Unknown
+          ? count
+          : Array.from({ length: count }, (_, i) => resolveValue(getKey(copy, "input") ?? null, frame.root.withCopy("", i), this.budget));
+    } else {
+      value = resolveValue(getKey(decl, "value") ?? null, frame.root, this.budget);
+    }
+    const output: ExpandedOutput = { name, type, secure: isSecureType(type), value, deployments: chain, file: frame.file, pointer };
+    this.result.outputs.push(output);
+    const entry = newObject();
+    entry["type"] = type;
+    entry["value"] = value;
+    result[name] = entry;
+  }
+}
+
+/**
+ * The type of the resource a string starting with `prefix` designates, when the prefix ends just
+ * before its last name: `Microsoft.X/y/` (a relative path) or `/subscriptions/.../providers/Microsoft.X/y/`.
+ */
+function typeFromPrefix(prefix: string): string | undefined {
+  const at = prefix.toLowerCase().lastIndexOf("/providers/");
+  const path = at >= 0 ? prefix.slice(at + "/providers/".length) : prefix.startsWith("/") ? "" : prefix;
+  const segments = path.split("/");
+  if (segments.pop() !== "" || segments.length < 2 || segments.length % 2 !== 0 || !segments[0]!.includes(".")) return undefined;
+  return [segments[0]!, ...segments.filter((_, i) => i % 2 === 1)].join("/");
+}
+
+/** True for a type that starts with a namespace (`Microsoft.Web/sites/config`), not a child's own segment. */
+function isQualifiedType(type: string): boolean {
+  const slash = type.indexOf("/");
+  return slash > 0 && type.slice(0, slash).includes(".");
+}
+
+/**
+ * The extensibility provider of a Bicep resource that is not an ARM resource (Microsoft Graph,
+ * Kubernetes): languageVersion 2.0 marks it with `import` or `extension`, and its type carries
+ * `@version`, which no ARM type does.
+ */
+function extensibilityProvider(decl: JsonObject, type: string): string | undefined {
+  const marker = getKey(decl, "import") ?? getKey(decl, "extension");
+  if (typeof marker === "string") return marker;
+  return type.includes("@") ? type.slice(0, type.indexOf("/")) || type : undefined;
+}
+
+/** A linked template's `uri`, `id` or `relativePath` for messages; an unknown one by its expression. */
+function describeLink(v: Value | undefined): string {
+  if (typeof v === "string") return v;
+  if (v instanceof Unknown) return v.shape();
+  return v === undefined || v === null ? "?" : JSON.stringify(v);
 }
 
 function joinNames(parent: Value, child: Value): Value {

@@ -2,7 +2,7 @@ export { expandTemplate, type ExpandOptions, type LinkedTemplate } from "./expan
 export { toPolicyInput } from "./policy-input.js";
 export { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
 export { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
-export { ExpansionFault } from "./errors.js";
+export { ExpansionFault, LimitFault } from "./errors.js";
 export { Unknown, UNKNOWN_KEY, isUnknown, type UnknownReason, type UnknownTarget } from "./unknown.js";
 export { isObject, type Value, type JsonObject } from "./json.js";
 export type {
@@ -11,6 +11,7 @@ export type {
   ExpandedResource,
   ExpandedTemplate,
   ExpandedVariable,
+  ExpansionError,
   ExpansionNotice,
   ResourceSource,
 } from "./model.js";

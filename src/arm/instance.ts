@@ -1,4 +1,5 @@
 import type { DeploymentContext } from "./context.js";
+import { ExpansionFault, LimitFault } from "./errors.js";
 import type { Scope } from "./expressions/env.js";
 import { pointerSegment, findKey, getKey, type JsonObject, type Value } from "./json.js";
 import type { ExpandedResource } from "./model.js";
@@ -28,6 +29,8 @@ export class Instance {
   private state: "pending" | "busy" | "done" = "pending";
   private resource?: ExpandedResource;
   nested?: NestedExpansion;
+  /** Why the instance could not be expanded; the other resources are expanded all the same. */
+  fault?: ExpansionFault;
 
   constructor(
     readonly decl: JsonObject,
@@ -49,15 +52,19 @@ export class Instance {
     return this.type.toLowerCase();
   }
 
-  /** The resolved resource, or undefined while it is being resolved (a circular reference). */
+  /** The resolved resource, or undefined while it is being resolved (a circular reference) or when it failed. */
   materialize(): ExpandedResource | undefined {
     if (this.state === "done") return this.resource;
-    if (this.state === "busy") return undefined;
+    if (this.state === "busy" || this.fault) return undefined;
     this.state = "busy";
     try {
       this.resource = this.build();
       this.state = "done";
       return this.resource;
+    } catch (e) {
+      if (!(e instanceof ExpansionFault) || e instanceof LimitFault) throw e;
+      this.fault = e;
+      return undefined;
     } finally {
       if (this.state === "busy") this.state = "pending";
     }

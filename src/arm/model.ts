@@ -91,6 +91,16 @@ export interface ExpansionNotice {
   pointer: string;
 }
 
+/**
+ * A part of the template (a resource, output, parameter, variable or module) that could not be
+ * expanded. The rest of the template is still expanded and judged; the part is reported as an error.
+ */
+export interface ExpansionError {
+  message: string;
+  file: string;
+  pointer: string;
+}
+
 /** The result of expanding one template. */
 export interface ExpandedTemplate {
   file: string;
@@ -99,4 +109,6 @@ export interface ExpandedTemplate {
   variables: ExpandedVariable[];
   outputs: ExpandedOutput[];
   notices: ExpansionNotice[];
+  /** Parts that could not be expanded (empty when the whole template was). */
+  errors: ExpansionError[];
 }

@@ -5,6 +5,7 @@ import { fromJson } from "./expressions/functions/collections.js";
 import { isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { declaredObject, type Instance } from "./instance.js";
 import { parseResourceId } from "./resource-id.js";
+import { originOf } from "./expressions/derive.js";
 import { Unknown, type UnknownTarget } from "./unknown.js";
 
 /** Resource instances of every template in one expansion, found by full id. */
@@ -33,6 +34,10 @@ export interface DeploymentInfo {
 export class TemplateResolver implements ResourceResolver {
   private readonly byName = new Map<string, Instance>();
   private readonly bySymbol = new Map<string, Instance[]>();
+  /** Resources whose name or id is unknown, by the origin of that unknown. */
+  private readonly byOrigin = new Map<string, Instance>();
+  /** Resources whose name is unknown, by the origin of Bicep's `scope: x` for them (`format('<type>/{0}', name)`). */
+  private readonly byScopeOrigin = new Map<string, Instance>();
 
   constructor(
     private readonly global: GlobalRegistry,
@@ -42,6 +47,12 @@ export class TemplateResolver implements ResourceResolver {
   add(instance: Instance): void {
     this.global.add(instance);
     if (typeof instance.name === "string" && !this.byName.has(instance.name.toLowerCase())) this.byName.set(instance.name.toLowerCase(), instance);
+    for (const v of [instance.name, instance.id]) {
+      const origin = v instanceof Unknown ? v.facts.origin : undefined;
+      if (origin !== undefined && !this.byOrigin.has(origin)) this.byOrigin.set(origin, instance);
+    }
+    const scopeOrigin = instance.name instanceof Unknown ? originOf("format", [`${instance.type}/{0}`, instance.name]) : undefined;
+    if (scopeOrigin !== undefined && !this.byScopeOrigin.has(scopeOrigin)) this.byScopeOrigin.set(scopeOrigin, instance);
     if (instance.symbolicName !== undefined) {
       const list = this.bySymbol.get(instance.symbolicName.toLowerCase()) ?? [];
       list.push(instance);
@@ -58,7 +69,23 @@ export class TemplateResolver implements ResourceResolver {
     return this.byName.get(target.toLowerCase());
   }
 
+  /**
+   * The resource a `scope` of unknown name designates, as Bicep writes `scope: acs`:
+   * `format('<type>/{0}', <the same unknown as the resource's name>)`.
+   */
+  scopedBy(scope: Unknown, typeLower: string): Instance | undefined {
+    const instance = scope.facts.origin === undefined ? undefined : this.byScopeOrigin.get(scope.facts.origin);
+    return instance?.typeLower === typeLower ? instance : undefined;
+  }
+
+  /** The resource an unknown name or id designates: the one whose name or id is the same unknown. */
+  private lookupUnknown(target: Unknown): Instance | undefined {
+    return target.facts.origin === undefined ? undefined : this.byOrigin.get(target.facts.origin);
+  }
+
   reference(target: Value, full: boolean, env: Env): Value {
+    const same = target instanceof Unknown ? this.lookupUnknown(target) : undefined;
+    if (same) return referenceTo(same, full, env);
     if (target instanceof Unknown) {
       return new Unknown("runtime-function", env.text, [...target.functions, "reference"], target.target, target.secret, target.detail);
     }
@@ -81,7 +108,8 @@ export class TemplateResolver implements ResourceResolver {
     let info: UnknownTarget | undefined;
     if (target instanceof Unknown) {
       functions = [...target.functions, functionName];
-      info = target.target;
+      const same = this.lookupUnknown(target);
+      info = same ? instanceTarget(same) : target.target;
     } else if (typeof target === "string") {
       const instance = this.lookup(target);
       info = instance ? instanceTarget(instance) : targetOf(target);
@@ -129,7 +157,10 @@ function referenceTo(instance: Instance, full: boolean, env: Env): Value {
     return layer(out, runtime(""));
   }
   const declared = declaredObject(instance, full);
-  if (declared === undefined) return new Unknown("error", env.text, ["reference"], target, false, "circular reference between resources");
+  if (declared === undefined) {
+    const why = instance.fault ? `the resource could not be expanded: ${instance.fault.message}` : "circular reference between resources";
+    return new Unknown("error", env.text, ["reference"], target, false, why);
+  }
   if (!isObject(declared)) return declared;
   const out = layer(declared, runtime(full ? "" : "properties."));
   if (full && isObject(out["properties"])) out["properties"] = layer(out["properties"], runtime("properties."));

@@ -1,4 +1,4 @@
-import { EvalError, ExpansionFault } from "./errors.js";
+import { EvalError, ExpansionFault, LimitFault } from "./errors.js";
 import type { Expr } from "./expressions/ast.js";
 import type { Budget, Env, Scope } from "./expressions/env.js";
 import { evaluate } from "./expressions/evaluate.js";
@@ -63,7 +63,10 @@ function evaluateString(text: string, scope: Scope, budget: Budget): Value {
   try {
     return evaluate(expr, makeEnv(text, scope, budget));
   } catch (e) {
-    if (e instanceof EvalError) return new Unknown("error", text, [], undefined, false, e.message);
+    if (e instanceof EvalError) {
+      budget.failures.push({ expression: text, message: e.message });
+      return new Unknown("error", text, [], undefined, false, e.message);
+    }
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       throw new ExpansionFault(`expression nests too deeply to evaluate: ${text.slice(0, 200)}`);
     }
@@ -81,7 +84,17 @@ export function resolveValue(raw: unknown, scope: Scope, budget: Budget, options
   if (typeof raw === "string") {
     if (isExpression(raw)) {
       if (options.provenance?.moved) traceVariable(raw, scope, options.provenance);
-      return evaluateString(raw, scope, budget);
+      if (!options.provenance) return evaluateString(raw, scope, budget);
+      const failed = budget.failures.length;
+      try {
+        const v = evaluateString(raw, scope, budget);
+        for (let i = failed; i < budget.failures.length; i++) budget.failures[i]!.pointer ??= options.provenance.abs;
+        return v;
+      } catch (e) {
+        // A fault without a place happened in this very string: name the property.
+        if (e instanceof ExpansionFault && e.pointer === undefined && !(e instanceof LimitFault)) throw new ExpansionFault(e.message, options.provenance.abs);
+        throw e;
+      }
     }
     return raw.startsWith("[[") ? raw.slice(1) : raw;
   }

@@ -4,7 +4,11 @@ import type { Budget, ResourceResolver, Scope, UserFunction } from "./expression
 import { findKey, getKey, isObject, pointerSegment, type JsonObject, type Value } from "./json.js";
 import { resolveValue } from "./resolve.js";
 import type { TemplateScope } from "./resource-id.js";
-import { Unknown } from "./unknown.js";
+import { fromJson } from "./expressions/functions/collections.js";
+import { Unknown, type UnknownFacts } from "./unknown.js";
+
+/** Parameters with more allowed values than this are judged as plainly unknown. */
+const MAX_DOMAIN = 32;
 
 /** Where a declared parameter gets its value: a parameter file or the caller, both taken literally. */
 export type SuppliedParameters = ReadonlyMap<string, Value>;
@@ -146,7 +150,18 @@ export class TemplateFrame {
     const dflt = getKey(decl, "defaultValue");
     if (dflt !== undefined) return resolveValue(dflt, this.root, this.budget);
     if (getKey(decl, "nullable") === true || getKey(this.definitionOf(decl), "nullable") === true) return null;
-    return new Unknown("missing-parameter", `[parameters('${name}')]`, [], undefined, isSecureType(this.typeOf(name)), `parameter ${name} has no value`);
+    const origin = `${this.file}#${this.pointer}/parameters/${pointerSegment(name)}`;
+    const facts: UnknownFacts = { origin };
+    const values = this.finiteValues(name, decl);
+    if (values) facts.domain = { parameter: name, cases: values.map((v) => ({ when: v, value: v })) };
+    return new Unknown("missing-parameter", `[parameters('${name}')]`, [], undefined, isSecureType(this.typeOf(name)), `parameter ${name} has no value`, facts);
+  }
+
+  /** The values a parameter can take when they are few: its `allowedValues`, or both bools. */
+  private finiteValues(name: string, decl: JsonObject): Value[] | undefined {
+    const allowed = getKey(decl, "allowedValues") ?? getKey(this.definitionOf(decl), "allowedValues");
+    if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= MAX_DOMAIN) return allowed.map((v) => fromJson(v));
+    return this.typeOf(name) === "bool" ? [true, false] : undefined;
   }
 
   private variableValue(name: string): Value {

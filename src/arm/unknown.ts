@@ -1,3 +1,5 @@
+import type { Value } from "./json.js";
+
 /** Why a value could not be resolved before deployment. */
 export type UnknownReason =
   | "missing-parameter" // a parameter with no value, no default and not nullable
@@ -13,6 +15,32 @@ export interface UnknownTarget {
   type?: string;
   /** Full resource id, when it can be resolved. */
   id?: string;
+}
+
+/** What is known about an unknown value: where it came from, and the parts of it that are known. */
+export interface UnknownFacts {
+  /**
+   * Identity: two unknowns with the same origin are the same value (the same parameter, or the
+   * same deterministic expression over the same unknowns), whatever that value turns out to be.
+   */
+  origin?: string;
+  /** The known beginning of an unknown string (`https://` of `format('https://{0}', x)`). */
+  prefix?: string;
+  /** The known end of an unknown string. */
+  suffix?: string;
+  /** The string's shape for people, unknown parts named: `CommunicationServices-{appName}`. */
+  pattern?: string;
+  /**
+   * The values it can take, when it depends on one parameter with a finite set of values
+   * (`allowedValues`, or a bool): for each value of the parameter, the value this one takes.
+   */
+  domain?: FiniteDomain;
+}
+
+/** A parameter's finite set of values, and what an unknown derived from it is for each. */
+export interface FiniteDomain {
+  parameter: string;
+  cases: ReadonlyArray<{ when: Value; value: Value }>;
 }
 
 /** The reserved key that marks an unknown in the normalized JSON handed to the rules. */
@@ -34,7 +62,13 @@ export class Unknown {
     readonly secret = false,
     /** A short explanation, e.g. "parameter x has no value". */
     readonly detail?: string,
+    readonly facts: UnknownFacts = NO_FACTS,
   ) {}
+
+  /** How the value reads for people: its pattern (`acs-{appName}`), `{x}` for parameter x, else its expression. */
+  shape(): string {
+    return this.facts.pattern ?? namedPart(this.expression) ?? this.expression;
+  }
 
   toJSON(): Record<string, unknown> {
     const body: Record<string, unknown> = { reason: this.reason, expression: this.expression };
@@ -42,8 +76,23 @@ export class Unknown {
     if (this.target) body["target"] = this.target;
     if (this.secret) body["secret"] = true;
     if (this.detail) body["detail"] = this.detail;
+    const { origin, prefix, suffix, domain } = this.facts;
+    if (domain) body["domain"] = domain;
+    if (origin !== undefined) body["origin"] = origin;
+    if (prefix) body["prefix"] = prefix;
+    if (suffix) body["suffix"] = suffix;
     return { [UNKNOWN_KEY]: body };
   }
+}
+
+const NO_FACTS: UnknownFacts = Object.freeze({});
+
+const NAMED = /^\[\s*(?:parameters|variables)\(\s*'((?:[^']|'')*)'\s*\)\s*\]$/i;
+
+/** `{x}` for the expression `[parameters('x')]` or `[variables('x')]`, else undefined. */
+export function namedPart(expression: string): string | undefined {
+  const m = NAMED.exec(expression);
+  return m ? `{${m[1]!.replace(/''/g, "'")}}` : undefined;
 }
 
 export function isUnknown(value: unknown): value is Unknown {

@@ -21,6 +21,9 @@ export const formatJunit: Formatter = (report, ctx) => {
       if (r.error) {
         cases.push(`    <testcase classname="${xml(file)}" name="read and expand"><error message="${xml(r.error.message)}"/></testcase>`);
       }
+      for (const e of r.errors ?? []) {
+        cases.push(`    <testcase classname="${xml(file)}" name="expand line ${e.line ?? 0}"><error message="${xml(e.message)}"/></testcase>`);
+      }
       // a finding may be in another file than the one scanned (a Bicep module, a linked template)
       for (const f of r.findings) cases.push(testcase(f, relativePath(f.file, ctx.baseDir), ctx.isFailing(f)));
       const judged = new Set(r.findings.map((f) => f.ruleId));
@@ -30,7 +33,7 @@ export const formatJunit: Formatter = (report, ctx) => {
       }
       const failures = r.findings.filter((f) => ctx.isFailing(f)).length;
       const skipped = r.findings.filter((f) => !ctx.isFailing(f)).length;
-      return `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${failures}" errors="${r.error ? 1 : 0}" skipped="${skipped}">\n${cases.join("\n")}\n  </testsuite>`;
+      return `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${failures}" errors="${r.error ? 1 : (r.errors?.length ?? 0)}" skipped="${skipped}">\n${cases.join("\n")}\n  </testsuite>`;
     });
   const s = report.summary;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(ctx.tool.name)}" failures="${s.failing}" errors="${s.filesWithErrors}">\n${suites.join("\n")}\n</testsuites>\n`;

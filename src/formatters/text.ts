@@ -30,9 +30,11 @@ function fileBlock(r: FileResult, ctx: FormatContext): string[] {
   }
   const findings = ctx.quiet ? r.findings.filter((f) => ctx.isFailing(f)) : r.findings;
   const notices = ctx.quiet ? [] : r.notices;
-  if (findings.length === 0 && notices.length === 0) return [];
+  const errors = r.errors ?? [];
+  if (findings.length === 0 && notices.length === 0 && errors.length === 0) return [];
   return [
     paint(ctx, "1", r.file),
+    ...errors.map((e) => `  ${paint(ctx, "31", "error")}  ${e.line ? `${e.file}:${e.line}:${e.column}` : e.file}: ${e.message}`),
     ...findings.map((f) => findingLine(f, ctx)),
     ...notices.map((n) => `  notice  ${n.file}${n.pointer ? ` (${n.pointer})` : ""}: ${n.message}`),
     "",
@@ -52,7 +54,8 @@ function summaryLine(report: ScanReport, ctx: FormatContext): string {
     `${s.filesSkipped} skipped`,
     `${s.filesWithErrors} error${s.filesWithErrors === 1 ? "" : "s"}`,
   ];
-  const unreadable = report.errors.slice(0, 3).map((e) => e.file).join(", ") + (report.errors.length > 3 ? ", ..." : "");
+  const files = [...new Set(report.errors.map((e) => e.file))];
+  const unreadable = files.slice(0, 3).join(", ") + (files.length > 3 ? ", ..." : "");
   const verdict =
     s.filesWithErrors > 0
       ? paint(ctx, "31", `✖ errors in ${unreadable}`)

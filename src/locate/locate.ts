@@ -108,7 +108,7 @@ function resourceSubject(resource: ExpandedResource): FindingSubject {
   const subject: FindingSubject = {
     kind: "resource",
     type: resource.type,
-    name: isUnknown(resource.name) ? resource.name.expression : String(resource.name),
+    name: isUnknown(resource.name) ? resource.name.shape() : String(resource.name),
   };
   if (typeof resource.id === "string") subject.id = resource.id;
   if (resource.symbolicName !== undefined) subject.symbolicName = resource.symbolicName;

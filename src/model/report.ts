@@ -29,6 +29,11 @@ export interface FileResult {
   findings: Finding[];
   notices: Notice[];
   error?: FileError;
+  /**
+   * Parts of a template that could not be expanded (a resource, output, parameter or module): each
+   * is an error of the run, while the rest of the template was judged and has its findings.
+   */
+  errors?: FileError[];
   /** Indexes of the configured suppressions that matched a finding of this file. */
   matchedSuppressions?: number[];
 }

@@ -9,7 +9,7 @@ import { PolicyEngine, type RawFinding } from "../engine/index.js";
 import { locateFindings } from "../locate/index.js";
 import { InputError, SEVERITIES, isAtLeast, toError } from "../model/index.js";
 import type { FileError, FileResult, Finding, Notice, ScanReport, ScanSummary, Severity } from "../model/index.js";
-import type { ExpandedTemplate } from "../arm/index.js";
+import type { ExpandedTemplate, ExpansionError } from "../arm/index.js";
 import { readSource, type SourceFile } from "../reader/index.js";
 import { FORMATTERS, type FormatName } from "../formatters/index.js";
 import { TOOL } from "../version.js";
@@ -121,7 +121,10 @@ export class Scanner {
       const notices: Notice[] = [...(bicep?.notices ?? []), ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }))];
       const { findings, matched } = this.judge(located, raw, expanded, notices, bicep?.mapper);
       notices.push(...(bicep?.mapper?.directiveNotices() ?? []));
-      return { file, kind: "template", findings: sortFindings(findings), notices, matchedSuppressions: matched };
+      const result: FileResult = { file, kind: "template", findings: sortFindings(findings), notices, matchedSuppressions: matched };
+      // (as for a whole-file fault, the lines of a Bicep source's compiled JSON are not shown)
+      if (expanded.errors.length > 0) result.errors = expanded.errors.map((e) => partError(e, bicep ? new Map() : sources, parameterFile));
+      return result;
     } catch (e) {
       if (e instanceof ExpansionFault) {
         // (the compiled JSON of a Bicep source is never shown, so its lines are not either)
@@ -240,7 +243,7 @@ export class Scanner {
   /** Builds the run's report from per-file results; configured suppressions that matched nothing are reported. */
   report(results: readonly FileResult[]): ScanReport {
     const findings = results.flatMap((r) => r.findings);
-    const errors = results.flatMap((r) => (r.error ? [r.error] : []));
+    const errors = results.flatMap((r) => (r.error ? [r.error] : r.errors ?? []));
     const used = new Set(results.flatMap((r) => r.matchedSuppressions ?? []));
     const unused = this.options.suppressions.rules.filter((_, i) => !used.has(i));
     const notices = results.flatMap((r) => r.notices);
@@ -346,7 +349,7 @@ export class Scanner {
     return {
       filesScanned: results.filter((r) => r.kind === "template").length,
       filesSkipped: results.filter((r) => r.kind === "parameters" || r.kind === "unknown").length,
-      filesWithErrors: results.filter((r) => r.kind === "error").length,
+      filesWithErrors: results.filter((r) => r.kind === "error" || (r.errors?.length ?? 0) > 0).length,
       fail: active.filter((f) => f.status === "fail").length,
       unknown: active.filter((f) => f.status === "unknown").length,
       suppressed: findings.length - active.length,
@@ -397,6 +400,7 @@ function mergeRuns(file: string, runs: FileResult[], sets: Array<string | undefi
   const byFingerprint = new Map<string, Finding>();
   const notices = new Map<string, Notice>();
   const matched = new Set<number>();
+  const errors = new Map<string, FileError>();
   runs.forEach((run, i) => {
     for (const f of run.findings) {
       const seen = byFingerprint.get(f.fingerprint);
@@ -405,14 +409,27 @@ function mergeRuns(file: string, runs: FileResult[], sets: Array<string | undefi
     }
     for (const n of run.notices) notices.set(`${n.kind}|${n.file}|${n.pointer}|${n.message}`, n);
     for (const m of run.matchedSuppressions ?? []) matched.add(m);
+    for (const e of run.errors ?? []) errors.set(`${e.file}|${e.line}|${e.column}|${e.message}`, e);
   });
-  return {
+  const result: FileResult = {
     file,
     kind: "template",
     findings: sortFindings([...byFingerprint.values()]),
     notices: [...notices.values()],
     matchedSuppressions: [...matched].sort((a, b) => a - b),
   };
+  if (errors.size > 0) result.errors = [...errors.values()];
+  return result;
+}
+
+/** An error of one part of a template, at its line and column. */
+function partError(e: ExpansionError, sources: ReadonlyMap<string, SourceFile>, parameterFile: SourceFile | undefined): FileError {
+  const withSet = parameterFile ? ` (with parameter file ${parameterFile.path})` : "";
+  const error: FileError = { file: e.file, message: `cannot be expanded${withSet}: ${e.message}` };
+  const source = sources.get(e.file);
+  const at = source?.locate([e.pointer]).get(e.pointer);
+  if (source && at) Object.assign(error, source.lineIndex.position(at.keyStart));
+  return error;
 }
 
 function errorResult(file: string, e: unknown): FileResult {

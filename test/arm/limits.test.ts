@@ -5,14 +5,16 @@ import { plain } from "./helpers.js";
 
 const SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
 
-function fault(template: Record<string, unknown>): ExpansionFault {
+/** The fault of a template: thrown for the whole file, or recorded for the one part that failed. */
+function fault(template: Record<string, unknown>): { message: string; pointer?: string } {
   try {
-    expandTemplate("t.json", { $schema: SCHEMA, contentVersion: "1.0.0.0", resources: [], ...template } as unknown as JsonObject);
+    const expanded = expandTemplate("t.json", { $schema: SCHEMA, contentVersion: "1.0.0.0", resources: [], ...template } as unknown as JsonObject);
+    if (expanded.errors[0]) return expanded.errors[0];
   } catch (e) {
     if (e instanceof ExpansionFault) return e;
     throw e;
   }
-  throw new Error("expected an ExpansionFault");
+  throw new Error("expected an ExpansionFault or a part that cannot be expanded");
 }
 
 const acs = (extra: Record<string, unknown> = {}) => ({

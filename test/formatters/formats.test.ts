@@ -51,7 +51,7 @@ test("JUnit: a failing case per failing finding, skipped cases for suppressed an
   const failures = (xml.match(/<failure /g) ?? []).length;
   assert.is(failures, report.findings.filter((f) => scanner.isFailing(f)).length);
   assert.ok(xml.includes('<skipped message="suppressed (config): logs go to the central SIEM"/>'));
-  assert.ok(xml.includes("<skipped message=\"unknown: properties.disableLocalAuth depends on [parameters(&apos;disableLocalAuth&apos;)]"));
+  assert.ok(xml.includes("<skipped message=\"unknown: properties.disableLocalAuth is not true when disableLocalAuth is false"));
   assert.match(xml, /<testcase classname="fixtures\/reader\/malformed.json" name="read and expand"><error message="invalid JSON/);
   assert.match(xml, /<testcase classname="ACS-IAM-001" name="ACS-IAM-001 Microsoft.Communication\/communicationServices acs-demo" file="examples\/insecure-acs-workload.json" line="28">/);
 });

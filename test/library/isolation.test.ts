@@ -50,7 +50,8 @@ test("memory stays flat across 10,000 scans of a small template", () => {
 test("a bad template is a result, never an exception; misuse of the API throws", () => {
   const scanner = createScanner();
   assert.is(scanner.scanText("{ not json").error?.message.startsWith("invalid JSON"), true);
-  assert.is(scanner.scanTemplate({ contentVersion: "1.0.0.0", resources: [{ type: 5 }] }).kind, "error");
+  assert.is(scanner.scanTemplate({ $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", resources: 5 }).kind, "error");
+  assert.match(scanner.scanTemplate({ contentVersion: "1.0.0.0", resources: [{ type: 5 }] }).errors?.[0]?.message ?? "", "a resource needs a literal type");
   assert.is(scanner.scanTemplate({ name: "not a template" }).kind, "unknown");
   assert.throws(() => createScanner({ rules: { "ACS-NOPE-001": true } }), /unknown rule id/);
 });

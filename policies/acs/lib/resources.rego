@@ -41,6 +41,9 @@ same_id(a, b) if {
 	lower(a) == lower(b)
 }
 
+# Two unknown ids of the same origin (the same resource, whatever its name turns out to be) too.
+same_id(a, b) if value.same(a, b)
+
 # is_communication_id(id) holds for a known id of a Microsoft.Communication resource, or for an
 # unknown whose target type is one.
 is_communication_id(id) if {

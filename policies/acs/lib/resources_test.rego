@@ -42,3 +42,8 @@ test_deployed_any if {
 	inp := {"resources": [{"index": 0, "typeLower": "a", "existing": false}, {"index": 1, "typeLower": "b", "existing": false}]}
 	count(resources.deployed_any({"a", "b"})) == 2 with input as inp
 }
+
+test_unknown_ids_of_the_same_origin_are_the_same if {
+	resources.same_id({"$unknown": {"origin": "resourceid(x,<p>)"}}, {"$unknown": {"origin": "resourceid(x,<p>)"}})
+	not resources.same_id({"$unknown": {"origin": "resourceid(x,<p>)"}}, {"$unknown": {"origin": "resourceid(x,<q>)"}})
+}

@@ -37,3 +37,9 @@ _finding(chain, status, kind, entry, path, message) := {
 _conditional_note(entry) := concat("", [" (the resource is deployed only when ", value.describe(entry.condition), ")"]) if {
 	value.is_unknown(entry.condition)
 } else := ""
+
+# in_module(entry) names the nested deployment (module) an output, parameter or variable belongs
+# to, for messages: " of nested deployment a > b", or "" for the scanned template's own.
+in_module(entry) := concat("", [" of nested deployment ", concat(" > ", entry.deployments)]) if count(entry.deployments) > 0
+
+else := ""

@@ -27,3 +27,8 @@ test_conditional_resource_is_named if {
 	r := {"index": 0, "condition": {"$unknown": {"expression": "[parameters('deploy')]"}}}
 	result.fail(_chain, r, [], "bad").message == "bad (the resource is deployed only when [parameters('deploy')])"
 }
+
+test_in_module_names_the_nested_deployment if {
+	result.in_module({"deployments": ["a", "b"]}) == " of nested deployment a > b"
+	result.in_module({"deployments": []}) == ""
+}

@@ -9,6 +9,7 @@
 #   library: true
 package acs.lib.secrets
 
+import data.acs.lib.resources
 import data.acs.lib.value
 
 # is_acs_secret(x) holds for a single value that is an ACS secret.
@@ -31,7 +32,7 @@ is_connection_string(x) if {
 	is_string(x)
 	count(x) > 30
 	contains(x, ";")
-	regex.match(`(?i)endpoint=https://[^;]+;\s*accesskey=[^;\s]+`, x)
+	regex.match(`(?i)endpoint=https://[^;]*communication[^;]*;\s*accesskey=[^;\s]+`, x)
 }
 
 # is_access_key_literal(x) holds for a literal that looks like an access key: 40 or more base64 characters.
@@ -42,17 +43,41 @@ is_access_key_literal(x) if {
 	regex.match(`^[A-Za-z0-9+/]{38,}={0,2}$`, x)
 }
 
-# names_connection_string_or_key(name) holds when a name says it holds an ACS connection string or
-# access key, and does not merely name where one is kept (a secret name, an id, a URI).
+# names_connection_string_or_key(name): the name says connection string or key, of any service,
+# and does not merely point at one (…Name, …Id, …Uri, …Url, …Endpoint) or switch one on or off
+# (…Enabled, …Auth, …Authentication, flags such as disableAccessKeyAuthentication).
 names_connection_string_or_key(name) if {
-	regex.match(`(?i)(connection_?string|access_?key)`, name)
-	not regex.match(`(?i)(name|id|uri|url)$`, name)
+	regex.match(`(?i)(connection[-_]?string|access[-_]?keys?|primary[-_]?key|secondary[-_]?key)`, name)
+	not _points_or_switches(name)
 }
 
-# names_access_key(name) holds when a name says it is an ACS access key.
+_points_or_switches(name) if regex.match(`(?i)(name|id|uri|url|endpoint|enabled|auth|authentication|type|version)s?$`, name)
+
+# names_acs(name): the name is about Azure Communication Services (acs as a word, or communication).
+names_acs(name) if regex.match(`(^|[^a-zA-Z])(?i:acs)|Acs|ACS|(?i:communication)`, name)
+
+# names_acs_credential(name): the name says it is an ACS connection string or key, such as
+# acsConnectionString, ACS_ACCESS_KEY or communicationServicePrimaryKey; another service's
+# (appInsightsConnectionString, redisAccessKey) is not one.
+names_acs_credential(name) if {
+	names_acs(name)
+	names_connection_string_or_key(name)
+}
+
+names_acs_credential(name) if {
+	names_acs(name)
+	regex.match(`(?i)keys?$`, name)
+	not _points_or_switches(name)
+}
+
+# names_access_key(name): a name an access-key literal may be stored under: an ACS credential's,
+# or, inside an ACS workload, a plain access key's.
+names_access_key(name) if names_acs_credential(name)
+
 names_access_key(name) if {
-	regex.match(`(?i)(access_?key|acs_?key|acs.*primary_?key|acs.*secondary_?key|communication.*key)`, name)
-	not regex.match(`(?i)(name|id|uri|url)$`, name)
+	regex.match(`(?i)access[-_]?key`, name)
+	not _points_or_switches(name)
+	resources.acs_workload
 }
 
 # secret_paths(v) are the paths (below v) of every ACS secret inside v.

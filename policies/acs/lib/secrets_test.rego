@@ -44,3 +44,34 @@ test_secret_paths if {
 	v := {"a": [1, _listed("microsoft.communication/communicationservices")], "b": "x"}
 	secrets.secret_paths(v) == [["a", 1]]
 }
+
+test_flags_and_pointers_are_not_secrets if {
+	not secrets.names_connection_string_or_key("disableAccessKeyAuthentication")
+	not secrets.names_connection_string_or_key("accessKeysAuthentication")
+	not secrets.names_connection_string_or_key("acsEndpoint")
+}
+
+test_acs_credential_names if {
+	secrets.names_acs_credential("acsConnectionString")
+	secrets.names_acs_credential("ACS_CONNECTION_STRING")
+	secrets.names_acs_credential("communicationServicesPrimaryKey")
+	secrets.names_acs_credential("acs-access-key")
+	secrets.names_acs_credential("myAcsKey")
+	not secrets.names_acs_credential("appInsightsConnectionString")
+	not secrets.names_acs_credential("connectionString")
+	not secrets.names_acs_credential("redisAccessKey")
+	not secrets.names_acs_credential("useStorageAccountAccessKey")
+	not secrets.names_acs_credential("acsEndpoint")
+	not secrets.names_acs_credential("acsConnectionStringSecretName")
+	not secrets.names_acs_credential("macsecKey")
+}
+
+test_a_plain_access_key_name_counts_only_in_an_acs_workload if {
+	not secrets.names_access_key("ACCESS_KEY") with input as {"resources": []}
+	secrets.names_access_key("ACCESS_KEY") with input as {"resources": [{"typeLower": "microsoft.communication/communicationservices", "existing": false}]}
+}
+
+test_another_services_connection_string_is_not_an_acs_secret if {
+	not secrets.is_connection_string("Endpoint=https://hub.service.signalr.net;AccessKey=c2lnbmFsci1rZXk=;Version=1.0;")
+	secrets.is_connection_string("endpoint=https://acs.europe.communication.azure.com/;accesskey=abc123==")
+}

@@ -23,3 +23,9 @@ listed(type) := {"$unknown": {
 acs_keys := listed("microsoft.communication/communicationservices")
 
 connection_string := "endpoint=https://acs.communication.azure.com/;accesskey=c2VjcmV0"
+
+# finite(parameter, values) is an unknown from a parameter with allowed values, each taken as is.
+finite(parameter, values) := {"$unknown": {
+	"reason": "missing-parameter", "expression": concat("", ["[parameters('", parameter, "')]"]),
+	"domain": {"parameter": parameter, "cases": [{"when": v, "value": v} | some v in values]},
+}}

@@ -24,3 +24,61 @@ describe(x) := concat("", [x["$unknown"].expression, " (", x["$unknown"].detail,
 } else := x["$unknown"].expression if {
 	is_string(x["$unknown"].expression)
 } else := "a value not known before deployment"
+
+# get(x, path) is the value at path inside x, like object.get(x, path, null), except that when a
+# value on the way is unknown (a whole `properties` object from a parameter, say) it is that
+# unknown: what lies below an unknown is unknown, never absent.
+get(x, path) := v if {
+	# A value present is found by object.get alone: nothing on its way was unknown.
+	v := object.get(x, path, null)
+	v != null
+} else := prefixes[0] if {
+	prefixes := _unknown_prefixes(x, path)
+	count(prefixes) > 0
+} else := null
+
+_unknown_prefixes(x, path) := [u |
+	some i in numbers.range(1, count(path) - 1)
+	u := object.get(x, array.slice(path, 0, i), null)
+	is_unknown(u)
+]
+
+# known_prefix(x) is what is known of the beginning of x: all of a string, the known beginning of
+# an unknown string built with concat, format or interpolation ("https://" of
+# format('https://{0}', reference(...).defaultHostName)), else "".
+known_prefix(x) := x if is_string(x)
+
+else := x["$unknown"].prefix if is_string(x["$unknown"].prefix)
+
+else := ""
+
+# known_suffix(x) is what is known of the end of x, likewise.
+known_suffix(x) := x if is_string(x)
+
+else := x["$unknown"].suffix if is_string(x["$unknown"].suffix)
+
+else := ""
+
+# same(a, b) holds when two unknown values are provably equal: they come from the same origin
+# (the same parameter, or the same expression over the same unknowns).
+same(a, b) if {
+	is_unknown(a)
+	is_string(a["$unknown"].origin)
+	a["$unknown"].origin == b["$unknown"].origin
+}
+
+# cases(x) are the values an unknown x can take when it depends on one parameter with a finite
+# set of values (allowedValues, or a bool): each {"when": <parameter value>, "value": <x then>}.
+# Empty when they are not known. A rule judges each: all pass, pass; all fail, fail; else unknown.
+cases(x) := x["$unknown"].domain.cases if {
+	is_unknown(x)
+	is_array(x["$unknown"].domain.cases)
+} else := []
+
+# when_text(x, whens) says for which values of its parameter x is what a rule reports:
+# "dataLocation is 'Antarctica' or 'Asia'".
+when_text(x, whens) := concat("", [x["$unknown"].domain.parameter, " is ", concat(" or ", [_literal(w) | some w in whens])])
+
+_literal(w) := concat("", ["'", w, "'"]) if is_string(w)
+
+else := json.marshal(w)

@@ -1,5 +1,5 @@
 import type { DeploymentContext } from "../context.js";
-import { ExpansionFault } from "../errors.js";
+import { LimitFault } from "../errors.js";
 import type { ExpansionLimits } from "../limits.js";
 import type { Value } from "../json.js";
 import type { Unknown } from "../unknown.js";
@@ -46,10 +46,19 @@ export interface Scope {
   readonly resolver: ResourceResolver;
 }
 
+/** An expression that failed; its value became an unknown. `pointer` is where it was written, when known. */
+export interface EvaluationFailure {
+  expression: string;
+  message: string;
+  pointer?: string;
+}
+
 /** Counts work so that no template can make the expander run away. */
 export class Budget {
   private steps = 0;
   private depth = 0;
+  /** Expressions that failed during the expansion, in order, for notices. */
+  readonly failures: EvaluationFailure[] = [];
 
   constructor(readonly limits: ExpansionLimits) {}
 
@@ -57,7 +66,7 @@ export class Budget {
   step(n = 1): void {
     this.steps += n;
     if (this.steps > this.limits.steps) {
-      throw new ExpansionFault(`evaluation takes more than ${this.limits.steps} steps`);
+      throw new LimitFault(`evaluation takes more than ${this.limits.steps} steps`);
     }
   }
 
@@ -65,7 +74,7 @@ export class Budget {
   nested<T>(fn: () => T): T {
     if (++this.depth > this.limits.callDepth) {
       this.depth = 0;
-      throw new ExpansionFault(`evaluation nests deeper than ${this.limits.callDepth} levels`);
+      throw new LimitFault(`evaluation nests deeper than ${this.limits.callDepth} levels`);
     }
     try {
       return fn();

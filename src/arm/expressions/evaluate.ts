@@ -6,6 +6,7 @@ import type { Env } from "./env.js";
 import { FUNCTIONS, listFunction } from "./functions/index.js";
 import { callUserFunction } from "./user-functions.js";
 import { mergeUnknowns, typeName } from "./values.js";
+import { derive, member, originOf, withOrigin } from "./derive.js";
 
 /** Marks an object returned by `reference()`: a property it lacks is known only at deployment. */
 export const RUNTIME_REST = Symbol("runtime-rest");
@@ -26,7 +27,7 @@ export function evaluate(expr: Expr, env: Env): Value {
       env.budget.step();
       const target = evaluate(expr.target, env);
       const index = evaluate(expr.index, env);
-      if (index instanceof Unknown) return target instanceof Unknown ? mergeUnknowns([target, index]) : index;
+      if (index instanceof Unknown) return derive("[]", [target, index], target instanceof Unknown ? mergeUnknowns([target, index]) : index, false, ([t, i]) => access(t!, i!));
       return access(target, index);
     }
     case "call":
@@ -47,18 +48,50 @@ function call(expr: Extract<Expr, { kind: "call" }>, env: Env): Value {
     const arity = fn.min === fn.max ? `${fn.min}` : fn.max === Infinity ? `at least ${fn.min}` : `${fn.min} to ${fn.max}`;
     throw new EvalError(`${expr.name}() takes ${arity} argument${fn.max === 1 ? "" : "s"}, not ${n}`);
   }
-  if (fn.lazy) return fn.call(expr.args.map((a) => () => evaluate(a, env)), env, expr.args);
-  const args = expr.args.map((a) => evaluate(a, env));
+  if (fn.lazy) {
+    // Which arguments a lazy function looked at is not known here: its unknown result has no identity.
+    const result = fn.call(expr.args.map((a) => () => evaluate(a, env)), env, expr.args);
+    return result instanceof Unknown ? withOrigin(result, undefined) : result;
+  }
+  const args = targetsResource(lower) ? expr.args.map((a) => evaluateOrUnknown(a, env)) : expr.args.map((a) => evaluate(a, env));
   if (!fn.unknownAware) {
     const unknowns = args.filter((a): a is Unknown => a instanceof Unknown);
-    if (unknowns.length > 0) return mergeUnknowns(unknowns);
+    if (unknowns.length > 0) return derive(lower, args, mergeUnknowns(unknowns), false, (known) => fn.call(known, env));
   }
-  return fn.call(args, env);
+  const result = fn.call(args, env);
+  if (!(result instanceof Unknown) || NAMES_A_VALUE.has(lower)) return result;
+  // An unknown result is identified by the call, never by an argument it may pass through; one
+  // made from known arguments (newGuid(), utcNow()) keeps what its function gave it.
+  if (args.some((a) => a instanceof Unknown)) return derive(lower, args, result, !args.includes(result), (known) => fn.call(known, env));
+  return result.facts.origin !== undefined ? withOrigin(result, originOf(lower, args)) : result;
+}
+
+/** Functions that return a value by its name: the value itself, whose identity they keep. */
+const NAMES_A_VALUE = new Set(["parameters", "variables", "lambdavariables"]);
+
+/** Functions that build a resource id or read a resource: what they target matters (listKeys of ACS). */
+function targetsResource(lower: string): boolean {
+  return lower.endsWith("resourceid") || lower.startsWith("list") || lower === "reference";
+}
+
+/**
+ * An argument of a function that targets a resource: when it fails, the call still sees the other
+ * arguments (the literal resource type above all), so `listKeys(resourceId(split(x, '/')[8],
+ * 'Microsoft.Communication/communicationServices', n))` is still known to read an ACS key.
+ */
+function evaluateOrUnknown(expr: Expr, env: Env): Value {
+  try {
+    return evaluate(expr, env);
+  } catch (e) {
+    if (!(e instanceof EvalError)) throw e;
+    env.budget.failures.push({ expression: env.text, message: e.message });
+    return new Unknown("error", env.text, [], undefined, false, e.message);
+  }
 }
 
 /** `x.name` / `x['name']` / `x[i]`: object keys case-insensitive, array indexes in range. */
 export function access(target: Value, key: Value): Value {
-  if (target instanceof Unknown) return target;
+  if (target instanceof Unknown) return member(target, key, ([t, k]) => access(t!, k!));
   if (key instanceof Unknown) return key;
   if (Array.isArray(target)) {
     if (typeof key !== "number" || !Number.isInteger(key)) throw new EvalError(`an array is indexed by an integer, not ${typeName(key)}`);

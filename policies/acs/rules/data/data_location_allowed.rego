@@ -96,8 +96,37 @@ deny contains finding if {
 
 _compliant(r) if normalize(r.properties.dataLocation) in _allowed
 
-_finding(r) := result.unknown(rego.metadata.chain(), r, _path, msg) if {
-	v := object.get(r, _path, null)
+# A parameter with allowed values (or a bool) passes when every value it can take is allowed.
+_compliant(r) if {
+	not is_string(object.get(r, _path, null))
+	cases := value.cases(value.get(r, _path))
+	count(cases) > 0
+	count(_failing(cases)) == 0
+}
+
+_failing(cases) := [c.when |
+	some c in cases
+	not _allowed_value(c.value)
+]
+
+_allowed_value(v) if {
+	is_string(v)
+	normalize(v) in _allowed
+}
+
+_finding(r) := result.fail(rego.metadata.chain(), r, _path, msg) if {
+	v := value.get(r, _path)
+	cases := value.cases(v)
+	count(cases) > 0
+	count(_failing(cases)) == count(cases)
+	msg := concat("", ["properties.dataLocation is not an allowed geography (", concat(", ", _configured), ") for any value of ", v["$unknown"].domain.parameter])
+} else := result.unknown(rego.metadata.chain(), r, _path, msg) if {
+	v := value.get(r, _path)
+	failing := _failing(value.cases(v))
+	count(failing) > 0
+	msg := concat("", ["properties.dataLocation fails when ", value.when_text(v, failing), ": not an allowed geography (", concat(", ", _configured), ")"])
+} else := result.unknown(rego.metadata.chain(), r, _path, msg) if {
+	v := value.get(r, _path)
 	value.is_unknown(v)
 	msg := concat("", ["properties.dataLocation depends on ", value.describe(v), "; it must be an allowed geography"])
 } else := result.fail(rego.metadata.chain(), r, _path, msg) if {

@@ -39,3 +39,18 @@ test_unknown if {
 	[f] := [f | some f in _deny(testdata.acs({"dataLocation": testdata.missing("[parameters('loc')]")}))]
 	f.status == "unknown"
 }
+
+test_pass_when_every_allowed_value_is_allowed if {
+	count(_deny(testdata.acs({"dataLocation": testdata.finite("dataLocation", ["Europe", "United States"])}))) == 0
+}
+
+test_fail_when_no_allowed_value_is_allowed if {
+	[f] := [f | some f in _deny(testdata.acs({"dataLocation": testdata.finite("dataLocation", ["Antarctica", "Mars"])}))]
+	f.status == "fail"
+}
+
+test_unknown_names_the_failing_values if {
+	[f] := [f | some f in _deny(testdata.acs({"dataLocation": testdata.finite("dataLocation", ["Europe", "Antarctica"])}))]
+	f.status == "unknown"
+	contains(f.message, "fails when dataLocation is 'Antarctica'")
+}

@@ -53,7 +53,24 @@ deny contains finding if {
 
 deny contains finding if {
 	some d in resources.deployed("microsoft.communication/emailservices/domains")
-	v := object.get(d, _path, null)
+	v := value.get(d, _path)
 	value.is_unknown(v)
+	count(value.cases(v)) == 0
 	finding := result.unknown(rego.metadata.chain(), d, _path, concat("", ["userEngagementTracking depends on ", value.describe(v), "; it should be Disabled"]))
 }
+
+# A parameter with allowed values: judged for each value it can take.
+deny contains finding if {
+	some d in resources.deployed("microsoft.communication/emailservices/domains")
+	v := value.get(d, _path)
+	cases := value.cases(v)
+	failing := [c.when | some c in cases; _enabled(c.value)]
+	count(failing) > 0
+	finding := _judged(d, v, failing, count(failing) == count(cases))
+}
+
+_enabled(v) if lower(v) == "enabled"
+
+_judged(d, v, _, true) := result.fail(rego.metadata.chain(), d, _path, concat("", ["userEngagementTracking is Enabled for every value of ", v["$unknown"].domain.parameter, ": open and click tracking records recipients' personal data"]))
+
+_judged(d, v, failing, false) := result.unknown(rego.metadata.chain(), d, _path, concat("", ["userEngagementTracking is Enabled when ", value.when_text(v, failing), ": open and click tracking records recipients' personal data"]))

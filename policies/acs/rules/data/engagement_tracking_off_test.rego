@@ -19,3 +19,13 @@ test_unknown if {
 	[f] := [f | some f in _deny(_domain({"userEngagementTracking": testdata.missing("[parameters('t')]")}))]
 	f.status == "unknown"
 }
+
+_tracked_domain(v) := testdata.resource(0, "Microsoft.Communication/emailServices/domains", "mail/d", {"userEngagementTracking": v})
+
+test_allowed_values_are_judged_each if {
+	count(_deny(_tracked_domain(testdata.finite("tracking", ["Disabled"])))) == 0
+	[f] := [f | some f in _deny(_tracked_domain(testdata.finite("tracking", ["Disabled", "Enabled"])))]
+	f.status == "unknown"
+	[g] := [g | some g in _deny(_tracked_domain(testdata.finite("tracking", ["Enabled"])))]
+	g.status == "fail"
+}

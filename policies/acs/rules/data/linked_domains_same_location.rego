@@ -18,6 +18,8 @@
 #   default_enabled: true
 #   resource_types:
 #     - Microsoft.Communication/communicationServices
+#     - Microsoft.Communication/emailServices
+#     - Microsoft.Communication/emailServices/domains
 #   baseline:
 #     - "Compliance and Data Residency"
 #     - "Data Residency"
@@ -88,6 +90,18 @@ _undecided_entry(s, entry) if {
 	e := _email_service_of(d)
 	some v in [e.properties.dataLocation, s.properties.dataLocation]
 	value.is_unknown(v)
+	not value.same(e.properties.dataLocation, s.properties.dataLocation)
+}
+
+# The linked domains as a whole are not known, while the template deploys domains they may name.
+deny contains finding if {
+	some s in resources.communication_services
+	v := value.get(s, ["properties", "linkedDomains"])
+	value.is_unknown(v)
+	count(_domains) > 0
+	finding := result.unknown(rego.metadata.chain(), s, ["properties", "linkedDomains"], concat("", [
+		"the linked domains depend on ", value.describe(v), "; whether they store data in this service's geography is not known before deployment",
+	]))
 }
 
 deny contains finding if {

@@ -30,3 +30,15 @@ test_unknown_location if {
 	[f] := [f | some f in _deny([testdata.acs({"dataLocation": testdata.missing("[parameters('loc')]"), "linkedDomains": [_domain_id]}), _mail("Europe"), _domain])]
 	f.status == "unknown"
 }
+
+_loc := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('loc')]", "origin": "t.json#/parameters/loc"}}
+
+test_pass_both_locations_from_the_same_parameter if {
+	count(_deny([testdata.acs({"dataLocation": _loc, "linkedDomains": [_domain_id]}), _mail(_loc), _domain])) == 0
+}
+
+test_unknown_linked_domains_with_domains_in_the_template if {
+	[f] := [f | some f in _deny([testdata.acs({"dataLocation": "Europe", "linkedDomains": testdata.missing("[parameters('domains')]")}), _mail("Europe"), _domain])]
+	f.status == "unknown"
+	f.path == ["properties", "linkedDomains"]
+}

@@ -54,7 +54,7 @@ _path := ["properties", "encryption", "keySource"]
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts")
-	value.is_known(object.get(r, _path, null))
+	value.is_known(value.get(r, _path))
 	not _customer_managed(r)
 	finding := result.fail(rego.metadata.chain(), r, _path, "the storage account encrypts with Microsoft-managed keys; use a customer-managed key from Key Vault")
 }
@@ -64,7 +64,7 @@ _customer_managed(r) if lower(r.properties.encryption.keySource) == "microsoft.k
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts")
-	v := object.get(r, _path, null)
+	v := value.get(r, _path)
 	value.is_unknown(v)
 	finding := result.unknown(rego.metadata.chain(), r, _path, concat("", ["the key source depends on ", value.describe(v), "; it must be Microsoft.Keyvault"]))
 }

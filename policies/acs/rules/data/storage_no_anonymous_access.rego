@@ -47,10 +47,15 @@ _account_path := ["properties", "allowBlobPublicAccess"]
 
 _container_path := ["properties", "publicAccess"]
 
+_access_path := {
+	"microsoft.storage/storageaccounts": _account_path,
+	"microsoft.storage/storageaccounts/blobservices/containers": _container_path,
+}
+
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts")
-	v := object.get(r, _account_path, null)
+	v := value.get(r, _account_path)
 	value.is_known(v)
 	v != false
 	finding := result.fail(rego.metadata.chain(), r, _account_path, "allowBlobPublicAccess is not false, so containers can be opened to anonymous readers")
@@ -66,8 +71,8 @@ deny contains finding if {
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed_any({"microsoft.storage/storageaccounts", "microsoft.storage/storageaccounts/blobservices/containers"})
-	some p in [_account_path, _container_path]
-	v := object.get(r, p, null)
+	p := _access_path[r.typeLower]
+	v := value.get(r, p)
 	value.is_unknown(v)
 	finding := result.unknown(rego.metadata.chain(), r, p, concat("", ["public access depends on ", value.describe(v)]))
 }

@@ -16,9 +16,7 @@
 #   severity: low
 #   default_enabled: true
 #   resource_types:
-#     - Microsoft.Communication/communicationServices
-#     - Microsoft.Communication/emailServices
-#     - Microsoft.Communication/emailServices/domains
+#     - Microsoft.Communication/*
 #   baseline:
 #     - "Identity Security: Entra ID (Azure AD), Managed Identities"
 #     - "Network Security: Private Link, TLS 1.2+ encryption"

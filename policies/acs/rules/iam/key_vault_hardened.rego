@@ -17,6 +17,7 @@
 #   default_enabled: true
 #   resource_types:
 #     - Microsoft.KeyVault/vaults
+#     - Microsoft.KeyVault/vaults/secrets
 #   baseline:
 #     - "Security Best Practices 2: Principle of Least Privilege"
 #     - "Data Security: AES-256 encryption, Customer Managed Keys"
@@ -70,7 +71,7 @@ _checks := [
 
 _problems(v) := [c |
 	some c in _checks
-	got := object.get(v, c.path, null)
+	got := value.get(v, c.path)
 	value.is_known(got)
 	got != c.want
 ]
@@ -79,7 +80,7 @@ _soft_delete_off(v) if v.properties.enableSoftDelete == false
 
 _unknowns(v) := [c.path |
 	some c in _checks
-	value.is_unknown(object.get(v, c.path, null))
+	value.is_unknown(value.get(v, c.path))
 ]
 
 deny contains finding if {
@@ -105,3 +106,30 @@ deny contains finding if {
 _first_path(v) := _problems(v)[0].path if count(_problems(v)) > 0
 
 else := ["properties", "enableSoftDelete"]
+
+# A secret holding an ACS key whose name (so its vault) is not known, or a vault whose name is not
+# known while some vault holds an ACS key: the vault may be the one, so a weakness is unknown.
+_may_hold(v) if {
+	not _holds(v)
+	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
+	value.is_unknown(s.name)
+	_holds_acs_secret(s)
+}
+
+_may_hold(v) if {
+	value.is_unknown(v.name)
+	count(_holding) > 0
+}
+
+_holds(v) if {
+	is_string(v.name)
+	lower(v.name) in _holding
+}
+
+deny contains finding if {
+	some v in resources.deployed("microsoft.keyvault/vaults")
+	_may_hold(v)
+	weak := array.concat([c.path | some c in _problems(v)], _unknowns(v))
+	count(weak) > 0
+	finding := result.unknown(rego.metadata.chain(), v, weak[0], "a secret holding an ACS key may be stored in this vault (its vault is not known before deployment), and the vault is not known to be hardened")
+}

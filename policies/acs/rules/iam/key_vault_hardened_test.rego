@@ -33,3 +33,11 @@ test_unknown_setting if {
 	[f] := [f | some f in _deny([_vault({"enablePurgeProtection": testdata.missing("[parameters('p')]"), "enableRbacAuthorization": true}), _secret(testdata.acs_keys)])]
 	f.status == "unknown"
 }
+
+test_unknown_when_the_secret_vault_is_not_known if {
+	vault := testdata.resource(0, "Microsoft.KeyVault/vaults", "kv", {"enablePurgeProtection": false, "enableRbacAuthorization": true})
+	secret := object.union(testdata.resource(1, "Microsoft.KeyVault/vaults/secrets", "x", {"value": testdata.acs_keys}), {"name": testdata.missing("[format('{0}/acs', parameters('vault'))]")})
+	[f] := [f | some f in rule.deny with input as {"resources": [vault, secret]}]
+	f.status == "unknown"
+	f.subject.index == 0
+}

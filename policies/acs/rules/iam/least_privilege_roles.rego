@@ -79,9 +79,7 @@ _advice := "; grant Communication and Email Service Owner (09976791-48a7-449e-bb
 deny contains finding if {
 	some r in resources.deployed("microsoft.authorization/roleassignments")
 	_in_scope(r)
-	role := r.properties.roleDefinitionId
-	is_string(role)
-	guid := _guid(role)
+	guid := _role_guid(value.get(r, ["properties", "roleDefinitionId"]))
 	guid in _privileged
 	finding := result.fail(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], concat("", [
 		"grants ", object.get(_names, guid, guid), " on ", _scope_text(r), _advice,
@@ -91,14 +89,24 @@ deny contains finding if {
 deny contains finding if {
 	some r in resources.deployed("microsoft.authorization/roleassignments")
 	_in_scope(r)
-	role := object.get(r, ["properties", "roleDefinitionId"], null)
+	role := value.get(r, ["properties", "roleDefinitionId"])
 	value.is_unknown(role)
+	not _role_guid(role)
 	finding := result.unknown(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], concat("", [
 		"the role granted on ", _scope_text(r), " depends on ", value.describe(role), "; it must not be a privileged role",
 	]))
 }
 
 _guid(role_id) := lower(parts[count(parts) - 1]) if parts := split(role_id, "/")
+
+# The role definition's GUID: from the id, or from the known end of an id whose scope is unknown
+# (subscriptionResourceId(<unknown subscription>, 'Microsoft.Authorization/roleDefinitions', '<guid>')).
+_role_guid(role) := _guid(role) if is_string(role)
+
+else := _guid(end) if {
+	end := value.known_suffix(role)
+	regex.match(`(?i)/providers/microsoft\.authorization/roledefinitions/[^/]+$`, end)
+}
 
 _in_scope(r) if resources.is_communication_id(r.scope)
 

@@ -50,3 +50,11 @@ test_privileged_list_is_a_parameter if {
 		with data.parameters as {"ACS-IAM-007": {"privilegedRoleIds": ["09976791-48a7-449e-bb21-39d1a415f350"]}}
 	count(d) == 1
 }
+
+test_fail_owner_whose_scope_is_unknown_but_guid_known if {
+	role := {"$unknown": {"reason": "missing-parameter", "expression": "[subscriptionResourceId(parameters('sub'), 'Microsoft.Authorization/roleDefinitions', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635')]", "suffix": "/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"}}
+	a := object.union(testdata.resource(1, "Microsoft.Authorization/roleAssignments", "ra", {"roleDefinitionId": role}), {"scope": testdata.acs_id})
+	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), a]}]
+	f.status == "fail"
+	contains(f.message, "Owner")
+}

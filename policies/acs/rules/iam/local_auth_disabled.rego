@@ -65,23 +65,48 @@ _first_able := "2025-05-01"
 
 deny contains finding if {
 	some r in resources.communication_services
-	not _compliant(r)
-	finding := _finding(r)
+	v := value.get(r, ["properties", "disableLocalAuth"])
+	not _compliant(r, v)
+	finding := _finding(r, v)
 }
 
-_compliant(r) if {
+_compliant(r, v) if {
 	not api_version.before(r.apiVersion, _first_able)
-	r.properties.disableLocalAuth == true
+	v == true
 }
 
-_finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
+# A bool parameter (or one with allowed values) passes when every value it can take is true.
+_compliant(r, v) if {
+	not api_version.before(r.apiVersion, _first_able)
+	value.is_unknown(v)
+	cases := value.cases(v)
+	count(cases) > 0
+	count(_failing(cases)) == 0
+}
+
+_failing(cases) := [c.when |
+	some c in cases
+	c.value != true
+]
+
+_finding(r, v) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
 	msg := concat("", [
 		"apiVersion ", r.apiVersion, " cannot set properties.disableLocalAuth, so local (access key) ",
 		"authentication stays enabled; move to ", _first_able, " or later and set it to true",
 	])
+} else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
+	value.is_unknown(v)
+	cases := value.cases(v)
+	count(cases) > 0
+	count(_failing(cases)) == count(cases)
+	msg := concat("", ["properties.disableLocalAuth is not true for any value of ", v["$unknown"].domain.parameter, ": local (access key) authentication stays enabled"])
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
-	v := r.properties.disableLocalAuth
+	value.is_unknown(v)
+	failing := _failing(value.cases(v))
+	count(failing) > 0
+	msg := concat("", ["properties.disableLocalAuth is not true when ", value.when_text(v, failing), ": local (access key) authentication is then enabled"])
+} else := result.unknown(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
 	value.is_unknown(v)
 	msg := concat("", ["properties.disableLocalAuth depends on ", value.describe(v), "; it must be true"])
 } else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {

@@ -54,3 +54,17 @@ test_type_matched_case_insensitively_via_type_lower if {
 	r := object.union(_acs("2025-05-01", {}), {"type": "Microsoft.Communication/CommunicationServices"})
 	count(_deny(r)) == 1
 }
+
+test_unknown_when_all_properties_are_unknown if {
+	[f] := [f | some f in _deny(_acs("2025-05-01", {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('props')]"}}))]
+	f.status == "unknown"
+}
+
+test_bool_parameter_is_judged_per_value if {
+	[f] := [f | some f in _deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "off", "cases": [{"when": true, "value": true}, {"when": false, "value": false}]}}}}))]
+	f.status == "unknown"
+	contains(f.message, "when off is false")
+	count(_deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "on", "cases": [{"when": true, "value": true}]}}}}))) == 0
+	[g] := [g | some g in _deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "on", "cases": [{"when": true, "value": false}, {"when": false, "value": false}]}}}}))]
+	g.status == "fail"
+}

@@ -18,7 +18,7 @@
 #   severity: critical
 #   default_enabled: true
 #   resource_types:
-#     - Microsoft.Communication/communicationServices
+#     - Microsoft.Resources/deployments
 #   baseline:
 #     - "Security Best Practices 1: Use Managed Identities"
 #   remediation: >-
@@ -101,14 +101,14 @@ _declared contains node if {
 deny contains finding if {
 	some p in input.parameters
 	path := _parameter_path(p)
-	finding := result.fail_on(rego.metadata.chain(), "parameter", p, path, concat("", ["parameter '", p.name, "' has a hard-coded ACS credential", _advice]))
+	finding := result.fail_on(rego.metadata.chain(), "parameter", p, path, concat("", ["parameter '", p.name, "'", result.in_module(p), " has a hard-coded ACS credential", _advice]))
 }
 
 deny contains finding if {
 	some x in input.variables
 	paths := _paths(x.value)
 	count(paths) > 0
-	finding := result.fail_on(rego.metadata.chain(), "variable", x, array.concat(["value"], sort(paths)[0]), concat("", ["variable '", x.name, "' has a hard-coded ACS credential", _advice]))
+	finding := result.fail_on(rego.metadata.chain(), "variable", x, array.concat(["value"], sort(paths)[0]), concat("", ["variable '", x.name, "'", result.in_module(x), " has a hard-coded ACS credential", _advice]))
 }
 
 # In a resource a literal can only have been written in its properties or tags.

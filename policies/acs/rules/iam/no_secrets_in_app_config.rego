@@ -21,6 +21,7 @@
 #     - Microsoft.Web/sites
 #     - Microsoft.Web/sites/slots
 #     - Microsoft.Web/sites/config
+#     - Microsoft.Web/sites/slots/config
 #     - Microsoft.App/containerApps
 #     - Microsoft.App/jobs
 #     - Microsoft.ContainerInstance/containerGroups
@@ -56,6 +57,7 @@ package acs.rules.iam.no_secrets_in_app_config
 import data.acs.lib.resources
 import data.acs.lib.result
 import data.acs.lib.secrets
+import data.acs.lib.value
 
 # Where each compute type keeps its configuration, as a path below the resource.
 _sites := {"microsoft.web/sites", "microsoft.web/sites/slots"}
@@ -88,6 +90,49 @@ deny contains finding if {
 	path := sort(paths)[0]
 	finding := result.unknown(rego.metadata.chain(), r, path, _message(r, path, "may hold"))
 }
+
+# Settings that are unknown as a whole (the config's properties, siteConfig, an appSettings or
+# env list from a parameter or a runtime function) may hold anything: in an ACS workload, unknown.
+deny contains finding if {
+	resources.acs_workload
+	some r in resources.deployed_any((((_sites | _configs) | _containers) | {"microsoft.containerinstance/containergroups"}))
+	_holds_settings(r)
+	paths := _opaque_paths(r)
+	count(paths) > 0
+	count(_secret_paths(r)) == 0
+	count(_maybe_paths(r)) == 0
+	path := sort(paths)[0]
+	finding := result.unknown(rego.metadata.chain(), r, path, concat("", [
+		"the settings depend on ", value.describe(value.get(r, path)),
+		"; whether they hold an ACS access key or connection string is not known before deployment",
+	]))
+}
+
+_setting_lists := {"appSettings", "connectionStrings", "env", "secrets", "environmentVariables"}
+
+# Of config resources, those named appsettings, connectionstrings or web (siteConfig) hold settings.
+_holds_settings(r) if not r.typeLower in _configs
+
+_holds_settings(r) if {
+	parts := split(r.name, "/")
+	lower(parts[count(parts) - 1]) in {"appsettings", "connectionstrings", "web"}
+}
+
+_holds_settings(r) if value.is_unknown(r.name)
+
+_opaque_paths(r) := [root |
+	some root in _config_roots(r)
+	value.is_unknown(value.get(r, root))
+] if {
+	some root in _config_roots(r)
+	value.is_unknown(value.get(r, root))
+} else := [array.concat(root, p) |
+	some root in _config_roots(r)
+	walk(object.get(r, root, null), [p, node])
+	count(p) > 0
+	p[count(p) - 1] in _setting_lists
+	value.is_unknown(node)
+]
 
 _secret_paths(r) := [array.concat(root, p) |
 	some root in _config_roots(r)

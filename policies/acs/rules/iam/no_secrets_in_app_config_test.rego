@@ -47,3 +47,26 @@ test_unknown_for_keys_of_unknown_type if {
 test_one_finding_per_resource if {
 	count(_deny(_site([{"name": "A", "value": testdata.acs_keys}, {"name": "B", "value": testdata.connection_string}]))) == 1
 }
+
+_config(name, props) := testdata.resource(1, "Microsoft.Web/sites/config", name, props)
+
+test_unknown_settings_of_a_config_in_an_acs_workload if {
+	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), _config("app/appsettings", testdata.missing("[parameters('settings')]"))]}]
+	f.status == "unknown"
+	f.path == ["properties"]
+	contains(f.message, "[parameters('settings')]")
+}
+
+test_unknown_app_settings_list if {
+	site := _site(testdata.missing("[parameters('settings')]"))
+	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), object.union(site, {"index": 1})]}]
+	f.path == ["properties", "siteConfig", "appSettings"]
+}
+
+test_pass_unknown_settings_outside_an_acs_workload if {
+	count(_deny(_config("app/appsettings", testdata.missing("[parameters('settings')]")))) == 0
+}
+
+test_pass_unknown_properties_of_a_logs_config if {
+	count(rule.deny) == 0 with input as {"resources": [testdata.acs({}), _config("app/logs", testdata.missing("[parameters('logs')]"))]}
+}

@@ -14,7 +14,7 @@
 #   severity: high
 #   default_enabled: true
 #   resource_types:
-#     - Microsoft.Communication/communicationServices
+#     - Microsoft.Resources/deployments
 #   baseline:
 #     - "Security Best Practices 1: Use Managed Identities"
 #     - "Identity Security: Entra ID (Azure AD), Managed Identities"
@@ -66,11 +66,7 @@ deny contains finding if {
 }
 
 _message(o, verb) := concat("", [
-	"output '", o.name, "'", _where(o), " ", verb,
+	"output '", o.name, "'", result.in_module(o), " ", verb,
 	" an ACS access key or connection string in clear text; deployment history keeps it. ",
 	"Return the endpoint and use a managed identity, or make the output secure",
 ])
-
-_where(o) := concat("", [" of nested deployment ", concat(" > ", o.deployments)]) if count(o.deployments) > 0
-
-else := ""

@@ -25,3 +25,46 @@ test_pass_secure if count(_deny({"name": "acsConnectionString", "type": "secures
 test_pass_resource_name if count(_deny({"name": "communicationServiceName"})) == 0
 
 test_pass_secret_name_pointer if count(_deny({"name": "connectionStringSecretName"})) == 0
+
+# Found on real templates that deploy no ACS: a flag, another service's secret, a module parameter.
+test_pass_bool_named_like_a_key if count(_deny({"name": "acsDisableAccessKey", "type": "bool"})) == 0
+
+test_pass_int_and_array_named_like_a_secret if {
+	count(_deny({"name": "acsKeyCount", "type": "int"})) == 0
+	count(_deny({"name": "acsConnectionStrings", "type": "array"})) == 0
+}
+
+test_pass_other_services_secrets if {
+	count(_deny({"name": "appInsightsConnectionString"})) == 0
+	count(_deny({"name": "connectionString"})) == 0
+	count(_deny({"name": "accessKeysAuthentication"})) == 0
+	count(_deny({"name": "useStorageAccountAccessKey", "type": "bool"})) == 0
+}
+
+test_fail_given_an_acs_secret_by_its_caller_names_the_module if {
+	[f] := [f | some f in _deny({"name": "key", "value": testdata.acs_keys, "deployments": ["notifier"]})]
+	contains(f.message, "parameter 'key' of nested deployment notifier is given an ACS secret")
+}
+
+_origin := "t.json#/parameters/conn"
+
+_flowing := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('conn')]", "origin": _origin}}
+
+_settings(name) := testdata.resource(1, "Microsoft.Web/sites", "app", {"siteConfig": {"appSettings": [{"name": name, "value": _flowing}]}})
+
+test_fail_flows_into_an_acs_setting if {
+	inp := {"resources": [_settings("ACS_CONNECTION_STRING")], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing}]}
+	[f] := [f | some f in rule.deny with input as inp]
+	contains(f.message, "flows into a setting or Key Vault secret named as an ACS credential")
+}
+
+test_pass_flows_into_another_services_setting if {
+	inp := {"resources": [_settings("APPLICATIONINSIGHTS_CONNECTION_STRING")], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing}]}
+	count(rule.deny) == 0 with input as inp
+}
+
+test_fail_flows_into_an_acs_vault_secret if {
+	secret := testdata.resource(1, "Microsoft.KeyVault/vaults/secrets", "kv/acs-connection-string", {"value": _flowing})
+	inp := {"resources": [secret], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing}]}
+	count(rule.deny) == 1 with input as inp
+}

@@ -51,6 +51,7 @@ package acs.rules.iam.stored_keys_expire
 import data.acs.lib.resources
 import data.acs.lib.result
 import data.acs.lib.secrets
+import data.acs.lib.value
 
 _message := "stores an ACS key or connection string without an expiry (properties.attributes.exp); set one so rotation is forced"
 
@@ -58,6 +59,7 @@ deny contains finding if {
 	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
 	secrets.is_acs_secret(s.properties.value)
 	not _expires(s)
+	not _expiry_unknown(s)
 	finding := result.fail(rego.metadata.chain(), s, ["properties", "attributes", "exp"], concat("", ["the secret ", _message]))
 }
 
@@ -65,8 +67,29 @@ deny contains finding if {
 	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
 	secrets.maybe_acs_secret(s.properties.value)
 	not _expires(s)
+	not _expiry_unknown(s)
 	finding := result.unknown(rego.metadata.chain(), s, ["properties", "attributes", "exp"], concat("", ["the secret may hold a key from listKeys on a resource of unknown type, and ", _message]))
 }
 
 # An expiry that is set counts, even when its value is only known at deployment.
 _expires(s) if s.properties.attributes.exp
+
+# Attributes (or properties) unknown as a whole may or may not set an expiry.
+_expiry_unknown(s) if value.is_unknown(value.get(s, _exp_path))
+
+_exp_path := ["properties", "attributes", "exp"]
+
+deny contains finding if {
+	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
+	_holds_acs_secret(s)
+	not _expires(s)
+	_expiry_unknown(s)
+	finding := result.unknown(rego.metadata.chain(), s, _exp_path, concat("", [
+		"the secret holds an ACS key or connection string; whether it expires depends on ",
+		value.describe(value.get(s, _exp_path)),
+	]))
+}
+
+_holds_acs_secret(s) if secrets.is_acs_secret(s.properties.value)
+
+_holds_acs_secret(s) if secrets.maybe_acs_secret(s.properties.value)

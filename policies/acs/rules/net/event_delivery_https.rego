@@ -16,6 +16,7 @@
 #   severity: high
 #   default_enabled: true
 #   resource_types:
+#     - Microsoft.EventGrid/systemTopics
 #     - Microsoft.EventGrid/systemTopics/eventSubscriptions
 #     - Microsoft.EventGrid/eventSubscriptions
 #   baseline:
@@ -69,19 +70,58 @@ _subscriptions contains s if {
 
 _url_path := ["properties", "destination", "properties", "endpointUrl"]
 
+_type_path := ["properties", "destination", "endpointType"]
+
+_webhook(s) if lower(value.get(s, _type_path)) == "webhook"
+
+# https(url): the URL is https, known whole or by its known beginning (format('https://{0}', ...)).
+_https(url) if startswith(lower(value.known_prefix(url)), "https://")
+
+# plain_http(url): an unknown URL known to begin with http:// (concat('http://', host, ...)).
+_plain_http(url) if startswith(lower(value.known_prefix(url)), "http://")
+
 deny contains finding if {
 	some s in _subscriptions
-	lower(s.properties.destination.endpointType) == "webhook"
-	url := object.get(s, _url_path, null)
+	_webhook(s)
+	url := value.get(s, _url_path)
+	value.is_unknown(url)
+	_plain_http(url)
+	finding := result.fail(rego.metadata.chain(), s, _url_path, concat("", ["ACS events are delivered to ", value.known_prefix(url), "... without TLS; use an https:// endpoint"]))
+}
+
+deny contains finding if {
+	some s in _subscriptions
+	_webhook(s)
+	url := value.get(s, _url_path)
 	is_string(url)
-	not startswith(lower(url), "https://")
+	not _https(url)
 	finding := result.fail(rego.metadata.chain(), s, _url_path, concat("", ["ACS events are delivered to ", url, " without TLS; use an https:// endpoint"]))
 }
 
 deny contains finding if {
 	some s in _subscriptions
-	lower(s.properties.destination.endpointType) == "webhook"
-	url := object.get(s, _url_path, null)
+	_webhook(s)
+	url := value.get(s, _url_path)
 	value.is_unknown(url)
+	not _https(url)
+	not _plain_http(url)
 	finding := result.unknown(rego.metadata.chain(), s, _url_path, concat("", ["the endpoint of ACS events depends on ", value.describe(url), "; it must be https://"]))
 }
+
+# The endpoint type is not known: a webhook to a URL not known to be https may be plain HTTP.
+deny contains finding if {
+	some s in _subscriptions
+	kind := value.get(s, _type_path)
+	value.is_unknown(kind)
+	url := value.get(s, _url_path)
+	url != null
+	not _https(url)
+	finding := result.unknown(rego.metadata.chain(), s, _type_path, concat("", [
+		"the endpoint type depends on ", value.describe(kind), "; if it is WebHook, ACS events go to ",
+		_url_text(url), ", which is not known to be https://",
+	]))
+}
+
+_url_text(url) := url if is_string(url)
+
+else := value.describe(url)

@@ -32,3 +32,38 @@ test_unknown_url if {
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(testdata.missing("[parameters('url')]"))])]
 	f.status == "unknown"
 }
+
+_sub_typed(kind, url) := testdata.resource(1, "Microsoft.EventGrid/systemTopics/eventSubscriptions", "acs-events/to-app", {"destination": {"endpointType": kind, "properties": {"endpointUrl": url}}})
+
+test_unknown_endpoint_type_with_http_url if {
+	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub_typed(testdata.missing("[parameters('kind')]"), "http://app.example.com/events")])]
+	f.status == "unknown"
+	f.path == ["properties", "destination", "endpointType"]
+	contains(f.message, "http://app.example.com/events")
+}
+
+test_pass_unknown_endpoint_type_with_https_url if {
+	count(_deny([_topic(testdata.acs_id), _sub_typed(testdata.missing("[parameters('kind')]"), "https://app.example.com/events")])) == 0
+}
+
+test_unknown_destination_is_unknown if {
+	s := testdata.resource(1, "Microsoft.EventGrid/systemTopics/eventSubscriptions", "acs-events/to-app", {"destination": testdata.missing("[parameters('destination')]")})
+	[f] := [f | some f in _deny([_topic(testdata.acs_id), s])]
+	f.status == "unknown"
+}
+
+test_pass_url_with_a_known_https_beginning if {
+	url := {"$unknown": {"reason": "runtime-function", "expression": "[format('https://{0}/api/events', reference('app').defaultHostName)]", "prefix": "https://", "suffix": "/api/events"}}
+	count(_deny([_topic(testdata.acs_id), _sub(url)])) == 0
+}
+
+test_unknown_url_without_a_known_beginning if {
+	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(testdata.missing("[parameters('url')]"))])]
+	f.status == "unknown"
+}
+
+test_fail_url_with_a_known_http_beginning if {
+	url := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('host')]", "prefix": "http://"}}
+	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(url)])]
+	f.status == "fail"
+}

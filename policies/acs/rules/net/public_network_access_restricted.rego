@@ -54,20 +54,47 @@ _restricted := {"disabled", "securedbyperimeter"}
 
 deny contains finding if {
 	some r in resources.communication_services
-	not _compliant(r)
-	finding := _finding(r)
+	v := value.get(r, ["properties", "publicNetworkAccess"])
+	not _compliant(r, v)
+	finding := _finding(r, v)
 }
 
-_compliant(r) if {
+_compliant(r, v) if {
 	not api_version.before(r.apiVersion, _first_able)
-	lower(r.properties.publicNetworkAccess) in _restricted
+	lower(v) in _restricted
 }
 
-_finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
+# A parameter with allowed values passes when every value it can take restricts access.
+_compliant(r, v) if {
+	not api_version.before(r.apiVersion, _first_able)
+	value.is_unknown(v)
+	cases := value.cases(v)
+	count(cases) > 0
+	count(_failing(cases)) == 0
+}
+
+_failing(cases) := [c.when |
+	some c in cases
+	not _restricting(c.value)
+]
+
+_restricting(v) if lower(v) in _restricted
+
+_finding(r, v) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
 	msg := concat("", ["apiVersion ", r.apiVersion, " cannot restrict public network access; move to ", _first_able, " or later"])
+} else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
+	value.is_unknown(v)
+	cases := value.cases(v)
+	count(cases) > 0
+	count(_failing(cases)) == count(cases)
+	msg := concat("", ["properties.publicNetworkAccess is neither Disabled nor SecuredByPerimeter for any value of ", v["$unknown"].domain.parameter])
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
-	v := r.properties.publicNetworkAccess
+	value.is_unknown(v)
+	failing := _failing(value.cases(v))
+	count(failing) > 0
+	msg := concat("", ["the service is reachable from any network when ", value.when_text(v, failing), "; publicNetworkAccess must be Disabled or SecuredByPerimeter"])
+} else := result.unknown(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
 	value.is_unknown(v)
 	msg := concat("", ["properties.publicNetworkAccess depends on ", value.describe(v), "; it must be Disabled or SecuredByPerimeter"])
 } else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {

@@ -30,3 +30,12 @@ test_unknown if {
 	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": testdata.missing("[parameters('pna')]")}))]
 	f.status == "unknown"
 }
+
+test_allowed_values_are_judged_each if {
+	count(_deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Disabled", "SecuredByPerimeter"])}))) == 0
+	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Disabled", "Enabled"])}))]
+	f.status == "unknown"
+	contains(f.message, "when access is 'Enabled'")
+	[g] := [g | some g in _deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Enabled"])}))]
+	g.status == "fail"
+}

@@ -59,15 +59,18 @@ deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts")
 	count(_problems(r)) == 0
-	some p in [["properties", "minimumTlsVersion"], ["properties", "supportsHttpsTrafficOnly"]]
-	value.is_unknown(object.get(r, p, null))
-	finding := result.unknown(rego.metadata.chain(), r, p, "TLS or HTTPS settings depend on values not known before deployment")
+	unknowns := [p |
+		some p in [["properties", "minimumTlsVersion"], ["properties", "supportsHttpsTrafficOnly"]]
+		value.is_unknown(value.get(r, p))
+	]
+	count(unknowns) > 0
+	finding := result.unknown(rego.metadata.chain(), r, unknowns[0], "TLS or HTTPS settings depend on values not known before deployment")
 }
 
 _problems(r) := array.concat(_tls(r), _https(r))
 
 _tls(r) := [] if {
-	v := object.get(r, ["properties", "minimumTlsVersion"], null)
+	v := value.get(r, ["properties", "minimumTlsVersion"])
 	not is_string(v)
 	value.is_unknown(v)
 } else := [] if {

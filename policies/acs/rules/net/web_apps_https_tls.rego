@@ -19,6 +19,7 @@
 #     - Microsoft.Web/sites
 #     - Microsoft.Web/sites/slots
 #     - Microsoft.Web/sites/config
+#     - Microsoft.Web/sites/slots/config
 #   baseline:
 #     - "Network Security: Private Link, TLS 1.2+ encryption"
 #     - "Data Protection: Encryption in Transit (TLS 1.2 or 1.3)"
@@ -79,10 +80,29 @@ deny contains finding if {
 	finding := result.fail(rego.metadata.chain(), r, problems[0].path, problems[0].text)
 }
 
+deny contains finding if {
+	resources.acs_workload
+	some r in resources.deployed_any(_configs)
+	_config_named(r, "web")
+	count(_tls_problems(r, ["properties", "minTlsVersion"])) == 0
+	v := value.get(r, ["properties", "minTlsVersion"])
+	value.is_unknown(v)
+	finding := result.unknown(rego.metadata.chain(), r, ["properties", "minTlsVersion"], concat("", ["minTlsVersion depends on ", value.describe(v), "; it must be 1.2 or higher"]))
+}
+
+# A config resource's last name segment says what it configures (web, appsettings, logs); an
+# unknown name may be any of them.
+_config_named(r, want) if {
+	parts := split(r.name, "/")
+	lower(parts[count(parts) - 1]) == want
+}
+
+_config_named(r, _) if value.is_unknown(r.name)
+
 _site_problems(r) := array.concat(_https_problems(r), _tls_problems(r, ["properties", "siteConfig", "minTlsVersion"]))
 
 _https_problems(r) := [{"path": ["properties", "httpsOnly"], "text": "httpsOnly is not true, so the app also serves plain HTTP"}] if {
-	v := object.get(r, ["properties", "httpsOnly"], null)
+	v := value.get(r, ["properties", "httpsOnly"])
 	value.is_known(v)
 	v != true
 } else := []
@@ -95,5 +115,5 @@ _tls_problems(r, path) := [{"path": path, "text": concat("", ["minTlsVersion is 
 
 _site_unknowns(r) := [p |
 	some p in [["properties", "httpsOnly"], ["properties", "siteConfig", "minTlsVersion"]]
-	value.is_unknown(object.get(r, p, null))
+	value.is_unknown(value.get(r, p))
 ]

@@ -36,3 +36,15 @@ test_unknown_https if {
 	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": testdata.missing("[parameters('https')]")})])]
 	f.status == "unknown"
 }
+
+_web_config(name, props) := testdata.resource(1, "Microsoft.Web/sites/config", name, props)
+
+test_unknown_tls_of_a_web_config if {
+	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), _web_config("app/web", {"minTlsVersion": testdata.missing("[parameters('tls')]")})]}]
+	f.status == "unknown"
+	f.path == ["properties", "minTlsVersion"]
+}
+
+test_pass_unknown_properties_of_an_appsettings_config if {
+	count(rule.deny) == 0 with input as {"resources": [testdata.acs({}), _web_config("app/appsettings", testdata.missing("[parameters('settings')]"))]}
+}

@@ -20,13 +20,28 @@ function splitAtType(fn: string, args: Value[]): { before: Value[]; type: string
 function idOrUnknown(fn: string, type: string, parts: Value[], build: (parts: string[]) => string): Value {
   const unknown = parts.find((p): p is Unknown => p instanceof Unknown);
   if (unknown) {
-    return new Unknown(unknown.reason, unknown.expression, unknown.functions, { type: type.toLowerCase() }, unknown.secret, unknown.detail);
+    return new Unknown(unknown.reason, unknown.expression, unknown.functions, { type: type.toLowerCase() }, unknown.secret, unknown.detail, knownEnd(type, parts));
   }
   try {
     return build(parts.map((p, i) => str(fn, p, i + 1)));
   } catch (e) {
     if (e instanceof EvalError) throw e;
     throw new EvalError(`${fn}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * When only the scope of an id is unknown (`resourceId(sub, rg, type, 'x')`), its end is known:
+ * `/providers/<type>/<names>`, which is what tells a role definition's GUID, say.
+ */
+function knownEnd(type: string, parts: Value[]): { suffix: string } | undefined {
+  const segments = type.split("/").length - 1;
+  const names = parts.slice(parts.length - segments);
+  if (!names.every((n): n is string => typeof n === "string")) return undefined;
+  try {
+    return { suffix: buildResourceId("", type, names) };
+  } catch {
+    return undefined;
   }
 }
 
@@ -79,8 +94,9 @@ export const resourceFunctions: FunctionTable = {
     return idOrUnknown("tenantResourceId", type, names, (parts) => buildResourceId("", type, parts));
   }, true),
   extensionresourceid: eager(3, MANY, ([base, type, ...names]) => {
-    if (base instanceof Unknown) return base;
     const t = str("extensionResourceId", type!, 2);
+    // An unknown scope still leaves the type known: listKeys of it reads that type's keys.
+    if (base instanceof Unknown) return new Unknown(base.reason, base.expression, base.functions, { type: t.toLowerCase() }, base.secret, base.detail);
     return idOrUnknown("extensionResourceId", t, names, (parts) => buildResourceId(str("extensionResourceId", base!), t, parts));
   }, true),
   reference: eager(1, 3, ([target, , full], env) =>

@@ -1,0 +1,157 @@
+import type { Value } from "../json.js";
+import { EvalError } from "../errors.js";
+import { namedPart, Unknown, type FiniteDomain, type UnknownFacts } from "../unknown.js";
+import { armString, deepUnknown } from "./values.js";
+
+/** Origins longer than this are dropped: identity is kept for the common short expressions only. */
+const MAX_ORIGIN = 512;
+
+/** How an argument is written in an origin: an unknown by its origin, a known scalar as JSON. */
+function originPart(v: Value): string | undefined {
+  if (v instanceof Unknown) return v.facts.origin === undefined ? undefined : `<${v.facts.origin}>`;
+  if (v !== null && typeof v === "object") return undefined; // composite values: no identity kept
+  return JSON.stringify(v);
+}
+
+/**
+ * The origin of `fn(args)` when every unknown argument has one: a deterministic function of the
+ * same values gives the same value, so two results with this origin are equal.
+ */
+export function originOf(fn: string, args: readonly Value[]): string | undefined {
+  let length = fn.length + 2;
+  const parts: string[] = [];
+  for (const a of args) {
+    const part = originPart(a);
+    if (part === undefined) return undefined;
+    length += part.length + 1;
+    if (length > MAX_ORIGIN) return undefined;
+    parts.push(part);
+  }
+  return `${fn}(${parts.join(",")})`;
+}
+
+/**
+ * The same unknown with another origin (or none), and no finite domain: a result must never pass
+ * for its argument.
+ */
+export function withOrigin(u: Unknown, origin: string | undefined): Unknown {
+  if (u.facts.origin === origin && !u.facts.domain) return u;
+  const facts: UnknownFacts = { ...u.facts };
+  delete facts.domain;
+  if (origin === undefined) delete facts.origin;
+  else facts.origin = origin;
+  return new Unknown(u.reason, u.expression, u.functions, u.target, u.secret, u.detail, facts);
+}
+
+/** Computes a function's value for known arguments (for each value of a finite domain). */
+export type Recompute = (args: Value[]) => Value;
+
+/**
+ * The finite domain of `fn(args)` when its only unknown argument has one: the function evaluated
+ * for each of the argument's values. Undefined when a value fails or is itself unknown.
+ */
+function domainOf(args: readonly Value[], recompute: Recompute | undefined): FiniteDomain | undefined {
+  const source = args.find((a): a is Unknown => a instanceof Unknown);
+  const domain = source?.facts.domain;
+  if (!recompute || !domain || args.some((a) => a instanceof Unknown && a !== source)) return undefined;
+  const cases: Array<{ when: Value; value: Value }> = [];
+  for (const c of domain.cases) {
+    let value: Value;
+    try {
+      value = recompute(args.map((a) => (a === source ? c.value : a)));
+    } catch (e) {
+      if (e instanceof EvalError) return undefined;
+      throw e;
+    }
+    if (deepUnknown(value)) return undefined;
+    cases.push({ when: c.when, value });
+  }
+  return { parameter: domain.parameter, cases };
+}
+
+/**
+ * The value of `fn(args)` when some arguments are unknown: `merged`, with what is known of it.
+ * `own` says whether `merged` was made by the function (its facts stand) or is an argument's.
+ */
+export function derive(fn: string, args: readonly Value[], merged: Unknown, own = false, recompute?: Recompute): Unknown {
+  const facts: UnknownFacts = own ? { ...merged.facts } : {};
+  delete facts.origin;
+  delete facts.domain;
+  const domain = domainOf(args, recompute);
+  if (domain) facts.domain = domain;
+  const origin = originOf(fn, args);
+  if (origin !== undefined) facts.origin = origin;
+  const pieces = fn === "concat" ? concatPieces(args) : fn === "format" ? formatPieces(args) : undefined;
+  if (pieces) Object.assign(facts, piecesFacts(pieces));
+  // Shown for the value when it is a resource's name: the function, not an argument's name.
+  else if (!own || facts.pattern === undefined) facts.pattern = `{${fn}(${innerName(args)})}`;
+  return new Unknown(merged.reason, merged.expression, merged.functions, merged.target, merged.secret, merged.detail, facts);
+}
+
+/** `x.name` or `x[i]` of an unknown `x`: unknown too, and the same for the same `x` and key. */
+export function member(target: Unknown, key: Value, recompute: Recompute): Unknown {
+  if (target.facts.origin === undefined && !target.facts.domain) return target;
+  const part = originPart(key);
+  const origin = part === undefined || target.facts.origin === undefined ? undefined : `${target.facts.origin}[${part}]`;
+  const domain = domainOf([target, key], recompute);
+  const u = withOrigin(target, origin);
+  return domain ? new Unknown(u.reason, u.expression, u.functions, u.target, u.secret, u.detail, { ...u.facts, domain }) : u;
+}
+
+/** The name of a function's one unknown argument when it is a parameter or variable, else `…`. */
+function innerName(args: readonly Value[]): string {
+  const unknowns = args.filter((a): a is Unknown => a instanceof Unknown);
+  const named = unknowns.length === 1 ? namedPart(unknowns[0]!.expression) : undefined;
+  return named ? named.slice(1, -1) : "…";
+}
+
+type Piece = string | Unknown;
+
+/** The pieces of a string `concat`: undefined when it joins arrays. */
+function concatPieces(args: readonly Value[]): Piece[] | undefined {
+  return args.every((a) => typeof a === "string" || a instanceof Unknown) ? (args as Piece[]) : undefined;
+}
+
+const PLACEHOLDER = /\{\{|\}\}|\{(\d+)(?:,[^:}]*)?(:[^}]*)?\}/g;
+
+/** The pieces of `format(text, args...)`: its literal text and the arguments it places. */
+function formatPieces(args: readonly Value[]): Piece[] | undefined {
+  const [text, ...values] = args;
+  if (typeof text !== "string") return undefined;
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    pieces.push(text.slice(at, m.index));
+    at = m.index + m[0].length;
+    if (m[1] === undefined) {
+      pieces.push(m[0][0]!);
+      continue;
+    }
+    const v = values[Number(m[1])];
+    if (v instanceof Unknown || typeof v === "string") pieces.push(v);
+    else if (v === undefined || m[2] !== undefined || (v !== null && typeof v === "object")) return undefined;
+    else pieces.push(armString(v));
+  }
+  pieces.push(text.slice(at));
+  return pieces;
+}
+
+/** The known beginning and end of a string made of pieces, and its shape for people. */
+function piecesFacts(pieces: Piece[]): UnknownFacts {
+  const first = pieces.findIndex((p) => p instanceof Unknown);
+  let last = -1;
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    if (pieces[i] instanceof Unknown) {
+      last = i;
+      break;
+    }
+  }
+  if (first < 0) return {};
+  const prefix = (pieces.slice(0, first) as string[]).join("") + ((pieces[first] as Unknown).facts.prefix ?? "");
+  const suffix = ((pieces[last] as Unknown).facts.suffix ?? "") + (pieces.slice(last + 1) as string[]).join("");
+  const pattern = pieces.map((p) => (typeof p === "string" ? p : p.facts.pattern ?? namedPart(p.expression) ?? "{?}")).join("");
+  const facts: UnknownFacts = { pattern };
+  if (prefix) facts.prefix = prefix;
+  if (suffix) facts.suffix = suffix;
+  return facts;
+}
