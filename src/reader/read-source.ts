@@ -45,7 +45,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export function readSource(path: string, content: Uint8Array | string): SourceFile {
   const size = typeof content === "string" ? content.length : content.byteLength;
   if (size > MAX_SOURCE_BYTES) {
-    throw new InputError(path, `file is larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
+    throw new InputError(path, `file is larger than the ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB limit`);
   }
   let text: string;
   if (typeof content === "string") {

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { ExpansionFault, expandTemplate, toPolicyInput, type JsonObject } from "../arm/index.js";
@@ -16,6 +15,7 @@ import { TOOL } from "../version.js";
 import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
 import { scanInWorkers } from "./parallel.js";
 import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
+import { cannotRead, insideRoots, readRegularFile, readRegularFileAsync } from "./read-file.js";
 
 /** What one scan may add to the scanner's options. */
 export interface ScanInput {
@@ -96,7 +96,7 @@ export class Scanner {
         loadLinkedTemplate: (from, relativePath) => {
           const path = linkedTemplatePath(from, relativePath, roots);
           if (!path) return undefined;
-          const linked = sources.get(path) ?? readSource(path, readFileSync(path));
+          const linked = sources.get(path) ?? readSource(path, readRegularFile(path));
           sources.set(path, linked);
           return linked.kind === "template" ? { file: path, value: linked.value } : undefined;
         },
@@ -119,20 +119,15 @@ export class Scanner {
 
   /** The parameter files to scan a template with: given, configured, or paired by name (or none). */
   private parameterSets(template: string, input: ScanInput): Array<SourceFile | undefined> {
-    const given = input.parameterFiles ?? (this.options.parameterFile ? [this.options.parameterFile] : pairedParameterFiles(template));
+    const named = input.parameterFiles ?? (this.options.parameterFile ? [this.options.parameterFile] : undefined);
+    const given = named ?? pairedParameterFiles(template);
     if (given.length === 0) return [undefined];
+    const roots = input.roots ?? [dirname(template)];
     return given.map((entry) => {
       const path = typeof entry === "string" ? entry : entry.path;
-      let content: Uint8Array | string;
-      if (typeof entry === "string") {
-        try {
-          content = readFileSync(entry);
-        } catch (e) {
-          throw new InputError(path, `cannot read parameter file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`);
-        }
-      } else {
-        content = entry.content;
-      }
+      // A file paired by name is read only if it resolves inside the scanned tree; one the user named is read where it is.
+      if (!named && !insideRoots(path, roots)) throw new InputError(path, "the paired parameter file resolves outside the scanned directories (a symbolic link); not read");
+      const content = typeof entry === "string" ? readRegularFile(entry) : entry.content;
       const parsed = readSource(path, content);
       if (parsed.kind !== "parameters") throw new InputError(path, "is not a parameter file (deploymentParameters)");
       return parsed;
@@ -200,7 +195,7 @@ export class Scanner {
   scanFile(file: string, input: ScanInput = {}): FileResult {
     let content: Uint8Array;
     try {
-      content = readFileSync(file);
+      content = readRegularFile(file);
     } catch (e) {
       return unreadable(file, e);
     }
@@ -332,14 +327,14 @@ export class Scanner {
 /** A file's bytes, or the error result when it cannot be read. */
 async function readForScan(file: string): Promise<Uint8Array | FileResult> {
   try {
-    return await readFile(file);
+    return await readRegularFileAsync(file);
   } catch (e) {
     return unreadable(file, e);
   }
 }
 
 function unreadable(file: string, e: unknown): FileResult {
-  return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
+  return errorResult(file, cannotRead(file, e));
 }
 
 /** The result for a path the user named that does not exist or cannot be listed. */
@@ -349,7 +344,15 @@ function collectError(e: CollectError): FileResult {
 
 /** The directories a scan of `paths` may read linked templates from. */
 export function scanRoots(paths: readonly string[]): string[] {
-  return paths.map((p) => (statSync(p, { throwIfNoEntry: false })?.isDirectory() ? p : dirname(p)));
+  return paths.map((p) => (isDirectory(p) ? p : dirname(p)));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false; // a symbolic-link loop, a path through a file: reported by collectFiles
+  }
 }
 
 /**
