@@ -25,9 +25,17 @@ export const DEFAULT_LIMITS: ExpansionLimits = {
   expressionDepth: 100,
   deploymentDepth: 16,
   copyCount: 800,
-  resources: 20_000,
+  resources: 5_000,
   stringLength: 4 * 1024 * 1024,
   arrayLength: 100_000,
   steps: 5_000_000,
   callDepth: 200,
 };
+
+/**
+ * Largest policy input (the normalized template as JSON, counted with every shared value written
+ * out in full) handed to the rules. Far above any real template; it stops values that are cheap to
+ * build by reference but exponential to serialise, and keeps evaluation within the policy
+ * engine's memory.
+ */
+export const MAX_POLICY_INPUT_BYTES = 16 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
-import { ExpansionFault, expandTemplate, toPolicyInput, type JsonObject } from "../arm/index.js";
+import { ExpansionFault, checkPolicyInput, expandTemplate, toPolicyInput, type JsonObject } from "../arm/index.js";
 import { loadCatalog, rulesById, type RuleCatalog, type RuleMeta } from "../catalog/index.js";
 import { readInlineSuppressions, resolveOptions, type InlineSuppression, type ResolvedOptions, type ScanOptions } from "../config/index.js";
 import { PolicyEngine, type RawFinding } from "../engine/index.js";
@@ -13,6 +13,7 @@ import { readSource, type SourceFile } from "../reader/index.js";
 import { FORMATTERS } from "../formatters/index.js";
 import { TOOL } from "../version.js";
 import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
+import { describeForeignError } from "./foreign-errors.js";
 import { scanInWorkers } from "./parallel.js";
 import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
 import { cannotRead, insideRoots, readRegularFile, readRegularFileAsync } from "./read-file.js";
@@ -88,6 +89,7 @@ export class Scanner {
     const sources = new Map<string, SourceFile>([[file, source]]);
     if (parameterFile) sources.set(parameterFile.path, parameterFile);
     const roots = input.roots ?? [dirname(file)];
+    let stage = "expanding the template";
     try {
       const expanded = expandTemplate(file, source.value as JsonObject, {
         context: this.options.context,
@@ -101,7 +103,12 @@ export class Scanner {
           return linked.kind === "template" ? { file: path, value: linked.value } : undefined;
         },
       });
-      const raw = this.engine.evaluate(toPolicyInput(expanded));
+      stage = "building the input of the rules";
+      const policyInput = toPolicyInput(expanded);
+      checkPolicyInput(policyInput);
+      stage = "evaluating the rules";
+      const raw = this.engine.evaluate(policyInput);
+      stage = "locating the findings";
       const located = locateFindings(raw, expanded, sources, this.ruleMap);
       const notices: Notice[] = expanded.notices.map((n) => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }));
       const { findings, matched } = this.judge(located, raw, expanded, notices);
@@ -113,7 +120,7 @@ export class Scanner {
         const withSet = parameterFile ? ` (with parameter file ${parameterFile.path})` : "";
         return errorResult(file, new InputError(file, `template cannot be expanded${withSet}: ${e.message}`, position));
       }
-      return errorResult(file, e);
+      return errorResult(file, e, stage);
     }
   }
 
@@ -382,9 +389,9 @@ function mergeRuns(file: string, runs: FileResult[], sets: Array<string | undefi
   };
 }
 
-function errorResult(file: string, e: unknown): FileResult {
+function errorResult(file: string, e: unknown, stage = "reading the file"): FileResult {
   // A companion file (a parameter file) that fails is named in the template's error.
-  const message = e instanceof InputError && e.file !== file ? `${e.file}: ${e.message}` : toError(e).message;
+  const message = e instanceof InputError && e.file !== file ? `${e.file}: ${e.message}` : (describeForeignError(e, stage) ?? toError(e).message);
   const error: FileError = { file, message };
   if (e instanceof InputError && e.position) {
     error.line = e.position.line;

@@ -3,6 +3,7 @@ import { getKey, isObject, type Value } from "../json.js";
 import { Unknown } from "../unknown.js";
 import type { Expr } from "./ast.js";
 import type { Env } from "./env.js";
+import { chargeArguments } from "./charge.js";
 import { FUNCTIONS, listFunction } from "./functions/index.js";
 import { callUserFunction } from "./user-functions.js";
 import { mergeUnknowns, typeName } from "./values.js";
@@ -49,6 +50,7 @@ function call(expr: Extract<Expr, { kind: "call" }>, env: Env): Value {
   }
   if (fn.lazy) return fn.call(expr.args.map((a) => () => evaluate(a, env)), env, expr.args);
   const args = expr.args.map((a) => evaluate(a, env));
+  chargeArguments(lower, args, env);
   if (!fn.unknownAware) {
     const unknowns = args.filter((a): a is Unknown => a instanceof Unknown);
     if (unknowns.length > 0) return mergeUnknowns(unknowns);
