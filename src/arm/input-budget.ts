@@ -1,5 +1,5 @@
 import { ExpansionFault } from "./errors.js";
-import { MAX_POLICY_INPUT_BYTES } from "./limits.js";
+import { MAX_POLICY_INPUT_BYTES, MAX_POLICY_INPUT_VALUES } from "./limits.js";
 import { Unknown } from "./unknown.js";
 
 /**
@@ -10,10 +10,14 @@ import { Unknown } from "./unknown.js";
  * which the policy engine's JSON reader rejects (`illegal string escape character`).
  * Throws `ExpansionFault` naming the limit and the place in the input.
  */
-export function checkPolicyInput(input: object, maxBytes = MAX_POLICY_INPUT_BYTES): void {
+export function checkPolicyInput(input: object, maxBytes = MAX_POLICY_INPUT_BYTES, maxValues = MAX_POLICY_INPUT_VALUES): void {
   let bytes = 0;
+  let values = 0;
   const path: Array<string | number> = [];
-  const where = () => path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
+  const where = () => {
+    const text = path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
+    return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+  };
   const charge = (n: number) => {
     bytes += n;
     if (bytes > maxBytes) {
@@ -27,6 +31,9 @@ export function checkPolicyInput(input: object, maxBytes = MAX_POLICY_INPUT_BYTE
     }
   };
   const visit = (value: unknown): void => {
+    if (++values > maxValues) {
+      throw new ExpansionFault(`the input handed to the rules holds more than ${maxValues} values (reached at ${where()}); values shared many times over count each time`);
+    }
     if (typeof value === "string") return visitString(value);
     if (typeof value !== "object" || value === null) return charge(8);
     if (value instanceof Unknown) return visit(value.toJSON());

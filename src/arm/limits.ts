@@ -39,3 +39,10 @@ export const DEFAULT_LIMITS: ExpansionLimits = {
  * engine's memory.
  */
 export const MAX_POLICY_INPUT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Most values (strings, numbers, objects, arrays...; shared ones counted each time) in the policy
+ * input. The policy engine's memory and time grow with the number of values more than with their
+ * bytes: three million small values exhaust its 1 GiB, while a large real template holds ~150,000.
+ */
+export const MAX_POLICY_INPUT_VALUES = 250_000;
