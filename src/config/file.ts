@@ -101,7 +101,7 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
   } catch (e) {
     // The yaml package throws a ReferenceError for an alias bomb; say it in our words, with the file.
     const bomb = /alias count/i.test((e as Error).message);
-    throw new InputError(path, bomb ? `invalid YAML: aliases expand more than ${MAX_ALIAS_COUNT} times (a document that grows exponentially is refused)` : `invalid YAML: ${(e as Error).message}`);
+    throw new InputError(path, bomb ? `invalid YAML: aliases expand ${MAX_ALIAS_COUNT} times or more (a document that grows exponentially is refused)` : `invalid YAML: ${(e as Error).message}`);
   }
   const fail = (pathInDoc: ReadonlyArray<string | number>, message: string): never => {
     const node = nodeAt(doc.contents as Node | null, pathInDoc);
