@@ -122,7 +122,11 @@ async function compareJobs(id: number): Promise<void> {
   const one = await scanner.scanPathsAsync([dir], { workers: 1 });
   const two = await scanner.scanPathsAsync([dir], { workers: 2 });
   counts["jobsChecks"]!++;
-  if (JSON.stringify(one) !== JSON.stringify(two)) record("jobsDisagree", id, Buffer.concat(recent), `--jobs 1 and --jobs 2 differ on ${dir}`);
+  const differs = one.files.findIndex((f, i) => JSON.stringify(f) !== JSON.stringify(two.files[i]));
+  if (differs >= 0 || JSON.stringify(one) !== JSON.stringify(two)) {
+    const detail = differs >= 0 ? `\n--jobs 1: ${JSON.stringify(one.files[differs])}\n--jobs 2: ${JSON.stringify(two.files[differs])}` : "";
+    record("jobsDisagree", id, Buffer.concat(recent), `--jobs 1 and --jobs 2 differ on ${dir}${detail.slice(0, 4000)}`);
+  }
   else rmSync(dir, { recursive: true });
 }
 

@@ -25,7 +25,7 @@ export const DEFAULT_LIMITS: ExpansionLimits = {
   expressionDepth: 100,
   deploymentDepth: 16,
   copyCount: 800,
-  resources: 5_000,
+  resources: 10_000,
   stringLength: 4 * 1024 * 1024,
   arrayLength: 100_000,
   steps: 5_000_000,

@@ -150,6 +150,7 @@ function expandPropertyCopy(out: JsonObject, loop: unknown, i: number, scope: Sc
     out[name] = count;
     return;
   }
+  budget.copies(count);
   const p = options.provenance;
   out[name] = Array.from({ length: count }, (_, k) => {
     const itemOptions: ResolveOptions = p
