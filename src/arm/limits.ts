@@ -46,3 +46,10 @@ export const MAX_POLICY_INPUT_BYTES = 16 * 1024 * 1024;
  * bytes: three million small values exhaust its 1 GiB, while a large real template holds ~150,000.
  */
 export const MAX_POLICY_INPUT_VALUES = 250_000;
+
+/**
+ * Most values property copy loops may make in one template. Nested loops multiply (800 × 800 is
+ * 640,000 values, far past ARM's 4 MB expanded-template limit), and making each one has a cost, so
+ * they are refused before the work is done. The 4 MB benchmark template makes about 11,000.
+ */
+export const MAX_COPY_VALUES = 100_000;

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DEFAULT_LIMITS, expandTemplate, type JsonObject } from "../../src/arm/index.js";
+import { MAX_COPY_VALUES } from "../../src/arm/limits.js";
 import { MAX_ALIAS_COUNT, MAX_CONFIG_BYTES } from "../../src/config/file.js";
 import { loadConfig } from "../../src/config/index.js";
 import { readSource } from "../../src/reader/index.js";
@@ -31,6 +32,16 @@ test(`copy count: ${DEFAULT_LIMITS.copyCount}`, () => {
   const loop = (count: number) => expand({ variables: { copy: [{ name: "v", count, input: "[copyIndex('v')]" }] }, outputs: { o: { type: "int", value: "[length(variables('v'))]" } } });
   assert.is(loop(DEFAULT_LIMITS.copyCount).outputs[0]!.value, DEFAULT_LIMITS.copyCount);
   assert.match(refused(() => loop(DEFAULT_LIMITS.copyCount + 1)), `over the limit of ${DEFAULT_LIMITS.copyCount}`);
+});
+
+test(`values made by property copy loops: ${MAX_COPY_VALUES}`, () => {
+  const loops = (extra: number) => [
+    ...Array.from({ length: MAX_COPY_VALUES / 800 }, (_, i) => ({ name: `l${i}`, count: 800, input: "[copyIndex()]" })),
+    ...(extra ? [{ name: "extra", count: extra, input: 1 }] : []),
+  ];
+  const resource = (extra: number) => ({ type: "Microsoft.Communication/communicationServices", apiVersion: "2025-05-01", name: "acs", location: "global", properties: { copy: loops(extra) } });
+  assert.is(expand({ resources: [resource(0)] }).resources.length, 1);
+  assert.match(refused(() => expand({ resources: [resource(1)] })), `copy loops make more than ${MAX_COPY_VALUES} values`);
 });
 
 test(`deployment nesting: ${DEFAULT_LIMITS.deploymentDepth} levels`, () => {

@@ -1,6 +1,6 @@
 import type { DeploymentContext } from "../context.js";
 import { ExpansionFault } from "../errors.js";
-import { MAX_POLICY_INPUT_VALUES, type ExpansionLimits } from "../limits.js";
+import { MAX_COPY_VALUES, type ExpansionLimits } from "../limits.js";
 import type { Value } from "../json.js";
 import type { Unknown } from "../unknown.js";
 import type { Expr } from "./ast.js";
@@ -64,15 +64,12 @@ export class Budget {
   private copied = 0;
 
   /**
-   * Counts `n` elements about to be made by a property copy loop. Nested loops multiply (800 × 800
-   * is 640,000 values), and every value made ends up in the policy input, so they are refused as
-   * soon as they would pass its value limit, before the work is done.
+   * Counts `n` elements about to be made by a property copy loop, refusing the template as soon as
+   * the loops would make more than `MAX_COPY_VALUES`, before the work is done.
    */
   copies(n: number): void {
     this.copied += n;
-    if (this.copied > MAX_POLICY_INPUT_VALUES) {
-      throw new ExpansionFault(`copy loops make more than ${MAX_POLICY_INPUT_VALUES} values`);
-    }
+    if (this.copied > MAX_COPY_VALUES) throw new ExpansionFault(`copy loops make more than ${MAX_COPY_VALUES} values`);
   }
 
   /** Runs `fn` one level deeper (user-function calls, values evaluated inside other values). */
