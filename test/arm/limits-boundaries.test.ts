@@ -44,6 +44,22 @@ test(`values made by property copy loops: ${MAX_COPY_VALUES}`, () => {
   assert.match(refused(() => expand({ resources: [resource(1)] })), `copy loops make more than ${MAX_COPY_VALUES} values`);
 });
 
+test(`expression nesting: ${DEFAULT_LIMITS.expressionDepth} levels`, () => {
+  const nested = (levels: number) => `[${"concat(".repeat(levels)}'a'${")".repeat(levels)}]`;
+  assert.is(output("string", nested(DEFAULT_LIMITS.expressionDepth)), "a");
+  assert.match(refused(() => output("string", nested(DEFAULT_LIMITS.expressionDepth + 1))), `nesting deeper than ${DEFAULT_LIMITS.expressionDepth}`);
+});
+
+test(`call depth: ${DEFAULT_LIMITS.callDepth} levels`, () => {
+  // f.r(0) calls itself until n reaches `last`: last + 1 nested calls.
+  const recursion = (levels: number) => ({
+    functions: [{ namespace: "f", members: { r: { parameters: [{ name: "n", type: "int" }], output: { type: "int", value: `[if(equals(parameters('n'), ${levels - 1}), 0, f.r(add(parameters('n'), 1)))]` } } } }],
+    outputs: { o: { type: "int", value: "[f.r(0)]" } },
+  });
+  assert.is(expand(recursion(DEFAULT_LIMITS.callDepth)).outputs[0]!.value, 0);
+  assert.match(refused(() => expand(recursion(DEFAULT_LIMITS.callDepth + 1))), `nests deeper than ${DEFAULT_LIMITS.callDepth} levels`);
+});
+
 test(`deployment nesting: ${DEFAULT_LIMITS.deploymentDepth} levels`, () => {
   const nested = (levels: number) => {
     let template: Record<string, unknown> = { $schema: SCHEMA, contentVersion: "1.0.0.0", resources: [] };
