@@ -12,21 +12,30 @@ export interface CaseCollision {
   second: string;
 }
 
+// The keys of the object being checked; reused, since a check ends before the walk goes deeper.
+const keys: string[] = [];
+
 /** The first pair of keys differing only in case, depth first; undefined when there is none. */
 export function findCaseCollision(value: unknown): CaseCollision | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findCaseCollision(value[i]);
+      const x: unknown = value[i];
+      if (typeof x !== "object" || x === null) continue;
+      const found = findCaseCollision(x);
       if (found) return (found.path.unshift(String(i)), found);
     }
     return undefined;
   }
-  const keys = Object.keys(value);
-  const pair = keys.length > SMALL ? collidingKeysLarge(keys) : collidingKeysSmall(keys);
+  if (typeof value !== "object" || value === null) return undefined;
+  const object = value as Record<string, unknown>;
+  let n = 0;
+  for (const key in object) keys[n++] = key;
+  const pair = n > SMALL ? collidingKeysLarge(n) : collidingKeysSmall(n);
   if (pair) return { path: [], first: pair[0], second: pair[1] };
-  for (const key of keys) {
-    const found = findCaseCollision((value as Record<string, unknown>)[key]);
+  for (const key in object) {
+    const x = object[key];
+    if (typeof x !== "object" || x === null) continue;
+    const found = findCaseCollision(x);
     if (found) return (found.path.unshift(key), found);
   }
   return undefined;
@@ -36,8 +45,8 @@ export function findCaseCollision(value: unknown): CaseCollision | undefined {
 // than lower-casing every key into a map.
 const SMALL = 16;
 
-function collidingKeysSmall(keys: string[]): [string, string] | undefined {
-  for (let j = 1; j < keys.length; j++) {
+function collidingKeysSmall(n: number): [string, string] | undefined {
+  for (let j = 1; j < n; j++) {
     const b = keys[j]!;
     for (let i = 0; i < j; i++) {
       const a = keys[i]!;
@@ -47,9 +56,10 @@ function collidingKeysSmall(keys: string[]): [string, string] | undefined {
   return undefined;
 }
 
-function collidingKeysLarge(keys: string[]): [string, string] | undefined {
+function collidingKeysLarge(n: number): [string, string] | undefined {
   const seen = new Map<string, string>();
-  for (const key of keys) {
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
     const lower = key.toLowerCase();
     const first = seen.get(lower);
     if (first !== undefined) return [first, key];
