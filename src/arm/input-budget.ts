@@ -1,5 +1,5 @@
 import { ExpansionFault } from "./errors.js";
-import { MAX_POLICY_INPUT_BYTES, MAX_POLICY_INPUT_VALUES } from "./limits.js";
+import { MAX_POLICY_INPUT_BYTES, MAX_POLICY_INPUT_DEPTH, MAX_POLICY_INPUT_VALUES } from "./limits.js";
 import { Unknown } from "./unknown.js";
 
 /**
@@ -37,6 +37,9 @@ export function checkPolicyInput(input: object, maxBytes = MAX_POLICY_INPUT_BYTE
     if (typeof value === "string") return visitString(value);
     if (typeof value !== "object" || value === null) return charge(8);
     if (value instanceof Unknown) return visit(value.toJSON());
+    if (path.length >= MAX_POLICY_INPUT_DEPTH) {
+      throw new ExpansionFault(`the input handed to the rules nests deeper than ${MAX_POLICY_INPUT_DEPTH} levels (reached at ${where()})`);
+    }
     charge(2);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {

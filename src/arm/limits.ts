@@ -53,3 +53,6 @@ export const MAX_POLICY_INPUT_VALUES = 250_000;
  * they are refused before the work is done. The 4 MB benchmark template makes about 11,000.
  */
 export const MAX_COPY_VALUES = 100_000;
+
+/** Deepest nesting of arrays and objects in the policy input (as in a file: the reader's bound). */
+export const MAX_POLICY_INPUT_DEPTH = 256;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { MAX_POLICY_INPUT_VALUES } from "../../src/arm/limits.js";
+import { MAX_POLICY_INPUT_DEPTH, MAX_POLICY_INPUT_VALUES } from "../../src/arm/limits.js";
 import { checkPolicyInput } from "../../src/arm/index.js";
 import { createScanner } from "../../src/index.js";
 import { repoPath } from "../helpers.js";
@@ -25,6 +25,13 @@ test("the policy input's value limit holds at its value and just past it", () =>
   // {"a": [...]}: the object, the array, and its elements.
   checkPolicyInput({ a: new Array(MAX_POLICY_INPUT_VALUES - 2).fill(0) });
   assert.throws(() => checkPolicyInput({ a: new Array(MAX_POLICY_INPUT_VALUES - 1).fill(0) }), /more than 250000 values \(reached at a\[249998\]\)/);
+});
+
+test("the policy input's nesting limit holds at its value and just past it", () => {
+  const nested = (levels: number): unknown => (levels === 0 ? 0 : [nested(levels - 1)]);
+  // The root object and its key are the first level.
+  checkPolicyInput({ a: nested(MAX_POLICY_INPUT_DEPTH - 1) });
+  assert.throws(() => checkPolicyInput({ a: nested(MAX_POLICY_INPUT_DEPTH) }), /nests deeper than 256 levels/);
 });
 
 test.run();
