@@ -118,7 +118,8 @@ export class Scanner {
         const at = e.pointer === undefined ? undefined : source.locate([e.pointer]).get(e.pointer);
         const position = at ? source.lineIndex.position(at.keyStart) : undefined;
         const withSet = parameterFile ? ` (with parameter file ${parameterFile.path})` : "";
-        return errorResult(file, new InputError(file, `template cannot be expanded${withSet}: ${e.message}`, position));
+        const what = stage === "expanding the template" ? "expanded" : "scanned"; // the policy input's limits
+        return errorResult(file, new InputError(file, `template cannot be ${what}${withSet}: ${e.message}`, position));
       }
       return errorResult(file, e, stage);
     }
