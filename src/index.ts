@@ -15,7 +15,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { DEFAULT_POLICY_URL, PolicyEngine } from "./engine/index.js";
-import { FORMATTERS } from "./formatters/index.js";
+import { FORMATTERS, type FormatName } from "./formatters/index.js";
 import type { ScanOptions } from "./config/index.js";
 import type { Finding, ScanReport } from "./model/index.js";
 import { loadCatalog, type RuleCatalog } from "./catalog/index.js";
@@ -34,6 +34,7 @@ export type {
   FindingSubject,
   Notice,
   Position,
+  RelatedLocation,
   ScanReport,
   ScanSummary,
   Severity,
@@ -42,10 +43,8 @@ export type {
 export { SEVERITIES, isAtLeast } from "./model/index.js";
 export type { RuleCatalog, RuleMeta, RuleReference } from "./catalog/index.js";
 export type { DeploymentContext } from "./arm/index.js";
-export type { FormatContext, Formatter } from "./formatters/index.js";
-
-/** Names of the report formats `formatReport` and `Scanner.format` accept. */
-export type FormatName = "text" | "json" | "sarif" | "junit" | "github" | "markdown";
+export type { BicepCompile, BicepCompileResult, BicepOptions } from "./bicep/index.js";
+export { FORMAT_NAMES, type FormatContext, type FormatName, type Formatter } from "./formatters/index.js";
 
 /** The tool's name and version. */
 export const version: { name: string; version: string } = { name: TOOL.name, version: TOOL.version };
@@ -77,7 +76,7 @@ export function ruleCatalog(): RuleCatalog {
 export function formatReport(
   report: ScanReport,
   format: FormatName,
-  context: { isFailing: (finding: Finding) => boolean; color?: boolean; catalog?: RuleCatalog; baseDir?: string },
+  context: { isFailing: (finding: Finding) => boolean; color?: boolean; catalog?: RuleCatalog; baseDir?: string; time?: { start: Date; end: Date } },
 ): string {
   const formatter = FORMATTERS[format];
   if (!formatter) throw new Error(`unknown format '${format}' (one of ${Object.keys(FORMATTERS).join(", ")})`);
@@ -86,6 +85,7 @@ export function formatReport(
     tool: version,
     isFailing: context.isFailing,
     color: context.color ?? false,
+    time: context.time ?? { start: new Date(), end: new Date() },
     ...(context.baseDir ? { baseDir: context.baseDir } : {}),
   });
 }

@@ -16,14 +16,23 @@ export async function cli(...argv: string[]): Promise<{ code: number; stdout: st
  * standard input.
  */
 export async function cliIn(cwd: string, stdin: string | Uint8Array, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliRun({ cwd, stdin }, ...argv);
+}
+
+/** Runs the CLI in-process as a CI system would: a working directory, environment variables, a terminal or not. */
+export async function cliRun(
+  at: { cwd: string; env?: Record<string, string>; stdin?: string | Uint8Array; tty?: boolean },
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { cwd, stdin = "" } = at;
   let stdout = "";
   let stderr = "";
   const previous = process.cwd();
   process.chdir(cwd);
   const code = await run(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: {},
+    stdout: { write: (s: string) => (stdout += s), isTTY: at.tty ?? false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: at.env ?? {},
     cwd,
     readStdin: async () => (typeof stdin === "string" ? new TextEncoder().encode(stdin) : stdin),
   }).finally(() => process.chdir(previous));

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { SEVERITIES, type FormatName, type Severity, type UnknownHandling } from "../index.js";
+import { FORMAT_NAMES, SEVERITIES, type FormatName, type Severity, type UnknownHandling } from "../index.js";
 
 /** A command line that cannot be understood; exit code 2 with a one-line message. */
 export class UsageError extends Error {}
@@ -18,6 +18,8 @@ export interface ScanCommand {
   unknown?: UnknownHandling;
   rules: Record<string, boolean>;
   parameterFile?: string;
+  /** The Bicep CLI to compile .bicep and .bicepparam files with. */
+  bicep?: string;
   templateParameters: Record<string, unknown>;
   config?: string;
   noConfig: boolean;
@@ -25,7 +27,14 @@ export interface ScanCommand {
   writeBaseline?: string;
   jobs?: number;
   quiet: boolean;
+  /** `--color` / `--no-color`; undefined: decided by FORCE_COLOR, NO_COLOR and whether stdout is a terminal. */
   color: boolean | undefined;
+  /** Scan only the templates changed since this git ref (and those the changes touch). */
+  changedSince?: string;
+  /** The paths are changed files (a pre-commit hook's staged names): scan the templates they touch. */
+  changedFiles: boolean;
+  /** Honour .gitignore files when walking directories. */
+  gitignore: boolean;
 }
 
 export type Command =
@@ -36,18 +45,17 @@ export type Command =
   | { name: "help" }
   | { name: "version" };
 
-const FORMATS: readonly FormatName[] = ["text", "json", "sarif", "junit", "github", "markdown"];
-
 export const USAGE = `Usage:
-  acs-baseline scan <file|directory|->... [options]  scan ARM templates (directories recursively; - reads stdin)
+  acs-baseline scan <file|directory|->... [options]  scan ARM templates and Bicep files (directories recursively; - reads stdin)
   acs-baseline rules [--format text|json]             list the rules
   acs-baseline explain <RULE-ID>                      print a rule's documentation
   acs-baseline init [file]                            write a commented starter .acs-baseline.yaml
   acs-baseline --version | --help
 
 Scan options:
-  --format <name>[=<file>]     text (default), json, sarif, junit, github, markdown; to a file
-                               with =<file>; repeatable (e.g. --format text --format sarif=out.sarif)
+  --format <name>[=<file>]     ${FORMAT_NAMES.join(", ").replace(/(.{1,62})(?:, |$)/g, "$1,\n                               ").replace(/,\s*$/, "")}
+                               (text by default); to a file with =<file>; repeatable
+                               (e.g. --format text --format sarif=out.sarif)
   --fail-on <severity>         least severe failing finding that fails the run:
                                critical, high, medium, low (default), info
   --unknown warn|fail|ignore   how findings that depend on unknown values count (default warn)
@@ -57,11 +65,19 @@ Scan options:
   --write-baseline <file>      record the current findings in a baseline file
   --parameters <file>          parameter file for every template (default: x.parameters*.json beside x.json)
   --param <name>=<value>       a template parameter value (JSON, or else a string; repeatable)
+  --bicep <path>               the Bicep CLI for .bicep/.bicepparam files (default: bicep on PATH, else az bicep)
   --enable <RULE-ID>           run a rule that is off by default (repeatable)
   --disable <RULE-ID>          do not run a rule (repeatable)
   --jobs <n>                   worker threads (default: all cores when there are many files)
+  --changed-since <git-ref>    scan only templates changed since the ref (git diff --name-only),
+                               those a changed parameter file belongs to, and those linking a
+                               changed template or module; paths narrow where (default .)
+  --changed-files              the paths are changed files (as a pre-commit hook passes them):
+                               scan the templates among them and those they touch
+  --no-gitignore               walk directories without honouring .gitignore files
   --quiet                      print only what fails the run, and errors
-  --no-color                   no colours (also when NO_COLOR is set)
+  --color, --no-color          force colours on or off (default: on for a terminal; FORCE_COLOR
+                               and NO_COLOR are honoured)
 
 Exit codes: 0 nothing fails, 1 failing findings, 2 usage, configuration or input errors (wins over 1).`;
 
@@ -74,7 +90,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
 
 function output(spec: string): Output {
   const eq = spec.indexOf("=");
-  const format = oneOf(eq < 0 ? spec : spec.slice(0, eq), FORMATS, "--format");
+  const format = oneOf(eq < 0 ? spec : spec.slice(0, eq), FORMAT_NAMES, "--format");
   if (eq < 0) return { format };
   const path = spec.slice(eq + 1);
   if (path === "") throw new UsageError(`--format ${format}= needs a file name`);
@@ -113,6 +129,7 @@ export function parseCommand(argv: readonly string[]): Command {
         enable: { type: "string", multiple: true, default: [] },
         disable: { type: "string", multiple: true, default: [] },
         parameters: { type: "string" },
+        bicep: { type: "string" },
         param: { type: "string", multiple: true, default: [] },
         config: { type: "string" },
         "no-config": { type: "boolean", default: false },
@@ -120,7 +137,11 @@ export function parseCommand(argv: readonly string[]): Command {
         "write-baseline": { type: "string" },
         jobs: { type: "string" },
         quiet: { type: "boolean", default: false },
+        color: { type: "boolean" },
         "no-color": { type: "boolean" },
+        "changed-since": { type: "string" },
+        "changed-files": { type: "boolean", default: false },
+        "no-gitignore": { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -148,7 +169,11 @@ export function parseCommand(argv: readonly string[]): Command {
     default:
       throw new UsageError(command ? `unknown command '${command}'` : "no command given");
   }
-  if (rest.length === 0) throw new UsageError("scan needs at least one file or directory (or - for standard input)");
+  const changedSince = values["changed-since"];
+  if (changedSince !== undefined && (changedSince === "" || changedSince.startsWith("-"))) throw new UsageError(`--changed-since needs a git ref (got '${changedSince}')`);
+  if (changedSince !== undefined && values["changed-files"]) throw new UsageError("--changed-since and --changed-files cannot be combined");
+  if (values.color && values["no-color"]) throw new UsageError("--color and --no-color cannot be combined");
+  if (rest.length === 0 && changedSince === undefined && !values["changed-files"]) throw new UsageError("scan needs at least one file or directory (or - for standard input)");
   const rules: Record<string, boolean> = {};
   for (const id of values.enable) rules[id] = true;
   for (const id of values.disable) rules[id] = false;
@@ -161,12 +186,13 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   return {
     name: "scan",
-    paths: rest,
+    paths: rest.length === 0 && changedSince !== undefined ? ["."] : rest,
     outputs,
     ...(values["fail-on"] !== undefined ? { failOn: oneOf(values["fail-on"], SEVERITIES, "--fail-on") } : {}),
     ...(values.unknown !== undefined ? { unknown: oneOf(values.unknown, ["warn", "fail", "ignore"] as const, "--unknown") } : {}),
     rules,
     ...(values.parameters !== undefined ? { parameterFile: values.parameters } : {}),
+    ...(values.bicep !== undefined ? { bicep: values.bicep } : {}),
     templateParameters: parameterValues(values.param),
     ...(values.config !== undefined ? { config: values.config } : {}),
     noConfig: values["no-config"],
@@ -174,6 +200,9 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values["write-baseline"] !== undefined ? { writeBaseline: values["write-baseline"] } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     quiet: values.quiet,
-    color: values["no-color"] ? false : undefined,
+    color: values.color ? true : values["no-color"] ? false : undefined,
+    ...(changedSince !== undefined ? { changedSince } : {}),
+    changedFiles: values["changed-files"],
+    gitignore: !values["no-gitignore"],
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import {
   baselineDocument,
   createScanner,
@@ -15,7 +15,9 @@ import {
 } from "../index.js";
 import { MAX_SOURCE_BYTES } from "../reader/index.js";
 import { USAGE, UsageError, parseCommand, type ScanCommand } from "./args.js";
-import { STARTER_CONFIG } from "./starter-config.js";
+import { changedTemplates } from "./changed.js";
+import { useColor } from "./color.js";
+import { starterConfig } from "./starter-config.js";
 
 /** Where the CLI reads and writes; the process in production, buffers in tests. */
 export interface CliIo {
@@ -61,7 +63,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case "init": {
         const path = resolve(io.cwd, command.path);
         if (existsSync(path)) throw new Error(`${command.path} exists; not overwritten`);
-        writeFileSync(path, STARTER_CONFIG);
+        writeFileSync(path, starterConfig(dirname(path)));
         io.stdout.write(`wrote ${command.path}\n`);
         return EXIT.ok;
       }
@@ -93,16 +95,27 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     ...(command.unknown ?? base.unknown ? { unknown: command.unknown ?? base.unknown } : {}),
     ...(command.parameterFile ? { parameterFile: resolve(io.cwd, command.parameterFile) } : {}),
     ...(baselinePath ? { baseline: readBaseline(baselinePath) } : {}),
+    // a bare name (bicep, az) is looked up on PATH; a path is taken from the working directory
+    ...(command.bicep ? { bicep: { ...base.bicep, path: /[\\/]/.test(command.bicep) ? resolve(io.cwd, command.bicep) : command.bicep } } : {}),
   };
   const scanner = createScanner(options);
+  const start = new Date();
 
-  const paths = command.paths.filter((p) => p !== "-");
-  const select = config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : undefined;
+  const select = { ...(config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : {}), gitignore: command.gitignore && (config?.gitignore ?? true) };
+  let paths = command.paths.filter((p) => p !== "-");
+  let roots: string[] | undefined;
+  if (command.changedSince !== undefined || command.changedFiles) {
+    const changed = changedTemplates(command, io.cwd, select);
+    paths = changed.templates.map((t) => relative(io.cwd, t) || t);
+    roots = changed.roots;
+    if (changed.skipped.length > 0 && !command.quiet) io.stderr.write(`acs-baseline: not scanned (no Bicep support here): ${changed.skipped.join(", ")}\n`);
+  }
   const showProgress = Boolean(io.stderr.isTTY) && !command.quiet;
   const fromPaths = paths.length
     ? await scanner.scanPathsAsync(paths, {
         ...(command.jobs ? { workers: command.jobs } : {}),
-        ...(select ? { select } : {}),
+        select,
+        ...(roots ? { roots } : {}),
         ...(showProgress ? { onProgress: (done: number, total: number) => total >= 20 && io.stderr.write(`\rscanning ${done}/${total} files`) } : {}),
       })
     : undefined;
@@ -110,10 +123,11 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
   const results: FileResult[] = [...(fromPaths?.files ?? [])];
   if (command.paths.includes("-")) results.unshift(scanner.scanContent("stdin.json", await io.readStdin(MAX_SOURCE_BYTES)));
   const report = scanner.report(results);
+  const time = { start, end: new Date() };
 
-  const color = command.color ?? (Boolean(io.stdout.isTTY) && !io.env["NO_COLOR"]);
+  const color = useColor(command.color, io.env, Boolean(io.stdout.isTTY));
   for (const out of command.outputs) {
-    const text = scanner.format(report, out.format, { color: color && !out.path, baseDir: io.cwd, quiet: command.quiet });
+    const text = scanner.format(report, out.format, { color: color && !out.path, baseDir: io.cwd, quiet: command.quiet, time });
     if (out.path) writeOut(resolve(io.cwd, out.path), text);
     else io.stdout.write(text);
   }

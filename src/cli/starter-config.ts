@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
 /** The commented configuration `acs-baseline init` writes. */
-export const STARTER_CONFIG = `# acs-baseline configuration. Editors that know JSON Schema can complete it from
-# node_modules/acs-baseline/schemas/config.schema.json.
+export const STARTER_CONFIG = `# acs-baseline configuration. The line above points editors (VS Code with the YAML extension,
+# JetBrains IDEs) at its JSON Schema, so they complete and check it.
 # Paths and globs are relative to this file's directory.
 
 # The least severe failing finding that fails the run: critical, high, medium, low, info.
@@ -18,6 +21,9 @@ inlineSuppressions: true
 #   - "infra/**/*.json"
 exclude:
   - "**/node_modules/**"
+# Globs: *, ?, [ab], {a,b}, ** for zero or more folders, a leading ! negates (as in picomatch).
+# What .gitignore files ignore is not scanned; false scans it too.
+# gitignore: false
 
 # Rules: on, off, or { enabled, severity, parameters }. 'acs-baseline rules' lists them.
 rules:
@@ -40,3 +46,17 @@ suppressions: []
 # A baseline written by 'acs-baseline scan --write-baseline FILE': its findings are accepted.
 # baseline: acs-baseline.baseline.json
 `;
+
+/**
+ * The starter configuration for a file in `dir`, led by the `yaml-language-server` line naming
+ * its schema: the installed package's copy when `dir` has it in node_modules (works offline),
+ * else the schema's published `$id`.
+ */
+export function starterConfig(dir: string): string {
+  const local = join(dir, "node_modules", "acs-baseline", "schemas", "config.schema.json");
+  const schema = existsSync(local) ? "./node_modules/acs-baseline/schemas/config.schema.json" : CONFIG_SCHEMA_ID;
+  return `# yaml-language-server: $schema=${schema}\n${STARTER_CONFIG}`;
+}
+
+/** The configuration schema's stable `$id`. */
+export const CONFIG_SCHEMA_ID = (JSON.parse(readFileSync(new URL("../../../schemas/config.schema.json", import.meta.url), "utf8")) as { $id: string }).$id;

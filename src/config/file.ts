@@ -19,6 +19,8 @@ export interface LoadedConfig {
   /** Globs, relative to the configuration file's directory. */
   include: string[];
   exclude: string[];
+  /** Whether directory walks honour .gitignore files (default true). */
+  gitignore: boolean;
   /** The baseline file it names, resolved. */
   baseline?: string;
 }
@@ -49,11 +51,13 @@ interface RawConfig {
   inlineSuppressions?: boolean;
   include?: string[];
   exclude?: string[];
+  gitignore?: boolean;
   baseline?: string;
   rules?: Record<string, "on" | "off" | boolean | RuleEntry>;
   suppressions?: NonNullable<ScanOptions["suppressions"]>;
   parameters?: Record<string, unknown>;
   context?: ScanOptions["context"];
+  bicep?: { path?: string; compiledJson?: "source" | "json"; timeoutSeconds?: number };
 }
 
 // yaml and ajv are loaded when a configuration file is read, not when the package is imported.
@@ -121,6 +125,10 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
   if (raw.suppressions) options.suppressions = raw.suppressions;
   if (raw.parameters) options.templateParameters = raw.parameters;
   if (raw.context) options.context = raw.context;
+  if (raw.bicep) {
+    const { path: cli, compiledJson, timeoutSeconds } = raw.bicep;
+    options.bicep = { ...(cli ? { path: /[\\/]/.test(cli) ? resolve(dirname(path), cli) : cli } : {}), ...(compiledJson ? { compiledJson } : {}), ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}) };
+  }
   const ajv = new Ajv({ allErrors: true, strict: false });
   for (const [id, entry] of Object.entries(raw.rules ?? {})) {
     const rule = rules.get(id);
@@ -144,6 +152,7 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
     options,
     include: raw.include ?? [],
     exclude: raw.exclude ?? [],
+    gitignore: raw.gitignore ?? true,
     ...(raw.baseline ? { baseline: resolve(dirname(path), raw.baseline) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { isObject, type JsonObject, type Value } from "../arm/index.js";
+import { MAX_GLOB_LENGTH } from "./glob.js";
 
 /** A suppression written in a resource's `metadata`. */
 export interface InlineSuppression {
@@ -45,6 +46,7 @@ export function readInlineSuppressions(metadata: Value | undefined): { suppressi
   const meta: JsonObject = metadata;
   const add = (rule: unknown, justification: unknown, expires: unknown) => {
     if (typeof rule !== "string" || rule === "") return problems.push("an inline suppression names no rule");
+    if (rule.length > MAX_GLOB_LENGTH) return problems.push(`an inline suppression's rule pattern is longer than ${MAX_GLOB_LENGTH} characters, so it is ignored`);
     if (typeof justification !== "string" || justification.trim() === "") {
       return problems.push(`the inline suppression of ${rule} has no justification, so it is ignored`);
     }

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Ajv as AjvType } from "ajv";
 import type { DeploymentContext } from "../arm/index.js";
+import type { BicepOptions } from "../bicep/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import { SEVERITIES, type Severity } from "../model/index.js";
 import { Suppressions, type SuppressionRule } from "./suppressions.js";
@@ -37,6 +38,8 @@ export interface ScanOptions {
   parameterFile?: string;
   /** Deployment context values for `subscription()`, `resourceGroup()` and the like. */
   context?: Partial<DeploymentContext>;
+  /** How `.bicep` and `.bicepparam` files are compiled, and where findings in compiled JSON are reported. */
+  bicep?: BicepOptions;
 }
 
 /** Options with every default filled in. */

@@ -1,5 +1,5 @@
 import type { Finding } from "../model/index.js";
-import { globToRegExp } from "./glob.js";
+import { compileGlob, type Glob } from "./glob.js";
 import type { InlineSuppression } from "./inline.js";
 
 /** A suppression kept in configuration: which findings it accepts, and why. */
@@ -33,7 +33,7 @@ export interface ExpiredSuppression {
 
 /** The suppressions of one scan configuration. */
 export class Suppressions {
-  private readonly compiled: Array<{ rule: SuppressionRule; ruleRe: RegExp; resourceRe?: RegExp; fileRe?: RegExp }>;
+  private readonly compiled: Array<{ rule: SuppressionRule; ruleRe: Glob; resourceRe?: Glob; fileRe?: Glob }>;
   private readonly today: string;
 
   constructor(
@@ -45,9 +45,9 @@ export class Suppressions {
     this.today = now.toISOString().slice(0, 10);
     this.compiled = rules.map((rule) => ({
       rule,
-      ruleRe: globToRegExp(rule.rule, true),
-      ...(rule.resource ? { resourceRe: globToRegExp(rule.resource, true) } : {}),
-      ...(rule.file ? { fileRe: globToRegExp(rule.file.replace(/\\/g, "/"), false) } : {}),
+      ruleRe: compileGlob(rule.rule, true),
+      ...(rule.resource ? { resourceRe: compileGlob(rule.resource, true) } : {}),
+      ...(rule.file ? { fileRe: compileGlob(rule.file.replace(/\\/g, "/"), false) } : {}),
     }));
   }
 
@@ -61,7 +61,7 @@ export class Suppressions {
     let suppression: AppliedSuppression | undefined;
     if (this.honourInline) {
       for (const s of inline) {
-        if (!globToRegExp(s.rule, true).test(finding.ruleId)) continue;
+        if (!compileGlob(s.rule, true).test(finding.ruleId)) continue;
         if (s.expires && s.expires < this.today) expired.push({ kind: "inline", rule: s.rule, expires: s.expires, justification: s.justification });
         else suppression ??= { kind: "inline", justification: s.justification, ...(s.expires ? { expires: s.expires } : {}) };
       }

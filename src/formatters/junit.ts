@@ -20,7 +20,8 @@ export const formatJunit: Formatter = (report, ctx) => {
       if (r.error) {
         cases.push(`    <testcase classname="${xml(file)}" name="read and expand"><error message="${xml(r.error.message)}"/></testcase>`);
       }
-      for (const f of r.findings) cases.push(testcase(f, file, ctx.isFailing(f)));
+      // a finding may be in another file than the one scanned (a Bicep module, a linked template)
+      for (const f of r.findings) cases.push(testcase(f, relativePath(f.file, ctx.baseDir), ctx.isFailing(f)));
       const judged = new Set(r.findings.map((f) => f.ruleId));
       for (const rule of ctx.catalog.rules) {
         if (r.error || judged.has(rule.id) || !(rule.defaultEnabled || enabledRules.includes(rule.id))) continue;

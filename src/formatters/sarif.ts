@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import type { RuleMeta } from "../catalog/index.js";
-import type { Finding, Severity } from "../model/index.js";
+import type { Finding, Severity, SourceRange } from "../model/index.js";
+import { HOMEPAGE, ruleDocUrl } from "../version.js";
 import { uriPath } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
@@ -30,13 +31,22 @@ function descriptor(rule: RuleMeta): object {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: { text: `${rule.description}\n\nFix: ${rule.remediation}`, markdown: helpMarkdown },
-    ...(rule.references[0] ? { helpUri: rule.references[0].url } : {}),
+    helpUri: ruleDocUrl(rule.id),
     defaultConfiguration: { level: LEVEL[rule.severity], enabled: rule.defaultEnabled },
     properties: {
       "security-severity": SECURITY_SEVERITY[rule.severity],
       precision: "high",
       tags: ["security", "azure", "communication-services", rule.id.split("-")[1]!.toLowerCase()],
     },
+  };
+}
+
+function region(range: SourceRange): object {
+  return {
+    startLine: Math.max(1, range.start.line),
+    startColumn: Math.max(1, range.start.column),
+    endLine: Math.max(1, range.end.line),
+    endColumn: Math.max(1, range.end.column),
   };
 }
 
@@ -62,15 +72,13 @@ export const formatSarif: Formatter = (report, ctx) => {
     message: { text: f.status === "unknown" ? `[unknown] ${f.message}` : f.message },
     locations: [
       {
-        ...location(f.file, {
-          startLine: Math.max(1, f.range.start.line),
-          startColumn: Math.max(1, f.range.start.column),
-          endLine: Math.max(1, f.range.end.line),
-          endColumn: Math.max(1, f.range.end.column),
-        }),
+        ...location(f.file, region(f.range)),
         logicalLocations: [{ name: f.subject.name, ...(f.subject.id ? { fullyQualifiedName: f.subject.id } : {}), kind: f.subject.kind }],
       },
     ],
+    ...(f.related?.length
+      ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, region(r.range)) })) }
+      : {}),
     partialFingerprints: { "acsBaselineFinding/v1": f.fingerprint },
     ...(f.suppression
       ? { suppressions: [{ kind: f.suppression.kind === "inline" ? "inSource" : "external", status: "accepted", justification: f.suppression.justification }] }
@@ -87,7 +95,7 @@ export const formatSarif: Formatter = (report, ctx) => {
             name: ctx.tool.name,
             version: ctx.tool.version,
             semanticVersion: ctx.tool.version,
-            informationUri: "https://learn.microsoft.com/azure/communication-services/",
+            informationUri: HOMEPAGE,
             rules: rules.map(descriptor),
           },
         },

@@ -20,7 +20,8 @@ function findingLine(f: Finding, ctx: FormatContext): string {
   const status = f.status === "unknown" ? paint(ctx, "2", "unknown ") : "fail    ";
   const subject = `${plainText(f.subject.type ?? f.subject.kind)} '${plainText(f.subject.name)}'`;
   const accepted = f.suppression ? paint(ctx, "2", ` [suppressed (${f.suppression.kind}): ${plainText(f.suppression.justification)}]`) : "";
-  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${plainText(f.message)}${accepted}\n      ${paint(ctx, "2", subject)}`;
+  const related = (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", plainText(`${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`))}`).join("");
+  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${plainText(f.message)}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}${related}`;
 }
 
 function fileBlock(r: FileResult, ctx: FormatContext): string[] {

@@ -13,6 +13,8 @@ export interface FormatContext {
   baseDir?: string;
   /** Only what fails the run, and errors (text only). */
   quiet?: boolean;
+  /** When the scan started and ended (reports that record it, such as GitLab's); formatters never read the clock. */
+  time: { start: Date; end: Date };
 }
 
 /** A formatter turns a report into text; it never reads files, the clock or the environment. */

@@ -4,6 +4,7 @@ import type { RuleMeta } from "../catalog/index.js";
 import type { RawFinding } from "../engine/index.js";
 import type { Finding, FindingSubject } from "../model/finding.js";
 import { formatPointer, type SourceFile } from "../reader/index.js";
+import { ruleDocUrl } from "../version.js";
 import { fingerprint } from "./fingerprint.js";
 
 interface Placed {
@@ -58,7 +59,7 @@ export function locateFindings(
       exact: loc.exact,
       range: source.lineIndex.range(loc.keyStart, loc.end),
       remediation: p.rule.remediation,
-      helpUri: p.rule.references[0]?.url ?? "",
+      helpUri: ruleDocUrl(p.rule.id),
       fingerprint: fingerprint(p.rule.id, p.file, p.subjectKey, formatPointer(p.raw.path)),
     };
   });

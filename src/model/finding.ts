@@ -40,6 +40,13 @@ export interface FindingSubject {
   symbolicName?: string;
 }
 
+/** A place related to a finding, and how. */
+export interface RelatedLocation {
+  file: string;
+  range: SourceRange;
+  message: string;
+}
+
 /** One rule's verdict on one subject. */
 export interface Finding {
   ruleId: string;
@@ -59,12 +66,18 @@ export interface Finding {
   exact: boolean;
   range: SourceRange;
   remediation: string;
+  /** The rule's own page in the project's docs/rules. */
   helpUri: string;
   /**
    * Stable identity of the finding: the same across runs and when unrelated lines move.
    * Derived from rule id, file, subject and the offending property path, never from line numbers.
    */
   fingerprint: string;
+  /**
+   * Where the offending value came from, when that is elsewhere (a parameter default, a parameter
+   * file's value, a variable, a module caller's argument); SARIF `relatedLocations`.
+   */
+  related?: RelatedLocation[];
   /** The parameter files whose values produce the finding, when the template was scanned with parameter files. */
   parameterSets?: string[];
   /** Set when the finding is accepted: it stays in the results but never fails the run. */

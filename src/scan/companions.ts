@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { insideRoots } from "./read-file.js";
+import { insideRoots } from "../reader/index.js";
 
 /**
  * The parameter files paired with a template by name, sorted: for `x.json`, `x.parameters.json`,

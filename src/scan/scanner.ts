@@ -9,14 +9,14 @@ import { locateFindings } from "../locate/index.js";
 import { InputError, SEVERITIES, isAtLeast, toError } from "../model/index.js";
 import type { FileError, FileResult, Finding, Notice, ScanReport, ScanSummary, Severity } from "../model/index.js";
 import type { ExpandedTemplate } from "../arm/index.js";
-import { readSource, type SourceFile } from "../reader/index.js";
-import { FORMATTERS } from "../formatters/index.js";
+import { cannotRead, insideRoots, readRegularFile, readRegularFileAsync, readSource, type SourceFile } from "../reader/index.js";
+import { FORMATTERS, type FormatName } from "../formatters/index.js";
 import { TOOL } from "../version.js";
 import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
 import { describeForeignError } from "./foreign-errors.js";
 import { scanInWorkers } from "./parallel.js";
 import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
-import { cannotRead, insideRoots, readRegularFile, readRegularFileAsync } from "./read-file.js";
+import { BICEP_FILE, BICEPPARAM_FILE, BicepSupport, pairedBicepParamFiles, scanOncePerTemplate, type PreparedBicep } from "../bicep/index.js";
 
 /** What one scan may add to the scanner's options. */
 export interface ScanInput {
@@ -45,6 +45,7 @@ export class Scanner {
   private readonly options: ResolvedOptions;
 
   private readonly given: ScanOptions;
+  private readonly bicep: BicepSupport;
 
   /** Prefer `createScanner`. `engine` shares an already compiled policy (worker threads do). */
   constructor(options: ScanOptions = {}, engine?: PolicyEngine) {
@@ -54,6 +55,7 @@ export class Scanner {
     this.options = resolveOptions(options, this.ruleMap);
     this.engine = engine ?? PolicyEngine.load();
     this.engine.setData(this.options.policyData);
+    this.bicep = new BicepSupport(options.bicep);
   }
 
   /**
@@ -62,29 +64,40 @@ export class Scanner {
    */
   scanContent(file: string, content: Uint8Array | string, input: ScanInput = {}): FileResult {
     let source: SourceFile;
+    let bicep: PreparedBicep | undefined;
     try {
-      source = readSource(file, content);
+      bicep = this.prepareBicep(file, content);
+      source = bicep?.template ?? readSource(file, content);
+      if (!bicep) bicep = this.bicep.compiledJson(file, source);
+      if (bicep) source = bicep.template;
     } catch (e) {
       return errorResult(file, e);
     }
     if (source.kind !== "template") return { file, kind: source.kind, findings: [], notices: [] };
     let sets: Array<SourceFile | undefined>;
     try {
-      sets = this.parameterSets(file, input);
+      sets = bicep?.parameterFile && !input.parameterFiles ? [bicep.parameterFile] : this.parameterSets(source.path, input);
     } catch (e) {
       return errorResult(file, e);
     }
     const runs: FileResult[] = [];
     for (const set of sets) {
-      const run = this.scanWith(source, set, input);
+      const run = this.scanWith(source, set, input, bicep);
       if (run.error) return run;
       runs.push(run);
     }
     return mergeRuns(file, runs, sets.map((s) => s?.path));
   }
 
+  /** A `.bicep` or `.bicepparam` file compiled (undefined for other files). */
+  private prepareBicep(file: string, content: Uint8Array | string): PreparedBicep | undefined {
+    if (BICEP_FILE.test(file)) return this.bicep.template(file, content);
+    if (BICEPPARAM_FILE.test(file)) return this.bicep.parameters(file, content);
+    return undefined;
+  }
+
   /** One expansion and evaluation of a template with one parameter file (or none). */
-  private scanWith(source: SourceFile, parameterFile: SourceFile | undefined, input: ScanInput): FileResult {
+  private scanWith(source: SourceFile, parameterFile: SourceFile | undefined, input: ScanInput, bicep?: PreparedBicep): FileResult {
     const file = source.path;
     const sources = new Map<string, SourceFile>([[file, source]]);
     if (parameterFile) sources.set(parameterFile.path, parameterFile);
@@ -110,12 +123,15 @@ export class Scanner {
       const raw = this.engine.evaluate(policyInput);
       stage = "locating the findings";
       const located = locateFindings(raw, expanded, sources, this.ruleMap);
-      const notices: Notice[] = expanded.notices.map((n) => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }));
-      const { findings, matched } = this.judge(located, raw, expanded, notices);
+      bicep?.mapper?.remap(located, parameterFile);
+      const notices: Notice[] = [...(bicep?.notices ?? []), ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }))];
+      const { findings, matched } = this.judge(located, raw, expanded, notices, bicep?.mapper);
+      notices.push(...(bicep?.mapper?.directiveNotices() ?? []));
       return { file, kind: "template", findings: sortFindings(findings), notices, matchedSuppressions: matched };
     } catch (e) {
       if (e instanceof ExpansionFault) {
-        const at = e.pointer === undefined ? undefined : source.locate([e.pointer]).get(e.pointer);
+        // (the compiled JSON of a Bicep source is never shown, so its lines are not either)
+        const at = e.pointer === undefined || bicep ? undefined : source.locate([e.pointer]).get(e.pointer);
         const position = at ? source.lineIndex.position(at.keyStart) : undefined;
         const withSet = parameterFile ? ` (with parameter file ${parameterFile.path})` : "";
         const what = stage === "expanding the template" ? "expanded" : "scanned"; // the policy input's limits
@@ -127,14 +143,16 @@ export class Scanner {
 
   /** The parameter files to scan a template with: given, configured, or paired by name (or none). */
   private parameterSets(template: string, input: ScanInput): Array<SourceFile | undefined> {
+    const paired = () => (BICEP_FILE.test(template) ? [...pairedBicepParamFiles(template), ...pairedParameterFiles(template.replace(BICEP_FILE, ".json"))] : pairedParameterFiles(template));
     const named = input.parameterFiles ?? (this.options.parameterFile ? [this.options.parameterFile] : undefined);
-    const given = named ?? pairedParameterFiles(template);
+    const given = named ?? paired();
     if (given.length === 0) return [undefined];
     const roots = input.roots ?? [dirname(template)];
     return given.map((entry) => {
       const path = typeof entry === "string" ? entry : entry.path;
       // A file paired by name is read only if it resolves inside the scanned tree; one the user named is read where it is.
       if (!named && !insideRoots(path, roots)) throw new InputError(path, "the paired parameter file resolves outside the scanned directories (a symbolic link); not read");
+      if (typeof entry === "string" && BICEPPARAM_FILE.test(entry)) return this.bicep.parameterSet(entry);
       const content = typeof entry === "string" ? readRegularFile(entry) : entry.content;
       const parsed = readSource(path, content);
       if (parsed.kind !== "parameters") throw new InputError(path, "is not a parameter file (deploymentParameters)");
@@ -176,9 +194,11 @@ export class Scanner {
     input: ScanInput & { workers?: number; onProgress?: (done: number, total: number) => void } = {},
   ): Promise<ScanReport> {
     const { workers: wanted, onProgress, ...rest } = input;
-    const { files, errors } = collectFiles(paths, rest.select);
+    const { files, errors } = collectScanFiles(paths, rest.select);
     const roots = rest.roots ?? scanRoots(paths);
-    const workers = Math.max(1, Math.min(wanted ?? (files.length >= 16 ? availableParallelism() : 1), files.length));
+    // A compile function cannot be handed to worker threads.
+    const threads = this.given.bicep?.compile ? 1 : (wanted ?? (files.length >= 16 ? availableParallelism() : 1));
+    const workers = Math.max(1, Math.min(threads, files.length));
     let results: FileResult[] = [];
     onProgress?.(0, files.length);
     if (workers > 1) {
@@ -212,7 +232,7 @@ export class Scanner {
 
   /** Scans files and directories (recursively); one bad file never stops the others. */
   scanPaths(paths: readonly string[], input: ScanInput = {}): ScanReport {
-    const { files, errors } = collectFiles(paths, input.select);
+    const { files, errors } = collectScanFiles(paths, input.select);
     const roots = input.roots ?? scanRoots(paths);
     const results = files.map((f) => this.scanFile(f, { ...input, roots }));
     results.push(...errors.map(collectError));
@@ -246,10 +266,11 @@ export class Scanner {
 
   /**
    * Renders a report of this scanner's scans in a format, applying its threshold. `baseDir` makes
-   * absolute file paths relative (SARIF's SRCROOT); `color` is for `text` only.
+   * absolute file paths relative (SARIF's SRCROOT); `color` is for `text` only; `time` is when the
+   * scan ran (default: now), for reports that record it.
    */
-  format(report: ScanReport, format: string, options: { color?: boolean; baseDir?: string; quiet?: boolean } = {}): string {
-    const formatter = FORMATTERS[format];
+  format(report: ScanReport, format: string, options: { color?: boolean; baseDir?: string; quiet?: boolean; time?: { start: Date; end: Date } } = {}): string {
+    const formatter = FORMATTERS[format as FormatName];
     if (!formatter) throw new Error(`unknown format '${format}' (one of ${Object.keys(FORMATTERS).join(", ")})`);
     return formatter(report, {
       catalog: this.catalog,
@@ -257,6 +278,7 @@ export class Scanner {
       isFailing: (f) => this.isFailing(f),
       color: options.color ?? false,
       quiet: options.quiet ?? false,
+      time: options.time ?? { start: new Date(), end: new Date() },
       ...(options.baseDir ? { baseDir: options.baseDir } : {}),
     });
   }
@@ -273,7 +295,13 @@ export class Scanner {
    * overrides, then suppressions (inline ones from the resource's metadata, configured ones, the
    * baseline). Expired and malformed suppressions become notices.
    */
-  private judge(located: Finding[], raw: readonly RawFinding[], expanded: ExpandedTemplate, notices: Notice[]): { findings: Finding[]; matched: number[] } {
+  private judge(
+    located: Finding[],
+    raw: readonly RawFinding[],
+    expanded: ExpandedTemplate,
+    notices: Notice[],
+    source?: { suppressionsFor(f: Finding): InlineSuppression[] },
+  ): { findings: Finding[]; matched: number[] } {
     const inlineByResource = new Map<number, InlineSuppression[]>();
     const inlineFor = (r: RawFinding): InlineSuppression[] => {
       if (r.subject.kind !== "resource") return [];
@@ -296,7 +324,8 @@ export class Scanner {
       if (!this.options.isEnabled(rule)) return;
       if (finding.status === "unknown" && this.options.unknown === "ignore") return;
       finding.severity = this.options.severityOf(rule);
-      const applied = this.options.suppressions.apply(finding, inlineFor(raw[i]!));
+      const inline = source ? [...inlineFor(raw[i]!), ...source.suppressionsFor(finding)] : inlineFor(raw[i]!);
+      const applied = this.options.suppressions.apply(finding, inline);
       for (const index of applied.used) matched.add(index);
       for (const x of applied.expired) {
         notices.push({
@@ -348,6 +377,12 @@ function unreadable(file: string, e: unknown): FileResult {
 /** The result for a path the user named that does not exist or cannot be listed. */
 function collectError(e: CollectError): FileResult {
   return { file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } };
+}
+
+/** The files a walk finds, a template compiled from Bicep scanned once (from its `.bicep`). */
+function collectScanFiles(paths: readonly string[], select: FileSelection | undefined): ReturnType<typeof collectFiles> {
+  const collected = collectFiles(paths, select);
+  return { ...collected, files: scanOncePerTemplate(collected.files) };
 }
 
 /** The directories a scan of `paths` may read linked templates from. */

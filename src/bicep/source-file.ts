@@ -1,0 +1,79 @@
+import { readFileSync, statSync } from "node:fs";
+import { MAX_SOURCE_BYTES } from "../reader/index.js";
+import { LineIndex } from "../reader/positions.js";
+import { BicepSyntaxError } from "./lexer.js";
+import { parseBicep } from "./parser.js";
+import type { BicepSyntax, Declaration } from "./syntax.js";
+
+/** A parsed `.bicep` or `.bicepparam` file, with its declarations by kind and name. */
+export class BicepFile {
+  readonly lines: LineIndex;
+  private readonly byName = new Map<string, Declaration>();
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly syntax: BicepSyntax,
+  ) {
+    this.lines = new LineIndex(text);
+    for (const d of syntax.declarations) {
+      if (d.name && !this.byName.has(`${d.keyword}:${d.name}`)) this.byName.set(`${d.keyword}:${d.name}`, d);
+    }
+  }
+
+  /** The declaration of a kind by name (`param`, `var`, `output`, `type`, `func`). */
+  declaration(keyword: string, name: string): Declaration | undefined {
+    return this.byName.get(`${keyword}:${name}`);
+  }
+}
+
+/** Parses Bicep text; throws `BicepSyntaxError` with an offset for text it cannot follow. */
+export function parseBicepFile(path: string, text: string): BicepFile {
+  return new BicepFile(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parseBicep(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+}
+
+/** Reads and parses a Bicep file; undefined when it cannot be read or followed (mapping then stops above it). */
+export function readBicepFile(path: string): BicepFile | undefined {
+  try {
+    // Only regular files of bounded size (a module path in a template is input like any other).
+    const st = statSync(path);
+    if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return undefined;
+    return parseBicepFile(path, readFileSync(path, "utf8"));
+  } catch (e) {
+    if (e instanceof BicepSyntaxError || (e as NodeJS.ErrnoException).code !== undefined) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The Bicep files of one scan, read and parsed once each; texts handed over by a compile function
+ * (an editor's unsaved buffers) win over the files on disk.
+ */
+export class BicepFiles {
+  private readonly cache = new Map<string, BicepFile | undefined>();
+
+  constructor(private readonly texts: Readonly<Record<string, string>> = {}) {}
+
+  add(file: BicepFile): void {
+    this.cache.set(file.path, file);
+  }
+
+  get(path: string): BicepFile | undefined {
+    if (!this.cache.has(path)) {
+      const text = this.texts[path];
+      let file: BicepFile | undefined;
+      try {
+        file = text === undefined ? readBicepFile(path) : parseBicepFile(path, text);
+      } catch (e) {
+        if (!(e instanceof BicepSyntaxError)) throw e;
+      }
+      this.cache.set(path, file);
+    }
+    return this.cache.get(path);
+  }
+
+  /** Every file read so far. */
+  loaded(): BicepFile[] {
+    return [...this.cache.values()].filter((f): f is BicepFile => f !== undefined);
+  }
+}

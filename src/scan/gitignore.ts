@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { compileGlob, type Glob } from "../config/index.js";
+
+interface Rule {
+  /** The directory of the .gitignore the rule comes from. */
+  base: string;
+  glob: Glob;
+  negated: boolean;
+  directoryOnly: boolean;
+}
+
+/** Most rules read from one .gitignore (a larger file is cut off there). */
+const MAX_RULES_PER_FILE = 10_000;
+
+/**
+ * Parses one .gitignore as git reads it: blank lines and `#` comments skipped, trailing spaces
+ * trimmed, `\#` and `\!` escape, `!` re-includes, a trailing `/` matches directories only, a
+ * pattern with a `/` elsewhere is relative to the file's directory, one without matches a name at
+ * any depth. A pattern too long to compile is skipped.
+ */
+export function parseGitignore(text: string, base: string): Rule[] {
+  const rules: Rule[] = [];
+  for (const raw of text.split(/\r?\n/).slice(0, MAX_RULES_PER_FILE)) {
+    let line = raw.replace(/(?<!\\)\s+$/, "");
+    if (line === "" || line.startsWith("#")) continue;
+    let negated = false;
+    if (line.startsWith("!")) {
+      negated = true;
+      line = line.slice(1);
+    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
+      line = line.slice(1);
+    }
+    const directoryOnly = line.endsWith("/");
+    if (directoryOnly) line = line.slice(0, -1);
+    if (line === "") continue;
+    const anchored = line.includes("/");
+    if (line.startsWith("/")) line = line.slice(1);
+    try {
+      rules.push({ base, glob: compileGlob(anchored ? line : `**/${line}`), negated, directoryOnly });
+    } catch {
+      // an over-long pattern: git would take it; ignoring it only means scanning more
+    }
+  }
+  return rules;
+}
+
+function readRules(dir: string): Rule[] {
+  const file = join(dir, ".gitignore");
+  try {
+    return existsSync(file) ? parseGitignore(readFileSync(file, "utf8"), dir) : [];
+  } catch {
+    return []; // an unreadable .gitignore ignores nothing
+  }
+}
+
+/** The .gitignore rules in force in one directory of a walk: its parents' and its own. */
+export class IgnoreRules {
+  private constructor(private readonly rules: readonly Rule[]) {}
+
+  /**
+   * The rules in force at the top of a walk: the .gitignore files of `dir` and of its parents up
+   * to the root of the git work tree it is in (none above `dir` when it is in none).
+   */
+  static at(dir: string): IgnoreRules {
+    const chain: string[] = [];
+    let current = resolve(dir);
+    for (;;) {
+      chain.unshift(current);
+      if (existsSync(join(current, ".git"))) break;
+      const parent = dirname(current);
+      if (parent === current) return new IgnoreRules(readRules(resolve(dir)));
+      current = parent;
+    }
+    return new IgnoreRules(chain.flatMap(readRules));
+  }
+
+  /** The rules in force inside `dir`, a child of this one's directory. */
+  child(dir: string): IgnoreRules {
+    const own = readRules(dir);
+    return own.length === 0 ? this : new IgnoreRules([...this.rules, ...own]);
+  }
+
+  /** Whether git ignores `path` (the last matching rule decides). */
+  ignores(path: string, isDirectory: boolean): boolean {
+    let ignored = false;
+    for (const rule of this.rules) {
+      if (rule.directoryOnly && !isDirectory) continue;
+      const rel = relative(rule.base, path);
+      if (rel === "" || rel.startsWith("..")) continue;
+      if (rule.glob.test(rel.split(sep).join("/"))) ignored = !rule.negated;
+    }
+    return ignored;
+  }
+}

@@ -1,0 +1,96 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parse } from "yaml";
+import { actionArgs, runGithubAction } from "../../src/ci/github-action.js";
+import { repoPath } from "../helpers.js";
+
+const action = parse(readFileSync(repoPath("action.yml"), "utf8"));
+
+/** A fake runner: a workspace holding infra/main.json, and the files GitHub hands a step. */
+function runner(inputs: Record<string, string>): { env: Record<string, string>; workspace: string; summary: string; output: string } {
+  const root = mkdtempSync(join(tmpdir(), "acs-gha-"));
+  const workspace = join(root, "work");
+  mkdirSync(join(workspace, "infra"), { recursive: true });
+  mkdirSync(join(root, "temp"));
+  copyFileSync(repoPath("examples/insecure-acs-workload.json"), join(workspace, "infra", "main.json"));
+  const summary = join(root, "step_summary.md");
+  const output = join(root, "output");
+  writeFileSync(summary, "");
+  writeFileSync(output, "");
+  const env: Record<string, string> = {
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: output,
+    RUNNER_TEMP: join(root, "temp"),
+    GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
+  };
+  // The defaults action.yml declares, then the workflow's `with:`, as the step's env passes them.
+  for (const [name, spec] of Object.entries(action.inputs as Record<string, { default?: string }>)) env[`INPUT_${name.toUpperCase()}`] = spec.default ?? "";
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return { env, workspace, summary, output };
+}
+
+const outputs = (file: string) => Object.fromEntries(readFileSync(file, "utf8").trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
+
+test("action.yml: a composite action on Node whose scan step passes every input the script reads", () => {
+  assert.is(action.runs.using, "composite");
+  const steps = action.runs.steps as Array<{ id?: string; uses?: string; run?: string; env?: Record<string, string>; if?: string; with?: Record<string, string> }>;
+  assert.ok(steps.some((s) => s.uses?.startsWith("actions/setup-node@")));
+  const scan = steps.find((s) => s.id === "scan")!;
+  assert.match(scan.run!, /node "\$GITHUB_ACTION_PATH\/dist\/scripts\/github-action\.js"/);
+  for (const name of ["paths", "config", "fail-on", "unknown", "bicep", "changed-since", "sarif-file"]) {
+    assert.ok(action.inputs[name], `input ${name}`);
+    assert.is(scan.env![`INPUT_${name.toUpperCase()}`], `\${{ inputs.${name} }}`);
+  }
+  const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
+  assert.match(upload.if!, /always\(\) && inputs\.upload-sarif == 'true'/);
+  assert.is(upload.with!["sarif_file"], "${{ steps.scan.outputs.sarif-file }}");
+  assert.ok(action.inputs["upload-sarif"]);
+});
+
+test("inputs become CLI flags; unset ones are left out", () => {
+  const { env } = runner({ paths: "infra\nmodules", "fail-on": "high", bicep: "/usr/local/bin/bicep" });
+  assert.equal(actionArgs(env, "/tmp/s.md"), ["scan", "infra", "modules", "--format", "github", "--format", "markdown=/tmp/s.md", "--format", "sarif=acs-baseline.sarif", "--fail-on", "high", "--bicep", "/usr/local/bin/bicep"]);
+});
+
+test("run with a fake GitHub environment: annotations, SARIF, job summary, outputs, the CLI's exit code", async () => {
+  const { env, workspace, summary, output } = runner({ paths: "infra" });
+  let stdout = "";
+  const code = await runGithubAction(env, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true } });
+  assert.is(code, 1);
+  // Workflow commands as the runner reads them: `::level key=value,...::message`, one a line.
+  const annotations = stdout.split("\n").filter((l) => l.startsWith("::"));
+  assert.ok(annotations.length > 0);
+  for (const a of annotations) assert.match(a, /^::(error|warning) file=infra\/main\.json,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:\n]+::\S/);
+  const sarif = JSON.parse(readFileSync(join(workspace, "acs-baseline.sarif"), "utf8"));
+  assert.is(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "infra/main.json");
+  assert.match(readFileSync(summary, "utf8"), /^## ACS security baseline: ❌ \d+ failing at or above low/);
+  assert.equal(outputs(output), { "exit-code": "1", "sarif-file": join(workspace, "acs-baseline.sarif") });
+});
+
+test("a clean scan exits 0; a usage error exits 2 and says so in the job summary", async () => {
+  const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+  const clean = runner({ paths: "compliant.json", "upload-sarif": "false" });
+  copyFileSync(repoPath("fixtures/cli/compliant.json"), join(clean.workspace, "compliant.json"));
+  assert.is(await runGithubAction(clean.env, quiet), 0);
+  assert.match(readFileSync(clean.summary, "utf8"), /✅ passed/);
+  const bad = runner({ "fail-on": "sometimes" });
+  assert.is(await runGithubAction(bad.env, quiet), 2);
+  assert.match(readFileSync(bad.summary, "utf8"), /did not run[\s\S]*--fail-on must be one of/);
+  assert.equal(outputs(bad.output), { "exit-code": "2", "sarif-file": "" });
+});
+
+test("the step's entry script exits with the CLI's code", () => {
+  const { env } = runner({ paths: "infra" });
+  const r = spawnSync(process.execPath, [repoPath("dist/scripts/github-action.js")], { env: { PATH: process.env["PATH"] ?? "", ...env }, encoding: "utf8" });
+  assert.is(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^::error file=infra\/main\.json/m);
+});
+
+test.run();
