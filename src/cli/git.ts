@@ -17,7 +17,8 @@ function git(cwd: string, args: readonly string[]): string {
 
 /**
  * The files changed between `ref` and the work tree (committed, staged or not), as `git diff
- * --name-only` lists them, absolute; deleted ones included. Throws GitError outside a work tree
+ * --name-only` lists them, and the untracked ones git does not ignore, absolute; deleted ones
+ * included. Throws GitError outside a work tree
  * or for a ref git does not know.
  */
 export function changedSince(ref: string, cwd: string): { root: string; files: string[] } {
@@ -32,6 +33,9 @@ export function changedSince(ref: string, cwd: string): { root: string; files: s
   } catch {
     throw new GitError(`--changed-since: '${ref}' is not a commit git knows here (fetch it first, e.g. with fetch-depth: 0)`);
   }
-  const out = git(root, ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--end-of-options", ref, "--"]);
-  return { root, files: out.split("\0").filter(Boolean).map((f) => resolve(root, f)) };
+  // --no-renames: a renamed file is listed under its old name too, so what still links that name is rescanned.
+  const out = git(root, ["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", "--end-of-options", ref, "--"]);
+  // New files git does not track yet are changes too (what .gitignore ignores is not).
+  const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z"]);
+  return { root, files: `${out}\0${untracked}`.split("\0").filter(Boolean).map((f) => resolve(root, f)) };
 }

@@ -108,7 +108,6 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     const changed = changedTemplates(command, io.cwd, select);
     paths = changed.templates.map((t) => relative(io.cwd, t) || t);
     roots = changed.roots;
-    if (changed.skipped.length > 0 && !command.quiet) io.stderr.write(`acs-baseline: not scanned (no Bicep support here): ${changed.skipped.join(", ")}\n`);
   }
   const showProgress = Boolean(io.stderr.isTTY) && !command.quiet;
   const fromPaths = paths.length

@@ -9,6 +9,9 @@
  *   (picomatch alone reads it as the set of `!` and `a`);
  * - `**` as a whole path segment: zero or more folders (`a/**` also matches `a`); elsewhere like `*`;
  * - `{a,b}` alternatives (nested); a leading `!` negates the whole glob; `\x` is a literal `x`.
+ *
+ * Not picomatch's: extglobs (`@(a|b)`, `!(a)`), POSIX classes (`[[:alpha:]]`) and ranges
+ * (`{1..3}`) are literal characters here (README says so).
  */
 export interface Glob {
   readonly source: string;

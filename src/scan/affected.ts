@@ -55,7 +55,7 @@ function kindOf(file: string): "template" | "parameters" | "other" {
   }
 }
 
-/** The templates a parameter file belongs to: its `using` target (.bicepparam), or the templates it pairs with by name. */
+/** The templates a parameter file belongs to: its `using` target (.bicepparam), or the templates it pairs with by name (a deleted one: those its name pairs with). */
 export function templatesOfParameterFile(file: string): string[] {
   if (BICEPPARAM_FILE.test(file)) return linkedFiles(file, readText(file) ?? "").filter((t) => existsSync(t));
   const m = /^(.*)\.parameters(?:\.[^.]+)?\.jsonc?$/i.exec(basename(file));
@@ -64,12 +64,14 @@ export function templatesOfParameterFile(file: string): string[] {
   const bases = [stem, ...(stem.includes(".") ? [stem.slice(0, stem.lastIndexOf("."))] : [])];
   const dir = dirname(file);
   const candidates = bases.flatMap((b) => [join(dir, `${b}.json`), join(dir, `${b}.jsonc`)]);
-  return candidates.filter((t) => existsSync(t) && kindOf(t) === "template" && pairedParameterFiles(t).includes(file));
+  // A deleted parameter file no longer pairs: the template its name pairs with lost a parameter set.
+  const pairs = existsSync(file) ? (t: string) => pairedParameterFiles(t).includes(file) : () => true;
+  return candidates.filter((t) => existsSync(t) && kindOf(t) === "template" && pairs(t));
 }
 
 /**
  * The templates a change touches: the changed templates themselves, the templates a changed
- * parameter file belongs to, and, transitively, every template among `candidates` that links or
+ * parameter file belongs to (or a deleted one belonged to), and, transitively, every template among `candidates` that links or
  * imports a changed (or deleted) template or module. Sorted; only existing files.
  */
 export function affectedTemplates(changed: readonly string[], candidates: readonly string[]): string[] {
@@ -78,7 +80,7 @@ export function affectedTemplates(changed: readonly string[], candidates: readon
   for (const file of touched) {
     const kind = kindOf(file);
     if (kind === "template") affected.add(file);
-    else if (kind === "parameters") for (const t of templatesOfParameterFile(file)) affected.add(t);
+    else if (kind === "parameters" || (kind === "other" && !existsSync(file))) for (const t of templatesOfParameterFile(file)) affected.add(t);
   }
   // Who links whom, read once; then a linker of anything touched is touched too, until nothing
   // changes (at most one round per candidate, so cycles end).

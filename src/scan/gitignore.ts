@@ -14,6 +14,21 @@ interface Rule {
 const MAX_RULES_PER_FILE = 10_000;
 
 /**
+ * A .gitignore pattern in the glob syntax: braces are literal in git, so they are escaped; and a
+ * trailing `/**` matches what is inside the folder, never the folder itself (else `dir/**` then
+ * `!dir/keep.json` would skip the whole folder, where git re-includes the file).
+ */
+function asGlob(pattern: string): string {
+  let glob = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\" && i + 1 < pattern.length) glob += c + pattern[++i];
+    else glob += c === "{" || c === "}" ? `\\${c}` : c;
+  }
+  return glob.endsWith("/**") ? `${glob}/*` : glob;
+}
+
+/**
  * Parses one .gitignore as git reads it: blank lines and `#` comments skipped, trailing spaces
  * trimmed, `\#` and `\!` escape, `!` re-includes, a trailing `/` matches directories only, a
  * pattern with a `/` elsewhere is relative to the file's directory, one without matches a name at
@@ -24,19 +39,16 @@ export function parseGitignore(text: string, base: string): Rule[] {
   for (const raw of text.split(/\r?\n/).slice(0, MAX_RULES_PER_FILE)) {
     let line = raw.replace(/(?<!\\)\s+$/, "");
     if (line === "" || line.startsWith("#")) continue;
-    let negated = false;
-    if (line.startsWith("!")) {
-      negated = true;
-      line = line.slice(1);
-    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
-      line = line.slice(1);
-    }
+    // `\!` and `\#` stay escaped: the glob reads `\x` as a literal `x` too.
+    const negated = line.startsWith("!");
+    if (negated) line = line.slice(1);
     const directoryOnly = line.endsWith("/");
     if (directoryOnly) line = line.slice(0, -1);
     if (line === "") continue;
     const anchored = line.includes("/");
     if (line.startsWith("/")) line = line.slice(1);
     try {
+      line = asGlob(line);
       rules.push({ base, glob: compileGlob(anchored ? line : `**/${line}`), negated, directoryOnly });
     } catch {
       // an over-long pattern: git would take it; ignoring it only means scanning more

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
-import { actionArgs, runGithubAction } from "../../src/ci/github-action.js";
+import { actionArgs, fitStepSummary, runGithubAction, STEP_SUMMARY_LIMIT } from "../../src/ci/github-action.js";
 import { repoPath } from "../helpers.js";
 
 const action = parse(readFileSync(repoPath("action.yml"), "utf8"));
@@ -44,19 +44,28 @@ test("action.yml: a composite action on Node whose scan step passes every input 
   assert.ok(steps.some((s) => s.uses?.startsWith("actions/setup-node@")));
   const scan = steps.find((s) => s.id === "scan")!;
   assert.match(scan.run!, /node "\$GITHUB_ACTION_PATH\/dist\/scripts\/github-action\.js"/);
-  for (const name of ["paths", "config", "fail-on", "unknown", "bicep", "changed-since", "sarif-file"]) {
+  for (const name of ["paths", "config", "fail-on", "unknown", "bicep", "changed-since", "sarif-file", "upload-sarif"]) {
     assert.ok(action.inputs[name], `input ${name}`);
     assert.is(scan.env![`INPUT_${name.toUpperCase()}`], `\${{ inputs.${name} }}`);
   }
   const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
-  assert.match(upload.if!, /always\(\) && inputs\.upload-sarif == 'true'/);
+  assert.match(upload.if!, /always\(\) && inputs\.upload-sarif == 'true' && inputs\.changed-since == ''/);
   assert.is(upload.with!["sarif_file"], "${{ steps.scan.outputs.sarif-file }}");
   assert.ok(action.inputs["upload-sarif"]);
 });
 
-test("inputs become CLI flags; unset ones are left out", () => {
+test("inputs become CLI flags; unset ones are left out; paths come last, after --", () => {
   const { env } = runner({ paths: "infra\nmodules", "fail-on": "high", bicep: "/usr/local/bin/bicep" });
-  assert.equal(actionArgs(env, "/tmp/s.md"), ["scan", "infra", "modules", "--format", "github", "--format", "markdown=/tmp/s.md", "--format", "sarif=acs-baseline.sarif", "--fail-on", "high", "--bicep", "/usr/local/bin/bicep"]);
+  assert.equal(actionArgs(env, "/tmp/s.md"), ["scan", "--format", "github", "--format", "markdown=/tmp/s.md", "--format", "sarif=acs-baseline.sarif", "--fail-on=high", "--bicep=/usr/local/bin/bicep", "--", "infra", "modules"]);
+  assert.equal(actionArgs(runner({ paths: "infra/my app\n modules \n" }).env, "/s.md").slice(-3), ["--", "infra/my app", "modules"], "one path a line when there are lines");
+});
+
+test("a path that looks like an option stays a path (a workflow may pass changed file names from a pull request)", async () => {
+  const { env } = runner({ paths: "--bicep=/bin/false infra" });
+  let stdout = "";
+  const code = await runGithubAction(env, { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: () => true } });
+  assert.is(code, 2);
+  assert.match(stdout, /^::error file=--bicep=\/bin\/false.*no such file or directory/m);
 });
 
 test("run with a fake GitHub environment: annotations, SARIF, job summary, outputs, the CLI's exit code", async () => {
@@ -81,6 +90,7 @@ test("a clean scan exits 0; a usage error exits 2 and says so in the job summary
   assert.is(await runGithubAction(clean.env, quiet), 0);
   assert.match(readFileSync(clean.summary, "utf8"), /✅ passed/);
   const bad = runner({ "fail-on": "sometimes" });
+  writeFileSync(join(bad.workspace, "acs-baseline.sarif"), "{}"); // left by an earlier run on a self-hosted runner
   assert.is(await runGithubAction(bad.env, quiet), 2);
   assert.match(readFileSync(bad.summary, "utf8"), /did not run[\s\S]*--fail-on must be one of/);
   assert.equal(outputs(bad.output), { "exit-code": "2", "sarif-file": "" });
@@ -91,6 +101,30 @@ test("the step's entry script exits with the CLI's code", () => {
   const r = spawnSync(process.execPath, [repoPath("dist/scripts/github-action.js")], { env: { PATH: process.env["PATH"] ?? "", ...env }, encoding: "utf8" });
   assert.is(r.status, 1, r.stderr);
   assert.match(r.stdout, /^::error file=infra\/main\.json/m);
+});
+
+test("a job summary over GitHub's 1 MiB limit (which GitHub rejects whole) is cut at a table row, saying so", () => {
+  const head = "## ACS security baseline: ❌ 9000 failing at or above low\n\n| | Rule | Where | Resource | Finding |\n|---|---|---|---|---|\n";
+  const row = (i: number) => `| 🔴 | ACS-IAM-001 | \`infra/é${i}.json:28\` | acs-${i} | properties.disableLocalAuth is false: local (access key) authentication is enabled |\n`;
+  const big = head + Array.from({ length: 9000 }, (_, i) => row(i)).join("");
+  assert.ok(Buffer.byteLength(big) > STEP_SUMMARY_LIMIT);
+  const fitted = fitStepSummary(big);
+  assert.ok(Buffer.byteLength(fitted) <= STEP_SUMMARY_LIMIT, `${Buffer.byteLength(fitted)} bytes`);
+  assert.ok(fitted.startsWith(head));
+  const rows = fitted.split("\n").filter((l) => l.startsWith("| 🔴"));
+  assert.ok(rows.length > 1000 && rows.every((l, i) => l === row(i).trimEnd()), "whole rows, in order");
+  assert.match(fitted, new RegExp(`${9000 - rows.length} more lines are left out`));
+  assert.is(fitStepSummary(head), head, "a summary within the limit is left as it is");
+});
+
+test("with changed-since the SARIF file is not uploaded, and the log says why", async () => {
+  const { env } = runner({ "changed-since": "HEAD" });
+  let stdout = "";
+  await runGithubAction(env, { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: () => true } });
+  assert.match(stdout, /^::notice title=acs-baseline::The SARIF file is not uploaded to code scanning: .*changed-since/m);
+  let quiet = "";
+  await runGithubAction(runner({ "changed-since": "HEAD", "upload-sarif": "false" }).env, { stdout: { write: (s: string) => ((quiet += s), true) }, stderr: { write: () => true } });
+  assert.not.match(quiet, /::notice/);
 });
 
 test.run();

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -85,6 +85,66 @@ test("--changed-files (pre-commit): templates among the names are scanned, param
   assert.is(out.summary.filesScanned, 2);
   assert.is((await cliRun({ cwd: dir }, "scan", "--changed-files", "package.json")).code, 0);
   assert.is((await cliRun({ cwd: dir }, "scan", "--changed-files")).code, 0, "no names, nothing to scan");
+});
+
+test("--changed-since from a subdirectory, through a symbolic link to the work tree, with spaces in names, and after a rename", async () => {
+  const dir = repository();
+  cpSync(join(dir, "infra/other.json"), join(dir, "infra/with space.json"));
+  renameSync(join(dir, "infra/app"), join(dir, "infra/renamed app"));
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "rename and add");
+  touch(join(dir, "infra/renamed app/main.parameters.prod.json"));
+  const expected = ["infra/renamed app/main.json"];
+  assert.equal((await scanned(dir, "--changed-since", "HEAD")).files, expected);
+  const sub = await cliRun({ cwd: join(dir, "infra") }, "scan", "--changed-since", "HEAD~1", "--format", "json");
+  const out = JSON.parse(sub.stdout);
+  assert.is(out.summary.filesScanned, 2, "the renamed template and the new one, found from infra/");
+  // A path naming the work tree through a symbolic link: git names real paths, the walk the linked ones.
+  const link = join(mkdtempSync(join(tmpdir(), "acs-link-")), "repo");
+  symlinkSync(dir, link);
+  assert.equal((await scanned(dir, "--changed-since", "HEAD", join(link, "infra"))).files, expected);
+  const fromLink = (await scanned(join(link, "infra"), "--changed-since", "HEAD", ".")).files;
+  assert.ok(fromLink.length === 1 && fromLink[0]!.endsWith("infra/renamed app/main.json"), fromLink.join());
+});
+
+test("--changed-since: a renamed module is also a deleted one, so the templates still linking its old name are scanned", async () => {
+  const dir = repository();
+  renameSync(join(dir, "infra/linked/modules/acs.json"), join(dir, "infra/linked/modules/moved.json"));
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "move the module");
+  const r = await cliRun({ cwd: dir }, "scan", "--changed-since", "HEAD~1", "--format", "text");
+  assert.match(r.stdout, /infra\/linked\/main\.json .*linked template modules\/acs\.json is not analysed/);
+  assert.match(r.stdout, /2 templates scanned/, "the moved module and the template linking its old name");
+});
+
+test("--changed-since: a deleted parameter file rescans the template it paired with (its parameter sets changed)", async () => {
+  const dir = repository();
+  git(dir, "rm", "-q", "infra/app/main.parameters.prod.json");
+  git(dir, "commit", "-qm", "drop prod");
+  assert.equal((await scanned(dir, "--changed-since", "HEAD~1")).files, ["infra/app/main.json"]);
+});
+
+test("--changed-since: a new template git does not track yet counts as changed (unless .gitignore ignores it)", async () => {
+  const dir = repository();
+  cpSync(join(dir, "infra/app/main.json"), join(dir, "infra/new template.json"));
+  cpSync(join(dir, "infra/app/main.json"), join(dir, "infra/ignored.json"));
+  writeFileSync(join(dir, ".gitignore"), "infra/ignored.json\n");
+  assert.equal((await scanned(join(dir, "infra"), "--changed-since", "HEAD")).files, ["new template.json"]);
+});
+
+test("--changed-since with Bicep: a changed module brings in the Bicep file that uses it, both compiled and scanned", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-changed-bicep-"));
+  cpSync(repoPath("fixtures/bicep/modules"), join(dir, "infra"), { recursive: true });
+  git(dir, "init", "-q", "-b", "main");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "base");
+  appendFileSync(join(dir, "infra/modules/comms.bicep"), "\n// changed\n");
+  const r = await cliRun({ cwd: dir }, "scan", "--changed-since", "HEAD", "--bicep", repoPath("fixtures/bicep/bin/bicep"), "--format", "json");
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.errors, []);
+  const files = new Set(out.findings.map((f: { file: string }) => f.file));
+  assert.ok(files.has("infra/modules/comms.bicep"), [...files].join());
+  assert.ok(out.summary.filesScanned >= 2, "the module and main.bicep, which uses it");
 });
 
 test.run();

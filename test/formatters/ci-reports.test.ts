@@ -100,6 +100,18 @@ test("hostile text stays valid in both GitLab reports", () => {
   assert.ok(valid(validCodeQuality, JSON.parse(render("gitlab-codequality", hostile))), ajv.errorsText(validCodeQuality.errors));
 });
 
+test("paths named as ./x on the command line are reported as x, the repository path GitLab and Azure DevOps compare", async () => {
+  const dir = checkout();
+  const r = await cliRun({ cwd: dir }, "scan", "./infra/main.json", "--format", "gitlab-codequality=cq.json", "--format", "gitlab-sast=sast.json", "--format", "azure-pipelines");
+  assert.is(r.code, 1);
+  const cq = JSON.parse(readFileSync(join(dir, "cq.json"), "utf8"));
+  assert.ok(valid(validCodeQuality, cq), ajv.errorsText(validCodeQuality.errors));
+  assert.equal([...new Set(cq.map((i: { location: { path: string } }) => i.location.path))], ["infra/main.json"]);
+  const sast = JSON.parse(readFileSync(join(dir, "sast.json"), "utf8"));
+  assert.equal([...new Set(sast.vulnerabilities.map((v: { location: { file: string } }) => v.location.file))], ["infra/main.json"]);
+  assert.match(r.stdout, /sourcepath=infra\/main\.json;/);
+});
+
 test("azure-pipelines: a logissue per finding and per unreadable file, then task.complete", () => {
   const lines = render("azure-pipelines").trimEnd().split("\n");
   const commands = lines.map(parseVso);
