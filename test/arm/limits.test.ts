@@ -78,7 +78,7 @@ test("copies of deployments that multiply past the resource limit are a fault", 
       { type: "Microsoft.Resources/deployments", apiVersion: "2022-09-01", name: "[concat('d', copyIndex())]", copy: { name: "o", count: 800 }, properties: { mode: "Incremental", template: inner } },
     ],
   });
-  assert.match(e.message, "more than 20000 resources");
+  assert.match(e.message, "more than 10000 resources");
 });
 
 test("huge arrays and strings are faults", () => {
