@@ -411,7 +411,12 @@ class Expansion {
       const inner = isObject(options) && String(getKey(options, "scope") ?? "").toLowerCase() === "inner";
       const supplied = new Map<string, Value>();
       if (inner) {
-        const params = resolveValue(getKey(props, "parameters") ?? null, instance.scope, expansion.budget);
+        // ARM expands property copy loops here as in resource properties: AVM passes
+        // `{ "copy": [{ "name": "value", ... }] }` to build a parameter's array value.
+        const paramsKey = findKey(props, "parameters") ?? "parameters";
+        const provenance = { rel: "/properties/parameters", abs: `${instance.pointer}/${propsKey}/${pointerSegment(paramsKey)}` };
+        const resolveParameters = () => resolveValue(props[paramsKey] ?? null, instance.scope, expansion.budget, { propertyCopy: true, provenance });
+        const params = expansion.guard(instance.frame.file, instance.pointer, resolveParameters, null);
         resolvedParameters = isObject(params) ? params : newObject();
         if (isObject(params)) {
           for (const [k, entry] of Object.entries(params)) {
