@@ -4,6 +4,8 @@ import type { FileResult } from "../model/index.js";
 import type { ScanInput } from "./scanner.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+// A worker's JavaScript heap; the policy engine's WebAssembly memory is capped at 1 GiB on its own.
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 /**
  * Scans files on `workers` threads. Files are dealt round-robin so that large and small ones
@@ -21,15 +23,23 @@ export async function scanInWorkers(
   const results = await Promise.all(
     shares.map(
       (share) =>
-        new Promise<FileResult[]>((resolve, reject) => {
-          const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files: share, input } });
+        new Promise<FileResult[]>((resolve) => {
+          const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files: share, input }, resourceLimits: WORKER_LIMITS });
+          // A worker that dies (out of memory, a native crash) costs its own files, each reported as an
+          // error, never the whole run.
+          const lost = (why: string) => resolve(share.map((file) => workerLost(file, why)));
           worker.once("message", resolve);
-          worker.once("error", reject);
+          worker.once("error", (e) => lost(e.message));
           worker.once("exit", (code) => {
-            if (code !== 0) reject(new Error(`scan worker stopped with exit code ${code}`));
+            if (code !== 0) lost(`exit code ${code}`);
           });
         }),
     ),
   );
   return files.map((_, i) => results[i % workers]![Math.floor(i / workers)]!);
+}
+
+function workerLost(file: string, why: string): FileResult {
+  const message = `the scan worker holding this file stopped (${why}); it was not scanned`;
+  return { file, kind: "error", findings: [], notices: [], error: { file, message } };
 }
