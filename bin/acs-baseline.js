@@ -2,9 +2,18 @@
 // The command-line entry: a thin shell that hands argv to the compiled CLI and sets the exit code.
 import { run } from "../dist/src/cli/main.js";
 
-const readStdin = async () => {
+// Stops reading once past the limit: the reader then reports the input as too large.
+const readStdin = async (maxBytes) => {
   const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total > maxBytes) {
+      process.stdin.destroy();
+      break;
+    }
+  }
   return Buffer.concat(chunks);
 };
 

@@ -14,6 +14,7 @@ import { Unknown } from "./unknown.js";
 import { fromJson } from "./expressions/functions/collections.js";
 import { mergeUnknowns } from "./expressions/values.js";
 import { originOf } from "./expressions/derive.js";
+import { preview } from "./preview.js";
 
 /** A template a nested deployment links to by `relativePath`, read by the caller. */
 export interface LinkedTemplate {
@@ -260,7 +261,7 @@ class Expansion {
       if (rawCondition !== undefined) {
         const c = resolveValue(rawCondition, instanceScope, this.budget);
         if (c === false) continue;
-        const own = c === true ? true : c instanceof Unknown ? c : new Unknown("error", JSON.stringify(rawCondition), [], undefined, false, "condition is not a bool");
+        const own = c === true ? true : c instanceof Unknown ? c : new Unknown("error", preview(rawCondition as Value), [], undefined, false, "condition is not a bool");
         condition = condition === true ? own : own === true ? condition : mergeUnknowns([condition, own]);
       }
       const ownName = resolveValue(getKey(decl, "name") ?? null, instanceScope, this.budget);
@@ -410,7 +411,12 @@ class Expansion {
       const inner = isObject(options) && String(getKey(options, "scope") ?? "").toLowerCase() === "inner";
       const supplied = new Map<string, Value>();
       if (inner) {
-        const params = resolveValue(getKey(props, "parameters") ?? null, instance.scope, expansion.budget);
+        // ARM expands property copy loops here as in resource properties: AVM passes
+        // `{ "copy": [{ "name": "value", ... }] }` to build a parameter's array value.
+        const paramsKey = findKey(props, "parameters") ?? "parameters";
+        const provenance = { rel: "/properties/parameters", abs: `${instance.pointer}/${propsKey}/${pointerSegment(paramsKey)}` };
+        const resolveParameters = () => resolveValue(props[paramsKey] ?? null, instance.scope, expansion.budget, { propertyCopy: true, provenance });
+        const params = expansion.guard(instance.frame.file, instance.pointer, resolveParameters, null);
         resolvedParameters = isObject(params) ? params : newObject();
         if (isObject(params)) {
           for (const [k, entry] of Object.entries(params)) {

@@ -1,5 +1,6 @@
 import { fromJson } from "./expressions/functions/collections.js";
-import { armEquals } from "./expressions/values.js";
+import { equalityKey } from "./expressions/values.js";
+import { preview } from "./preview.js";
 import { getKey, isObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
 
@@ -54,13 +55,15 @@ export function validateParameter(name: string, type: string, decl: JsonObject, 
   if (value instanceof Unknown || value === null) return [];
   const problems: string[] = [];
   const check = TYPE_CHECK[type];
-  if (check && !check(value)) problems.push(`parameter ${name} is declared ${type} but its value is ${JSON.stringify(value)}`);
+  if (check && !check(value)) problems.push(`parameter ${name} is declared ${type} but its value is ${preview(value)}`);
   const allowed = getKey(decl, "allowedValues");
   if (Array.isArray(allowed)) {
+    // One pass over each list (values keyed as armEquals compares them), and one warning in all.
+    const keys = new Set(allowed.map((a) => equalityKey(fromJson(a))));
     const items = type === "array" && Array.isArray(value) ? value : [value];
-    for (const item of items) {
-      if (!allowed.some((a) => armEquals(fromJson(a), item))) problems.push(`parameter ${name}: ${JSON.stringify(item)} is not one of the allowed values`);
-    }
+    const outside = items.filter((item) => !keys.has(equalityKey(item)));
+    if (outside.length === 1) problems.push(`parameter ${name}: ${preview(outside[0]!)} is not one of the allowed values`);
+    else if (outside.length > 1) problems.push(`parameter ${name}: ${outside.length} values are not among the allowed values (the first is ${preview(outside[0]!)})`);
   }
   const length = typeof value === "string" || Array.isArray(value) ? value.length : undefined;
   const minLength = getKey(decl, "minLength");

@@ -5,6 +5,7 @@ import { evaluate } from "./expressions/evaluate.js";
 import { parseExpression } from "./expressions/parse.js";
 import { pointerSegment, isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
+import { preview } from "./preview.js";
 
 /** True for a JSON string ARM evaluates as an expression: `[...]`, but not the `[[` escape. */
 function isExpression(s: string): boolean {
@@ -163,6 +164,7 @@ function expandPropertyCopy(out: JsonObject, loop: unknown, i: number, scope: Sc
     out[name] = count;
     return;
   }
+  budget.copies(count);
   const p = options.provenance;
   out[name] = Array.from({ length: count }, (_, k) => {
     const itemOptions: ResolveOptions = p
@@ -179,7 +181,7 @@ function expandPropertyCopy(out: JsonObject, loop: unknown, i: number, scope: Sc
 /** Checks a copy count: a whole number from 0 to the limit, or unknown. */
 export function copyCount(v: Value, budget: Budget, where: string | undefined): number | Unknown {
   if (v instanceof Unknown) return v;
-  if (typeof v !== "number" || !Number.isInteger(v)) throw new ExpansionFault(`copy count is not a whole number (${JSON.stringify(v)})`, where);
+  if (typeof v !== "number" || !Number.isInteger(v)) throw new ExpansionFault(`copy count is not a whole number (${preview(v)})`, where);
   if (v < 0) throw new ExpansionFault(`copy count ${v} is negative`, where);
   if (v > budget.limits.copyCount) throw new ExpansionFault(`copy count ${v} is over the limit of ${budget.limits.copyCount}`, where);
   return v;

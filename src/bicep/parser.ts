@@ -249,8 +249,12 @@ class Parser {
 
   private arrayOrLoop(): ArrayNode | ForNode {
     const open = this.expect("[");
-    if (this.is("for")) {
+    // `bicep format` puts the `for` on the line after `[`
+    let k = 0;
+    while (this.peek(k).kind === "newline") k++;
+    if (this.is("for", k)) {
       // [for item in items: body] and [for (item, i) in items: body]
+      this.pos += k;
       let depth = 0;
       while (!(depth === 0 && this.is(":")) && this.peek().kind !== "eof") {
         const t = this.next();

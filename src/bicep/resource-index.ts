@@ -17,13 +17,25 @@ const DEPLOYMENTS = "microsoft.resources/deployments";
  * (depth first), with the symbolic name and full type the compiler gives each.
  */
 export function declaredResources(declarations: readonly Declaration[]): DeclaredResource[] {
+  let out = declaredOf.get(declarations);
+  if (!out) {
+    out = indexDeclarations(declarations);
+    declaredOf.set(declarations, out);
+  }
+  return out;
+}
+
+// A parsed file is reused while its text is unchanged (the parse cache): so is its index.
+const declaredOf = new WeakMap<readonly Declaration[], DeclaredResource[]>();
+
+function indexDeclarations(declarations: readonly Declaration[]): DeclaredResource[] {
   const out: DeclaredResource[] = [];
   const visit = (d: Declaration, parent: DeclaredResource | undefined, depth: number): void => {
     if (depth > 64) return; // nesting bound for hostile input
     const symbol = parent ? `${parent.symbol}::${d.name}` : d.name;
     let typeLower = DEPLOYMENTS;
     if (d.keyword === "resource") {
-      const written = (d.reference ?? "").split("@")[0]!.toLowerCase();
+      const written = typeWithoutVersion(d.reference ?? "");
       typeLower = parent && !written.includes("/") ? `${parent.typeLower}/${written}` : written;
     }
     const entry: DeclaredResource = { declaration: d, symbol, typeLower };
@@ -52,7 +64,7 @@ export function matchResources(compiled: unknown, declared: readonly DeclaredRes
     }
     compiled.forEach((resource, i) => {
       // (extension resources carry their version in the type: `apps/Deployment@v1`)
-      const type = typeof resource?.type === "string" ? resource.type.split("@")[0]!.toLowerCase() : undefined;
+      const type = typeof resource?.type === "string" ? typeWithoutVersion(resource.type) : undefined;
       const next = type === undefined ? undefined : queues.get(type)?.shift();
       if (next) byKey.set(String(i), next);
     });
@@ -64,4 +76,10 @@ export function matchResources(compiled: unknown, declared: readonly DeclaredRes
     }
   }
   return byKey;
+}
+
+/** `Microsoft.X/y@2025-01-01` → `microsoft.x/y`. */
+function typeWithoutVersion(type: string): string {
+  const at = type.indexOf("@");
+  return (at < 0 ? type : type.slice(0, at)).toLowerCase();
 }

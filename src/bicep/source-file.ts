@@ -33,26 +33,68 @@ export function parseBicepFile(path: string, text: string): BicepFile {
 }
 
 /** Reads and parses a Bicep file; undefined when it cannot be read or followed (mapping then stops above it). */
-export function readBicepFile(path: string): BicepFile | undefined {
+export function readBicepFile(path: string, parse: (path: string, text: string) => BicepFile = parseBicepFile): BicepFile | undefined {
   try {
     // Only regular files of bounded size (a module path in a template is input like any other).
     const st = statSync(path);
     if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return undefined;
-    return parseBicepFile(path, readFileSync(path, "utf8"));
+    return parse(path, readFileSync(path, "utf8"));
   } catch (e) {
     if (e instanceof BicepSyntaxError || (e as NodeJS.ErrnoException).code !== undefined) return undefined;
     throw e;
   }
 }
 
+// Bounds of the parse cache: a scan of a large tree must not keep every parse alive.
+const MAX_CACHED_FILES = 512;
+const MAX_CACHED_CHARS = 32 * 1024 * 1024;
+
 /**
- * The Bicep files of one scan, read and parsed once each; texts handed over by a compile function
- * (an editor's unsaved buffers) win over the files on disk.
+ * Parsed Bicep files by path, reused while the text is the same: a module is parsed once per scan,
+ * not once per template that calls it (and once more when it is scanned on its own).
+ */
+export class BicepParseCache {
+  private readonly byPath = new Map<string, { text: string; parsed: BicepFile | BicepSyntaxError }>();
+  private chars = 0;
+
+  /** Like `parseBicepFile`, from the cache when this path was parsed with this text. */
+  parse(path: string, text: string): BicepFile {
+    let hit = this.byPath.get(path);
+    if (hit?.text !== text) {
+      let parsed: BicepFile | BicepSyntaxError;
+      try {
+        parsed = parseBicepFile(path, text);
+      } catch (e) {
+        if (!(e instanceof BicepSyntaxError)) throw e;
+        parsed = e;
+      }
+      if (hit) this.chars -= hit.text.length;
+      if (this.byPath.size >= MAX_CACHED_FILES || this.chars + text.length > MAX_CACHED_CHARS) this.clear();
+      hit = { text, parsed };
+      this.byPath.set(path, hit);
+      this.chars += text.length;
+    }
+    if (hit.parsed instanceof BicepSyntaxError) throw hit.parsed;
+    return hit.parsed;
+  }
+
+  private clear(): void {
+    this.byPath.clear();
+    this.chars = 0;
+  }
+}
+
+/**
+ * The Bicep files of one template's mapping, read once each; texts handed over by a compile
+ * function (an editor's unsaved buffers) win over the files on disk.
  */
 export class BicepFiles {
   private readonly cache = new Map<string, BicepFile | undefined>();
 
-  constructor(private readonly texts: Readonly<Record<string, string>> = {}) {}
+  constructor(
+    private readonly texts: Readonly<Record<string, string>> = {},
+    private readonly parsed: BicepParseCache = new BicepParseCache(),
+  ) {}
 
   add(file: BicepFile): void {
     this.cache.set(file.path, file);
@@ -63,7 +105,7 @@ export class BicepFiles {
       const text = this.texts[path];
       let file: BicepFile | undefined;
       try {
-        file = text === undefined ? readBicepFile(path) : parseBicepFile(path, text);
+        file = text === undefined ? readBicepFile(path, (p, t) => this.parsed.parse(p, t)) : this.parsed.parse(path, text);
       } catch (e) {
         if (!(e instanceof BicepSyntaxError)) throw e;
       }

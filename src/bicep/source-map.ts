@@ -79,7 +79,7 @@ export class BicepSourceMap {
 
   private walk(pointer: string): MappedLocation {
     // (most pointers have no escapes: split them without the general parser's regular expressions)
-    const segs = (pointer.includes("~") ? parsePointer(pointer) : pointer.split("/").slice(1)).slice(0, MAX_SEGMENTS);
+    const segs = pointer.includes("~") ? parsePointer(pointer).slice(0, MAX_SEGMENTS) : pointer.split("/", MAX_SEGMENTS + 1).slice(1);
     const walk = new Walk(this.root, segs);
     this.walkTemplate(walk);
     return walk.result(walk.registry ? this.registryRelated(walk.registry, segs) : this.relatedFor(walk));
@@ -225,8 +225,9 @@ export class BicepSourceMap {
       while (node.kind === "for" || node.kind === "if") node = node.body;
       const seg = w.seg(0)!;
       if (node.kind === "object") {
-        const copies = field(w.json, "copy");
-        if (seg === "copy" && Array.isArray(copies) && !property(node, "copy")) {
+        // (only a `copy` segment needs the JSON's copy: looking it up at every step costs a scan of the keys)
+        const copies = seg === "copy" ? field(w.json, "copy") : undefined;
+        if (Array.isArray(copies) && !property(node, "copy")) {
           // a property loop compiles to copy: [{ name, count, input }] beside the other properties
           const entry = copies[Number(w.seg(1))];
           const prop = property(node, String(field(entry, "name")));

@@ -6,7 +6,7 @@ import { DEFAULT_COMPILE_TIMEOUT_MS, NO_COMPILER_MESSAGE, findBicepCli, runBicep
 import { BicepSyntaxError } from "./lexer.js";
 import { BicepMapper } from "./mapper.js";
 import { bicepTwinOf, usingTarget } from "./pairing.js";
-import { BicepFile, BicepFiles, parseBicepFile } from "./source-file.js";
+import { BicepFile, BicepFiles, BicepParseCache } from "./source-file.js";
 import type { BicepOptions } from "./types.js";
 
 /** A template compiled from Bicep, ready to expand and evaluate. */
@@ -31,6 +31,8 @@ export class BicepSupport {
   private looked = false;
   /** Parsed `.bicepparam` files compiled as parameter sets, by path. */
   private readonly bicepparams = new Map<string, BicepFile>();
+  /** Every Bicep file parsed in this scanner's scans, reused while unchanged. */
+  private readonly parsed = new BicepParseCache();
 
   constructor(private readonly options: BicepOptions = {}) {}
 
@@ -101,7 +103,7 @@ export class BicepSupport {
     let entry: BicepFile;
     const notices: Notice[] = [];
     try {
-      entry = parseBicepFile(file, text);
+      entry = this.parsed.parse(file, text);
     } catch (e) {
       if (!(e instanceof BicepSyntaxError)) throw e;
       // The compiler accepted what this parser cannot follow: findings stay in the file, at its top.
@@ -109,7 +111,7 @@ export class BicepSupport {
       notices.push({ kind: "expansion", file, message: `${file}:${at.line}:${at.column}: the Bicep source cannot be followed here (${e.message}), so findings point at the top of the file` });
       entry = new BicepFile(file, text, { declarations: [], comments: [] });
     }
-    const files = new BicepFiles(sources);
+    const files = new BicepFiles(sources, this.parsed);
     files.add(entry);
     return { mapper: new BicepMapper(entry, template.value as Record<string, unknown>, files, this.bicepparams), notices };
   }
@@ -132,7 +134,7 @@ export class BicepSupport {
     const parameters = readSource(file, parametersJson);
     if (parameters.kind !== "parameters") throw new InputError(file, "the Bicep compiler's output is not a parameter file");
     try {
-      this.bicepparams.set(file, parseBicepFile(file, text));
+      this.bicepparams.set(file, this.parsed.parse(file, text));
     } catch (e) {
       if (!(e instanceof BicepSyntaxError)) throw e;
       this.bicepparams.set(file, new BicepFile(file, text, { declarations: [], comments: [] }));

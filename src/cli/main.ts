@@ -13,6 +13,7 @@ import {
   type RuleCatalog,
   type ScanOptions,
 } from "../index.js";
+import { MAX_SOURCE_BYTES } from "../reader/index.js";
 import { USAGE, UsageError, parseCommand, type ScanCommand } from "./args.js";
 import { changedTemplates } from "./changed.js";
 import { useColor } from "./color.js";
@@ -25,8 +26,11 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** The working directory (configuration lookup, relative paths in reports). */
   cwd: string;
-  /** Reads standard input, for `scan -` (bytes, so that invalid UTF-8 is reported, not replaced). */
-  readStdin(): Promise<Uint8Array>;
+  /**
+   * Reads standard input, for `scan -` (bytes, so that invalid UTF-8 is reported, not replaced),
+   * stopping once more than `maxBytes` have arrived (`scan - < /dev/zero` must end).
+   */
+  readStdin(maxBytes: number): Promise<Uint8Array>;
 }
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -116,7 +120,7 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     : undefined;
   if (showProgress) io.stderr.write("\r\u001b[K");
   const results: FileResult[] = [...(fromPaths?.files ?? [])];
-  if (command.paths.includes("-")) results.unshift(scanner.scanContent("stdin.json", await io.readStdin()));
+  if (command.paths.includes("-")) results.unshift(scanner.scanContent("stdin.json", await io.readStdin(MAX_SOURCE_BYTES)));
   const report = scanner.report(results);
   const time = { start, end: new Date() };
 

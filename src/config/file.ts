@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
@@ -65,6 +65,11 @@ const require = createRequire(import.meta.url);
 const yaml = () => require("yaml") as typeof import("yaml");
 const ajvModule = () => require("ajv") as typeof import("ajv");
 
+/** Aliases a configuration may expand (the yaml package's own default), so an alias bomb is refused. */
+export const MAX_ALIAS_COUNT = 100;
+/** Largest configuration file read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 let validateConfig: ReturnType<InstanceType<typeof import("ajv").Ajv>["compile"]> | undefined;
 
 /**
@@ -75,8 +80,12 @@ let validateConfig: ReturnType<InstanceType<typeof import("ajv").Ajv>["compile"]
 export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): LoadedConfig {
   let text: string;
   try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new InputError(path, "cannot read configuration: not a regular file");
+    if (st.size > MAX_CONFIG_BYTES) throw new InputError(path, `configuration is larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MiB limit`);
     text = readFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(path, `cannot read configuration: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const { LineCounter, parseDocument } = yaml();
@@ -90,7 +99,14 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
     const e = doc.errors[0]!;
     throw new InputError(path, `invalid YAML: ${e.message.split("\n")[0]}`, position(e.pos[0]));
   }
-  const raw = (doc.toJS() ?? {}) as RawConfig;
+  let raw: RawConfig;
+  try {
+    raw = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as RawConfig;
+  } catch (e) {
+    // The yaml package throws a ReferenceError for an alias bomb; say it in our words, with the file.
+    const bomb = /alias count/i.test((e as Error).message);
+    throw new InputError(path, bomb ? `invalid YAML: aliases expand ${MAX_ALIAS_COUNT} times or more (a document that grows exponentially is refused)` : `invalid YAML: ${(e as Error).message}`);
+  }
   const fail = (pathInDoc: ReadonlyArray<string | number>, message: string): never => {
     const node = nodeAt(doc.contents as Node | null, pathInDoc);
     const key = pathInDoc.length ? pathInDoc.join(".") : "the configuration";

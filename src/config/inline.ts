@@ -8,7 +8,27 @@ export interface InlineSuppression {
   expires?: string;
 }
 
-const DIRECTIVE = /acs-baseline:suppress\s+([A-Za-z0-9*?-]+)(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?\s*(?::|--)\s*([^\n]*?)\s*(?=acs-baseline:suppress|$)/g;
+const MARKER = "acs-baseline:suppress";
+// The head of one directive, anchored at its marker: no two adjacent quantifiers can match the same
+// characters, so it runs in linear time however long the description (see readDirectives).
+const DIRECTIVE_HEAD = /^\s+([A-Za-z0-9*?-]+)(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?\s*(?::|--)/;
+
+/**
+ * The directives in a description, each `[rule, justification, expires]`: the text from one marker
+ * to the next is one directive, whose justification is the rest of it on one line.
+ */
+function readDirectives(description: string): Array<[string, string, string | undefined]> {
+  const found: Array<[string, string, string | undefined]> = [];
+  for (let at = description.indexOf(MARKER); at >= 0; ) {
+    const next = description.indexOf(MARKER, at + MARKER.length);
+    const directive = description.slice(at + MARKER.length, next < 0 ? undefined : next);
+    const head = DIRECTIVE_HEAD.exec(directive);
+    const justification = head ? directive.slice(head[0].length).trim() : "";
+    if (head && !justification.includes("\n")) found.push([head[1]!, justification, head[2]]);
+    at = next;
+  }
+  return found;
+}
 
 /**
  * Reads the suppressions in a resource's `metadata`, in either form:
@@ -44,7 +64,7 @@ export function readInlineSuppressions(metadata: Value | undefined): { suppressi
   }
   const description = meta["description"];
   if (typeof description === "string") {
-    for (const m of description.matchAll(DIRECTIVE)) add(m[1], m[3], m[2]);
+    for (const [rule, justification, expires] of readDirectives(description)) add(rule, justification, expires);
   }
   return { suppressions, problems };
 }

@@ -1,9 +1,8 @@
 import type { Finding } from "../model/index.js";
+import { xmlText as xml } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
-const xml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
 /**
  * JUnit XML, as Azure DevOps and GitLab read it: a test suite per file; a test case per rule and

@@ -1,9 +1,9 @@
 import type { Severity } from "../model/index.js";
 import { SEVERITIES } from "../model/index.js";
+import { markdownCode, markdownText } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const ICON: Record<Severity, string> = { critical: "🟣", high: "🔴", medium: "🟠", low: "🔵", info: "⚪" };
 
 /** A summary for a pull-request comment or a job summary: counts by severity, then a table of findings. */
@@ -26,12 +26,12 @@ export const formatMarkdown: Formatter = (report, ctx) => {
   if (shown.length > 0) {
     lines.push("| | Rule | Where | Resource | Finding |", "|---|---|---|---|---|");
     for (const f of shown) {
-      const where = `\`${cell(relativePath(f.file, ctx.baseDir))}:${f.range.start.line}\``;
+      const where = markdownCode(`${relativePath(f.file, ctx.baseDir)}:${f.range.start.line}`);
       const mark = f.status === "unknown" ? "❔" : ICON[f.severity];
-      lines.push(`| ${mark} | ${f.ruleId} | ${where} | ${cell(f.subject.name)} | ${cell(f.message)} |`);
+      lines.push(`| ${mark} | ${f.ruleId} | ${where} | ${markdownText(f.subject.name)} | ${markdownText(f.message)} |`);
     }
     lines.push("");
   }
-  for (const e of report.errors) lines.push(`- ❌ \`${cell(relativePath(e.file, ctx.baseDir))}\`: ${cell(e.message)}`);
+  for (const e of report.errors) lines.push(`- ❌ ${markdownCode(relativePath(e.file, ctx.baseDir))}: ${markdownText(e.message)}`);
   return lines.join("\n") + "\n";
 };

@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity, SourceRange } from "../model/index.js";
 import { HOMEPAGE, ruleDocUrl } from "../version.js";
+import { uriPath } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
@@ -60,7 +61,7 @@ export const formatSarif: Formatter = (report, ctx) => {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const location = (file: string, region?: object) => ({
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(relativePath(file, ctx.baseDir)), uriBaseId: "SRCROOT" },
+      artifactLocation: { uri: uriPath(relativePath(file, ctx.baseDir)), uriBaseId: "SRCROOT" },
       ...(region ? { region } : {}),
     },
   });

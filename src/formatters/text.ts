@@ -1,4 +1,5 @@
 import type { FileResult, Finding, ScanReport, Severity } from "../model/index.js";
+import { lineStart, plainText } from "./escape.js";
 import type { FormatContext, Formatter } from "./types.js";
 
 const SEVERITY_COLOR: Record<Severity, string> = {
@@ -14,29 +15,29 @@ function paint(ctx: FormatContext, code: string, s: string): string {
 }
 
 function findingLine(f: Finding, ctx: FormatContext): string {
-  const where = `${f.file}:${f.range.start.line}:${f.range.start.column}`;
+  const where = `${plainText(f.file)}:${f.range.start.line}:${f.range.start.column}`;
   const sev = paint(ctx, SEVERITY_COLOR[f.severity], f.severity.padEnd(8));
   const status = f.status === "unknown" ? paint(ctx, "2", "unknown ") : "fail    ";
-  const subject = f.subject.type ? `${f.subject.type} '${f.subject.name}'` : `${f.subject.kind} '${f.subject.name}'`;
-  const accepted = f.suppression ? paint(ctx, "2", ` [suppressed (${f.suppression.kind}): ${f.suppression.justification}]`) : "";
-  const related = (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", `${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`)}`).join("");
-  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${f.message}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}${related}`;
+  const subject = `${plainText(f.subject.type ?? f.subject.kind)} '${plainText(f.subject.name)}'`;
+  const accepted = f.suppression ? paint(ctx, "2", ` [suppressed (${f.suppression.kind}): ${plainText(f.suppression.justification)}]`) : "";
+  const related = (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", plainText(`${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`))}`).join("");
+  return `  ${where}  ${sev} ${status} ${f.ruleId}  ${plainText(f.message)}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}${related}`;
 }
 
 function fileBlock(r: FileResult, ctx: FormatContext): string[] {
   if (r.error) {
-    const where = r.error.line ? `${r.file}:${r.error.line}:${r.error.column}` : r.file;
-    return [`${paint(ctx, "1", r.file)}`, `  ${paint(ctx, "31", "error")}  ${where}: ${r.error.message}`, ""];
+    const where = r.error.line ? `${plainText(r.file)}:${r.error.line}:${r.error.column}` : plainText(r.file);
+    return [paint(ctx, "1", lineStart(r.file)), `  ${paint(ctx, "31", "error")}  ${where}: ${plainText(r.error.message)}`, ""];
   }
   const findings = ctx.quiet ? r.findings.filter((f) => ctx.isFailing(f)) : r.findings;
   const notices = ctx.quiet ? [] : r.notices;
   const errors = r.errors ?? [];
   if (findings.length === 0 && notices.length === 0 && errors.length === 0) return [];
   return [
-    paint(ctx, "1", r.file),
-    ...errors.map((e) => `  ${paint(ctx, "31", "error")}  ${e.line ? `${e.file}:${e.line}:${e.column}` : e.file}: ${e.message}`),
+    paint(ctx, "1", lineStart(r.file)),
+    ...errors.map((e) => `  ${paint(ctx, "31", "error")}  ${plainText(e.line ? `${e.file}:${e.line}:${e.column}` : e.file)}: ${plainText(e.message)}`),
     ...findings.map((f) => findingLine(f, ctx)),
-    ...notices.map((n) => `  notice  ${n.file}${n.pointer ? ` (${n.pointer})` : ""}: ${n.message}`),
+    ...notices.map((n) => plainText(`  notice  ${n.file}${n.pointer ? ` (${n.pointer})` : ""}: ${n.message}`)),
     "",
   ];
 }
@@ -55,7 +56,7 @@ function summaryLine(report: ScanReport, ctx: FormatContext): string {
     `${s.filesWithErrors} error${s.filesWithErrors === 1 ? "" : "s"}`,
   ];
   const files = [...new Set(report.errors.map((e) => e.file))];
-  const unreadable = files.slice(0, 3).join(", ") + (files.length > 3 ? ", ..." : "");
+  const unreadable = files.slice(0, 3).map((f) => plainText(f)).join(", ") + (files.length > 3 ? ", ..." : "");
   const verdict =
     s.filesWithErrors > 0
       ? paint(ctx, "31", `✖ errors in ${unreadable}`)
@@ -67,7 +68,7 @@ function summaryLine(report: ScanReport, ctx: FormatContext): string {
 
 /** Findings grouped by file as `file:line:col  severity  status  RULE  message`, then run notices and a summary line. */
 export const formatText: Formatter = (report, ctx) => {
-  const runNotices = ctx.quiet ? [] : report.notices.filter((n) => n.file === "").map((n) => `notice  ${n.message}`);
+  const runNotices = ctx.quiet ? [] : report.notices.filter((n) => n.file === "").map((n) => `notice  ${plainText(n.message)}`);
   const quietAndClean = ctx.quiet && report.summary.failing === 0 && report.summary.filesWithErrors === 0;
   const lines = [...report.files.flatMap((r) => fileBlock(r, ctx)), ...runNotices, ...(quietAndClean ? [] : [summaryLine(report, ctx)])];
   return lines.length ? lines.join("\n") + "\n" : "";

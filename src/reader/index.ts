@@ -1,3 +1,4 @@
 export { readSource, SourceFile, MAX_SOURCE_BYTES } from "./read-source.js";
 export { detectKind, deploymentScope, type SourceKind, type DeploymentScope } from "./detect-kind.js";
 export { formatPointer, parsePointer, type PointerLocation } from "./positions.js";
+export { cannotRead, insideRoots, readRegularFile, readRegularFileAsync } from "./read-file.js";

@@ -1,7 +1,7 @@
 import type { Position, SourceRange } from "../model/finding.js";
 import { decodeString, skipString, skipTrivia, skipValue } from "./scan.js";
 
-/** Maps character offsets to 1-based line and column; built on first use. */
+/** Maps character offsets to 1-based line and column (LF, CRLF and CR end lines); built on first use. */
 export class LineIndex {
   private starts: number[] | undefined;
 
@@ -24,9 +24,13 @@ export class LineIndex {
   }
 }
 
+// A line ends at LF, CRLF or a lone CR, as Json.NET (and so ARM's error messages) counts lines.
+const LINE_END = /\r\n?|\n/g;
+
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  LINE_END.lastIndex = 0;
+  for (let m = LINE_END.exec(text); m; m = LINE_END.exec(text)) starts.push(m.index + m[0].length);
   return starts;
 }
 

@@ -1,6 +1,7 @@
 import { InputError } from "../model/errors.js";
 import { detectKind, type SourceKind } from "./detect-kind.js";
-import { LineIndex, locatePointers, type PointerLocation } from "./positions.js";
+import { findCaseCollision } from "./case-collisions.js";
+import { LineIndex, formatPointer, locatePointers, type PointerLocation } from "./positions.js";
 import { prepareForJsonParse } from "./prepare.js";
 import { ScanError, findSyntaxError } from "./scan.js";
 
@@ -44,7 +45,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export function readSource(path: string, content: Uint8Array | string): SourceFile {
   const size = typeof content === "string" ? content.length : content.byteLength;
   if (size > MAX_SOURCE_BYTES) {
-    throw new InputError(path, `file is larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
+    throw new InputError(path, `file is larger than the ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB limit`);
   }
   let text: string;
   if (typeof content === "string") {
@@ -66,5 +67,20 @@ export function readSource(path: string, content: Uint8Array | string): SourceFi
     if (fault) throw new InputError(path, `invalid JSON: ${fault.message}`, lines.position(fault.offset));
     throw new InputError(path, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+  const collision = findCaseCollision(value);
+  if (collision) {
+    const pointer = formatPointer([...collision.path, collision.second]);
+    const at = locatePointers(text, [pointer]).get(pointer)!;
+    throw new InputError(
+      path,
+      `the keys '${clip(collision.first)}' and '${clip(collision.second)}' differ only in case; ARM reads them as one property (the last wins), so the file is refused rather than read differently`,
+      lines.position(at.keyStart),
+    );
+  }
   return new SourceFile(path, text, value, detectKind(value));
+}
+
+/** A key as quoted in a message: at most 80 characters, control characters shown as escapes. */
+function clip(key: string): string {
+  return JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key).slice(1, -1);
 }

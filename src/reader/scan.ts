@@ -27,8 +27,7 @@ export function skipTrivia(text: string, i: number): number {
     if (c === SPACE || c === TAB || c === LF || c === CR) {
       i++;
     } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      const end = text.indexOf("\n", i + 2);
-      i = end < 0 ? n : end + 1;
+      i = lineCommentEnd(text, i + 2);
     } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
       const end = text.indexOf("*/", i + 2);
       if (end < 0) throw new ScanError(i, "unterminated block comment");
@@ -38,6 +37,17 @@ export function skipTrivia(text: string, i: number): number {
     }
   }
   return i;
+}
+
+/** Where a `//` comment whose text starts at `i` ends: at the next CR or LF (as Json.NET ends it), or the end. */
+export function lineCommentEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) return i;
+    i++;
+  }
+  return n;
 }
 
 /** `i` is at an opening quote; returns the offset just after the closing quote. */
@@ -54,7 +64,7 @@ export function skipString(text: string, i: number): number {
         j += 6;
         continue;
       }
-      if (e === undefined || !'"\\/bfnrt'.includes(e)) throw new ScanError(j, "invalid escape in string");
+      if (e === undefined || !'"\\/bfnrt\''.includes(e)) throw new ScanError(j, "invalid escape in string");
       j += 2;
       continue;
     }
@@ -67,7 +77,11 @@ export function skipString(text: string, i: number): number {
 export function decodeString(text: string, start: number, end: number): string {
   const raw = text.slice(start + 1, end - 1);
   if (!raw.includes("\\")) return raw;
-  return JSON.parse(`"${raw.replace(/[\u0000-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`) as string;
+  // `\'` is Json.NET's escape for a quote; unpaired surrogates become U+FFFD as Json.NET reads them.
+  const escaped = raw.replace(/\\[^]|[\u0000-\u001f]/g, (m) =>
+    m === "\\'" ? "'" : m.length === 2 ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return (JSON.parse(`"${escaped}"`) as string & { toWellFormed(): string }).toWellFormed();
 }
 
 const LITERAL = /(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/y;

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { compileGlob } from "../config/index.js";
 import { IgnoreRules } from "./gitignore.js";
@@ -63,17 +63,34 @@ export function collectFiles(paths: readonly string[], selection: FileSelection 
     }
     for (const name of names) {
       const full = join(dir, name);
-      const st = lstatSync(full, { throwIfNoEntry: false }); // links inside a tree are not followed
+      const st = statEntry(full, errors); // links inside a tree are not followed
       if (ignore?.ignores(full, Boolean(st?.isDirectory()))) continue;
       if (st?.isDirectory() && !SKIPPED_DIRECTORIES.has(name)) walk(full, ignore?.child(full));
       else if (st?.isFile() && isScannedFileName(name) && selected(full)) add(full);
     }
   };
   for (const p of paths) {
-    const st = statSync(p, { throwIfNoEntry: false });
+    let st: Stats | undefined;
+    try {
+      st = statSync(p, { throwIfNoEntry: false });
+    } catch (e) {
+      // A symbolic-link loop, a path through a file (`ok.json/x.json`): this path is one error, the others go on.
+      errors.push({ path: p, message: `cannot read path: ${(e as NodeJS.ErrnoException).code ?? "unknown error"}` });
+      continue;
+    }
     if (!st) errors.push({ path: p, message: "no such file or directory" });
     else if (st.isDirectory()) walk(p, selection.gitignore === false ? undefined : IgnoreRules.at(p));
-    else add(p);
+    else if (st.isFile()) add(p);
+    else errors.push({ path: p, message: "cannot read path: not a regular file or directory" });
   }
   return { files, errors };
+}
+
+function statEntry(path: string, errors: CollectError[]): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    errors.push({ path, message: `cannot read path: ${(e as NodeJS.ErrnoException).code ?? "unknown error"}` });
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { insideRoots } from "../reader/index.js";
 
 /**
  * The parameter files paired with a template by name, sorted: for `x.json`, `x.parameters.json`,
@@ -56,5 +57,6 @@ export function linkedTemplatePath(fromFile: string, relativePath: string, roots
     const r = relative(resolve(root), target);
     return r !== "" && !r.startsWith("..") && !r.startsWith(sep) && !/^[a-zA-Z]:/.test(r);
   });
-  return inside && existsSync(target) ? target : undefined;
+  // Lexically inside is not enough: a symbolic link inside the tree may point out of it.
+  return inside && insideRoots(target, roots) ? target : undefined;
 }

@@ -4,6 +4,8 @@ import type { FileResult } from "../model/index.js";
 import type { ScanInput } from "./scanner.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+// A worker's JavaScript heap; the policy engine's WebAssembly memory is capped at 1 GiB on its own.
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 /** Files a worker is handed at a time: few enough to share the tail evenly, enough to keep messages rare. */
 const BATCH = 8;
@@ -44,10 +46,22 @@ export async function scanShared(
   const workers = Array.from(
     { length: helpers },
     () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files, input } });
+      new Promise<void>((resolve) => {
+        const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files, input }, resourceLimits: WORKER_LIMITS });
         idle.add(worker);
         let stopping = false;
+        let inFlight: number[] = [];
+        // A worker that dies (out of memory, a native crash) costs the files it held, each reported
+        // as an error, never the whole run: the others go on.
+        const lost = (why: string) => {
+          if (stopping) return;
+          stopping = true;
+          idle.delete(worker);
+          for (const i of inFlight) results[i] = workerLost(files[i]!, why);
+          done += inFlight.length;
+          if (inFlight.length > 0) onResult?.(done);
+          resolve();
+        };
         const stop = () => {
           stopping = true;
           idle.delete(worker);
@@ -58,21 +72,18 @@ export async function scanShared(
           for (const [i, r] of scanned) results[i] = r;
           done += scanned.length;
           if (scanned.length > 0) onResult?.(done);
-          const batch = claim(BATCH);
-          if (batch.length === 0) return stop();
+          inFlight = claim(BATCH);
+          if (inFlight.length === 0) return stop();
           idle.delete(worker);
-          worker.postMessage(batch);
+          worker.postMessage(inFlight);
         });
-        worker.once("error", reject);
-        worker.once("exit", (code) => (stopping ? resolve() : reject(new Error(`scan worker stopped with exit code ${code}`))));
+        worker.once("error", (e) => lost(e.message));
+        worker.once("exit", (code) => (stopping ? resolve() : lost(`exit code ${code}`)));
         stoppers.push((evenIfBusy) => (evenIfBusy || idle.has(worker)) && stop());
       }),
   );
 
-  // Handled by the await below: a worker failing while this thread still scans must not end the
-  // process as an unhandled rejection first.
   const finished = Promise.all(workers);
-  finished.catch(() => undefined);
   try {
     for (let i = claim(1)[0]; i !== undefined; i = claim(1)[0]) {
       results[i] = scanHere(files[i]!);
@@ -96,4 +107,9 @@ export async function scanShared(
  */
 export function defaultThreads(files: number, cores: number): number {
   return files >= 16 ? cores : 1;
+}
+
+function workerLost(file: string, why: string): FileResult {
+  const message = `the scan worker holding this file stopped (${why}); it was not scanned`;
+  return { file, kind: "error", findings: [], notices: [], error: { file, message } };
 }

@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
-import { ExpansionFault, expandTemplate, toPolicyInput, type JsonObject } from "../arm/index.js";
+import { ExpansionFault, checkPolicyInput, expandTemplate, toPolicyInput, type JsonObject } from "../arm/index.js";
 import { loadCatalog, rulesById, type RuleCatalog, type RuleMeta } from "../catalog/index.js";
 import { readInlineSuppressions, resolveOptions, type InlineSuppression, type ResolvedOptions, type ScanOptions } from "../config/index.js";
 import { PolicyEngine, type RawFinding } from "../engine/index.js";
@@ -10,10 +9,11 @@ import { locateFindings } from "../locate/index.js";
 import { InputError, SEVERITIES, isAtLeast, toError } from "../model/index.js";
 import type { FileError, FileResult, Finding, Notice, ScanReport, ScanSummary, Severity } from "../model/index.js";
 import type { ExpandedTemplate, ExpansionError } from "../arm/index.js";
-import { readSource, type SourceFile } from "../reader/index.js";
+import { cannotRead, insideRoots, readRegularFile, readRegularFileAsync, readSource, type SourceFile } from "../reader/index.js";
 import { FORMATTERS, type FormatName } from "../formatters/index.js";
 import { TOOL } from "../version.js";
 import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
+import { describeForeignError } from "./foreign-errors.js";
 import { defaultThreads, scanShared } from "./parallel.js";
 import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
 import { BICEP_FILE, BICEPPARAM_FILE, BicepSupport, pairedBicepParamFiles, scanOncePerTemplate, type PreparedBicep } from "../bicep/index.js";
@@ -102,6 +102,7 @@ export class Scanner {
     const sources = new Map<string, SourceFile>([[file, source]]);
     if (parameterFile) sources.set(parameterFile.path, parameterFile);
     const roots = input.roots ?? [dirname(file)];
+    let stage = "expanding the template";
     try {
       const expanded = expandTemplate(file, source.value as JsonObject, {
         context: this.options.context,
@@ -110,12 +111,17 @@ export class Scanner {
         loadLinkedTemplate: (from, relativePath) => {
           const path = linkedTemplatePath(from, relativePath, roots);
           if (!path) return undefined;
-          const linked = sources.get(path) ?? readSource(path, readFileSync(path));
+          const linked = sources.get(path) ?? readSource(path, readRegularFile(path));
           sources.set(path, linked);
           return linked.kind === "template" ? { file: path, value: linked.value } : undefined;
         },
       });
-      const raw = this.engine.evaluate(toPolicyInput(expanded));
+      stage = "building the input of the rules";
+      const policyInput = toPolicyInput(expanded);
+      checkPolicyInput(policyInput);
+      stage = "evaluating the rules";
+      const raw = this.engine.evaluate(policyInput);
+      stage = "locating the findings";
       const located = locateFindings(raw, expanded, sources, this.ruleMap);
       bicep?.mapper?.remap(located, parameterFile);
       const notices: Notice[] = [...(bicep?.notices ?? []), ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }))];
@@ -131,30 +137,26 @@ export class Scanner {
         const at = e.pointer === undefined || bicep ? undefined : source.locate([e.pointer]).get(e.pointer);
         const position = at ? source.lineIndex.position(at.keyStart) : undefined;
         const withSet = parameterFile ? ` (with parameter file ${parameterFile.path})` : "";
-        return errorResult(file, new InputError(file, `template cannot be expanded${withSet}: ${e.message}`, position));
+        const what = stage === "expanding the template" ? "expanded" : "scanned"; // the policy input's limits
+        return errorResult(file, new InputError(file, `template cannot be ${what}${withSet}: ${e.message}`, position));
       }
-      return errorResult(file, e);
+      return errorResult(file, e, stage);
     }
   }
 
   /** The parameter files to scan a template with: given, configured, or paired by name (or none). */
   private parameterSets(template: string, input: ScanInput): Array<SourceFile | undefined> {
     const paired = () => (BICEP_FILE.test(template) ? [...pairedBicepParamFiles(template), ...pairedParameterFiles(template.replace(BICEP_FILE, ".json"))] : pairedParameterFiles(template));
-    const given = input.parameterFiles ?? (this.options.parameterFile ? [this.options.parameterFile] : paired());
+    const named = input.parameterFiles ?? (this.options.parameterFile ? [this.options.parameterFile] : undefined);
+    const given = named ?? paired();
     if (given.length === 0) return [undefined];
+    const roots = input.roots ?? [dirname(template)];
     return given.map((entry) => {
       const path = typeof entry === "string" ? entry : entry.path;
+      // A file paired by name is read only if it resolves inside the scanned tree; one the user named is read where it is.
+      if (!named && !insideRoots(path, roots)) throw new InputError(path, "the paired parameter file resolves outside the scanned directories (a symbolic link); not read");
       if (typeof entry === "string" && BICEPPARAM_FILE.test(entry)) return this.bicep.parameterSet(entry);
-      let content: Uint8Array | string;
-      if (typeof entry === "string") {
-        try {
-          content = readFileSync(entry);
-        } catch (e) {
-          throw new InputError(path, `cannot read parameter file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`);
-        }
-      } else {
-        content = entry.content;
-      }
+      const content = typeof entry === "string" ? readRegularFile(entry) : entry.content;
       const parsed = readSource(path, content);
       if (parsed.kind !== "parameters") throw new InputError(path, "is not a parameter file (deploymentParameters)");
       return parsed;
@@ -213,7 +215,7 @@ export class Scanner {
   scanFile(file: string, input: ScanInput = {}): FileResult {
     let content: Uint8Array;
     try {
-      content = readFileSync(file);
+      content = readRegularFile(file);
     } catch (e) {
       return unreadable(file, e);
     }
@@ -354,14 +356,14 @@ export class Scanner {
 /** A file's bytes, or the error result when it cannot be read. */
 async function readForScan(file: string): Promise<Uint8Array | FileResult> {
   try {
-    return await readFile(file);
+    return await readRegularFileAsync(file);
   } catch (e) {
     return unreadable(file, e);
   }
 }
 
 function unreadable(file: string, e: unknown): FileResult {
-  return errorResult(file, new InputError(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? toError(e).message}`));
+  return errorResult(file, cannotRead(file, e));
 }
 
 /** The result for a path the user named that does not exist or cannot be listed. */
@@ -377,7 +379,15 @@ function collectScanFiles(paths: readonly string[], select: FileSelection | unde
 
 /** The directories a scan of `paths` may read linked templates from. */
 export function scanRoots(paths: readonly string[]): string[] {
-  return paths.map((p) => (statSync(p, { throwIfNoEntry: false })?.isDirectory() ? p : dirname(p)));
+  return paths.map((p) => (isDirectory(p) ? p : dirname(p)));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false; // a symbolic-link loop, a path through a file: reported by collectFiles
+  }
 }
 
 /**
@@ -421,9 +431,9 @@ function partError(e: ExpansionError, sources: ReadonlyMap<string, SourceFile>, 
   return error;
 }
 
-function errorResult(file: string, e: unknown): FileResult {
+function errorResult(file: string, e: unknown, stage = "reading the file"): FileResult {
   // A companion file (a parameter file) that fails is named in the template's error.
-  const message = e instanceof InputError && e.file !== file ? `${e.file}: ${e.message}` : toError(e).message;
+  const message = e instanceof InputError && e.file !== file ? `${e.file}: ${e.message}` : (describeForeignError(e, stage) ?? toError(e).message);
   const error: FileError = { file, message };
   if (e instanceof InputError && e.position) {
     error.line = e.position.line;

@@ -49,6 +49,29 @@ test("copy counts: over 800, negative, or not a number are faults at the count",
   assert.is(e.pointer, "/resources/0/copy/count");
 });
 
+test("a property copy loop in a deployment's parameters keeps the copy limit; the fault names the loop, the rest is expanded", () => {
+  const expanded = expandTemplate("t.json", {
+    $schema: SCHEMA,
+    contentVersion: "1.0.0.0",
+    resources: [
+      {
+        type: "Microsoft.Resources/deployments",
+        apiVersion: "2022-09-01",
+        name: "d",
+        properties: {
+          mode: "Incremental",
+          expressionEvaluationOptions: { scope: "inner" },
+          parameters: { flags: { copy: [{ name: "value", count: 100000000, input: true }] } },
+          template: { $schema: SCHEMA, contentVersion: "1.0.0.0", resources: [acs({ name: "inner" })] },
+        },
+      },
+      acs({ name: "sibling" }),
+    ],
+  } as unknown as JsonObject);
+  assert.equal(plain(expanded.errors), [{ file: "t.json", pointer: "/resources/0/properties/parameters/flags/copy/0", message: "copy count 100000000 is over the limit of 800" }]);
+  assert.equal(expanded.resources.map((r) => r.name), ["d", "inner", "sibling"]);
+});
+
 test("an expression that does not parse is a fault", () => {
   assert.match(fault({ resources: [acs({ name: "[concat('a', ]" })] }).message, "expression does not parse");
   assert.match(fault({ resources: [acs({ name: "[concat('unterminated)]" })] }).message, "unterminated string");
@@ -78,7 +101,7 @@ test("copies of deployments that multiply past the resource limit are a fault", 
       { type: "Microsoft.Resources/deployments", apiVersion: "2022-09-01", name: "[concat('d', copyIndex())]", copy: { name: "o", count: 800 }, properties: { mode: "Incremental", template: inner } },
     ],
   });
-  assert.match(e.message, "more than 20000 resources");
+  assert.match(e.message, "more than 10000 resources");
 });
 
 test("huge arrays and strings are faults", () => {

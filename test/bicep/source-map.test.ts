@@ -49,6 +49,16 @@ test("languageVersion 1.0: resources by type and order, into local modules, loop
   assert.equal(related.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`), ["main.bicep:27", "main.bicep:8"]);
 });
 
+test("loops laid out by bicep format (`[` then `for` on the next line): properties, module parameters, related places", () => {
+  const map = mapOf("loops");
+  assert.is(at(map, "/resources/0/properties/disableLocalAuth"), "main.bicep:15:7");
+  assert.is(at(map, "/resources/0/copy"), "main.bicep:9:75");
+  assert.is(at(map, "/resources/1/properties/parameters/userEngagementTracking/value"), "main.bicep:25:7");
+  assert.is(at(map, "/resources/1/properties/template/resources/0/properties/userEngagementTracking"), "domain.bicep:14:5");
+  const related = map.locate("/resources/1/properties/template/resources/0/properties/userEngagementTracking").related;
+  assert.equal(related.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`), ["main.bicep:25", "main.bicep:7"]);
+});
+
 test("a module path that is not a regular file stops the mapping at the module statement", () => {
   const tmp = mkdtempSync(join(tmpdir(), "acs-bicep-map-"));
   cpSync(join(dir, "modules"), tmp, { recursive: true });

@@ -79,4 +79,12 @@ test("an expression that fails is a notice naming it and its place; a key read t
   assert.ok(out.findings.some((f: { ruleId: string; status: string }) => f.ruleId === "ACS-IAM-004" && f.status === "fail"));
 });
 
+test("a property copy loop in a nested deployment's parameters is expanded: ACS-IAM-001 is judged on its items", async () => {
+  const out = await scan("nested-parameter-copy.json");
+  assert.equal(out.errors, []);
+  assert.equal(out.notices, []);
+  // Item 0 is true (acs-looped-parameter passes, so it has no finding); item 1 is false.
+  assert.equal(of(out, "ACS-IAM-001").map((f) => [f.status, f.name, f.line]), [["fail", "acs-looped-parameter-off", 32]]);
+});
+
 test.run();

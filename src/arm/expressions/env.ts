@@ -1,6 +1,6 @@
 import type { DeploymentContext } from "../context.js";
 import { LimitFault } from "../errors.js";
-import type { ExpansionLimits } from "../limits.js";
+import { MAX_COPY_VALUES, type ExpansionLimits } from "../limits.js";
 import type { Value } from "../json.js";
 import type { Unknown } from "../unknown.js";
 import type { Expr } from "./ast.js";
@@ -68,6 +68,17 @@ export class Budget {
     if (this.steps > this.limits.steps) {
       throw new LimitFault(`evaluation takes more than ${this.limits.steps} steps`);
     }
+  }
+
+  private copied = 0;
+
+  /**
+   * Counts `n` elements about to be made by a property copy loop, refusing the template as soon as
+   * the loops would make more than `MAX_COPY_VALUES`, before the work is done.
+   */
+  copies(n: number): void {
+    this.copied += n;
+    if (this.copied > MAX_COPY_VALUES) throw new LimitFault(`copy loops make more than ${MAX_COPY_VALUES} values`);
   }
 
   /** Runs `fn` one level deeper (user-function calls, values evaluated inside other values). */

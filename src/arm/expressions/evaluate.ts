@@ -3,6 +3,7 @@ import { getKey, isObject, type Value } from "../json.js";
 import { Unknown } from "../unknown.js";
 import type { Expr } from "./ast.js";
 import type { Env } from "./env.js";
+import { chargeArguments } from "./charge.js";
 import { FUNCTIONS, listFunction } from "./functions/index.js";
 import { callUserFunction } from "./user-functions.js";
 import { mergeUnknowns, typeName } from "./values.js";
@@ -54,6 +55,7 @@ function call(expr: Extract<Expr, { kind: "call" }>, env: Env): Value {
     return result instanceof Unknown ? withOrigin(result, undefined) : result;
   }
   const args = targetsResource(lower) ? expr.args.map((a) => evaluateOrUnknown(a, env)) : expr.args.map((a) => evaluate(a, env));
+  chargeArguments(lower, args, env);
   if (!fn.unknownAware) {
     const unknowns = args.filter((a): a is Unknown => a instanceof Unknown);
     if (unknowns.length > 0) return derive(lower, args, mergeUnknowns(unknowns), false, (known) => fn.call(known, env));

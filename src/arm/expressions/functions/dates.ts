@@ -2,12 +2,13 @@ import { EvalError } from "../../errors.js";
 import { Unknown } from "../../unknown.js";
 import { eager, type FunctionTable } from "../registry.js";
 import { int, str } from "../values.js";
+import { preview } from "../../preview.js";
 
 const DURATION = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 function parseDate(fn: string, s: string): Date {
   const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
-  if (Number.isNaN(d.getTime())) throw new EvalError(`${fn}: '${s}' is not a date and time`);
+  if (Number.isNaN(d.getTime())) throw new EvalError(`${fn}: ${preview(s)} is not a date and time`);
   return d;
 }
 

@@ -7,6 +7,10 @@ import { armString } from "../values.js";
  * `{{` and `}}` for literal braces. Supported format strings: none, D/d[n], N/n[n], X/x[n], and
  * zero-padding custom formats such as `000`.
  */
+// `index[,alignment][:format]`. No two adjacent quantifiers can match the same characters (a
+// placeholder of a digit and a long run of spaces would otherwise backtrack quadratically).
+const PLACEHOLDER = /^(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s;
+
 export function compositeFormat(template: string, args: readonly Value[]): string {
   let out = "";
   let i = 0;
@@ -21,8 +25,8 @@ export function compositeFormat(template: string, args: readonly Value[]): strin
     } else if (ch === "{") {
       const end = template.indexOf("}", i);
       if (end < 0) throw new EvalError("format: unclosed '{'");
-      const m = /^(\d+)\s*(?:,\s*(-?\d+))?\s*(?::(.*))?$/s.exec(template.slice(i + 1, end));
-      if (!m) throw new EvalError(`format: invalid placeholder '${template.slice(i, end + 1)}'`);
+      const m = PLACEHOLDER.exec(template.slice(i + 1, end));
+      if (!m) throw new EvalError(`format: invalid placeholder '${clip(template.slice(i, end + 1))}'`);
       const index = Number(m[1]);
       if (index >= args.length) throw new EvalError(`format: placeholder {${index}} has no argument`);
       let text = formatOne(args[index]!, m[3]);
@@ -64,3 +68,6 @@ function formatOne(v: Value, spec: string | undefined): string {
   if (/^0+$/.test(spec)) return Math.trunc(v).toString().padStart(spec.length, "0");
   return armString(v);
 }
+
+/** A piece of the template for a message: at most 100 characters. */
+const clip = (s: string) => (s.length > 100 ? `${s.slice(0, 100)}…` : s);

@@ -2,6 +2,7 @@ import { EvalError } from "../../errors.js";
 import { Unknown } from "../../unknown.js";
 import { eager, lazy, MANY, type FunctionTable } from "../registry.js";
 import { armEquals, bool, deepUnknown, int, mergeUnknowns, str, typeName } from "../values.js";
+import { preview } from "../../preview.js";
 
 /** `and`/`or`, short-circuiting: `stop` decides the result as soon as one argument equals it. */
 function shortCircuit(name: string, stop: boolean) {
@@ -41,7 +42,7 @@ export const logicFunctions: FunctionTable = {
     if (typeof v === "boolean") return v;
     if (typeof v === "number") return v !== 0;
     if (typeof v === "string" && /^(true|false)$/i.test(v)) return v.toLowerCase() === "true";
-    throw new EvalError(`bool: cannot convert ${JSON.stringify(v)}`);
+    throw new EvalError(`bool: cannot convert ${preview(v)}`);
   }),
   if: lazy(3, 3, ([cond, then, otherwise]) => {
     const c = cond!();
@@ -80,7 +81,7 @@ export const logicFunctions: FunctionTable = {
   int: eager(1, 1, ([v]) => {
     if (typeof v === "number") return Math.trunc(v);
     const s = str("int", v!).trim();
-    if (!/^[-+]?\d+$/.test(s)) throw new EvalError(`int: '${s}' is not an integer`);
+    if (!/^[-+]?\d+$/.test(s)) throw new EvalError(`int: ${preview(s)} is not an integer`);
     return Number(s);
   }),
   float: eager(1, 1, ([v]) => {

@@ -1,0 +1,44 @@
+import { isObject, type Value } from "../json.js";
+import type { Env } from "./env.js";
+
+/**
+ * Charging for the size of what a function touches. Values shared by reference are cheap to build
+ * (forty `createArray(prev, prev)` take ~120 steps) and exponential to walk (2^40 leaves), so a
+ * function that walks its arguments whole (`string`, `equals`, `contains`, `union`, ...) is charged
+ * their full size before it starts; the step budget then refuses the template in milliseconds
+ * instead of letting it hang or exhaust memory.
+ */
+
+/** Functions that walk, copy or serialise their arguments whole. */
+const WALKS_ARGUMENTS = new Set([
+  "string", "equals", "contains", "indexof", "lastindexof", "intersection", "union", "concat", "format", "join", "flatten",
+  "uniquestring", "guid", "items", "datauri", "base64", "uri", "uricomponent", "json", "replace", "split",
+]);
+
+// Sizes of arrays and objects, computed once each: a value shared a million times is measured once.
+const sizes = new WeakMap<object, number>();
+
+/**
+ * The size of a value as the work of walking it: one unit per node, and one per 64 characters of
+ * a string (as `boundedString` charges). Shared values count every time they occur, as a walk
+ * meets them; memoised, so measuring costs one visit per distinct node.
+ */
+export function valueSize(v: Value): number {
+  if (typeof v === "string") return 1 + (v.length >> 6);
+  if (!Array.isArray(v) && !isObject(v)) return 1;
+  const known = sizes.get(v);
+  if (known !== undefined) return known;
+  let size = 1;
+  if (Array.isArray(v)) for (const x of v) size += valueSize(x);
+  else for (const k in v) size += 1 + (k.length >> 6) + valueSize(v[k]!);
+  sizes.set(v, size);
+  return size;
+}
+
+/** Charges a call of `name` (lower-cased) for the size of the arguments it will walk. */
+export function chargeArguments(name: string, args: readonly Value[], env: Env): void {
+  if (!WALKS_ARGUMENTS.has(name)) return;
+  let size = 0;
+  for (const a of args) size += valueSize(a);
+  env.budget.step(size);
+}

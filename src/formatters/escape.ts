@@ -1,0 +1,70 @@
+/**
+ * Escaping of everything a formatter did not write itself: file names, resource names, messages,
+ * justifications and expression text all come from the scanned files. Each format escapes for its
+ * own syntax, so that no value can end a line, start a GitHub workflow command, paint the terminal,
+ * open HTML, or make a document ill-formed.
+ */
+
+// C0 and C1 controls (ESC starts ANSI sequences, U+009B is a one-character CSI), DEL, the Unicode
+// line and paragraph separators, and the bidirectional overrides that reorder what a reader sees.
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const shown = (c: string) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/** For the terminal (text format): control and reordering characters shown as visible escapes. */
+export function plainText(s: string): string {
+  return s.replace(UNSAFE_TEXT, shown);
+}
+
+/**
+ * For a value that begins a line of text output: also never `::` after leading white space, which
+ * the GitHub Actions runner reads as a workflow command (a relative path is given as `./...`).
+ */
+export function lineStart(s: string): string {
+  const safe = plainText(s);
+  return /^\s*::/.test(safe) ? `./${safe}` : safe;
+}
+
+// CommonMark lets any ASCII punctuation be escaped with a backslash; these are the ones that can
+// start markup (emphasis, links, HTML and comments, code, tables, strikethrough, math, entities).
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&$!#]/g;
+const LINE_BREAKS = /\r\n?|\n|[\u2028\u2029]/g;
+
+/** For Markdown text in a table cell: markup escaped, line breaks as spaces, controls shown as escapes. */
+export function markdownText(s: string): string {
+  return plainText(s.replace(LINE_BREAKS, " ")).replace(MARKDOWN_SPECIAL, "\\$&");
+}
+
+/**
+ * For a Markdown code span in a table cell: a fence longer than any run of backticks inside, line
+ * breaks as spaces, and `|` escaped (GFM splits table cells on it even inside code).
+ */
+export function markdownCode(s: string): string {
+  const text = plainText(s.replace(LINE_BREAKS, " ")).replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+// XML 1.0 allows only TAB, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and U+10000-U+10FFFF: anything else
+// (other controls, U+FFFE, U+FFFF, an unpaired surrogate) makes the document ill-formed.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+/**
+ * For XML text and attribute values: markup escaped, TAB/LF/CR as character references (so that
+ * attribute values keep them), characters XML 1.0 forbids replaced by U+FFFD.
+ */
+export function xmlText(s: string): string {
+  return s.replace(NOT_XML_CHAR, "\ufffd").replace(/[&<>"'\t\n\r]/g, (c) => XML_ESCAPES[c]!);
+}
+
+/**
+ * A relative file path as a URI reference: each segment percent-encoded (`#`, `?`, `:`, `%`, spaces
+ * and the rest), `/` kept. An unpaired surrogate, which has no UTF-8 form, becomes U+FFFD.
+ */
+export function uriPath(path: string): string {
+  const wellFormed = (path as string & { toWellFormed(): string }).toWellFormed();
+  return wellFormed.split("/").map(encodeURIComponent).join("/");
+}

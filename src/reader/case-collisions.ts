@@ -1,0 +1,69 @@
+/**
+ * ARM reads property names case-insensitively: of two keys that differ only in case
+ * (`disableLocalAuth`, `DisableLocalAuth`) the last one wins, while `JSON.parse` keeps both and a
+ * rule would read only one of them. The reader refuses such a file rather than guess which one a
+ * rule should see (see docs/reader-vs-arm.md).
+ */
+
+/** Two keys of one object that differ only in case, and the path (segments) of that object. */
+export interface CaseCollision {
+  path: string[];
+  first: string;
+  second: string;
+}
+
+// The keys of the object being checked; reused, since a check ends before the walk goes deeper.
+const keys: string[] = [];
+
+/** The first pair of keys differing only in case, depth first; undefined when there is none. */
+export function findCaseCollision(value: unknown): CaseCollision | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (typeof x !== "object" || x === null) continue;
+      const found = findCaseCollision(x);
+      if (found) return (found.path.unshift(String(i)), found);
+    }
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const object = value as Record<string, unknown>;
+  let n = 0;
+  for (const key in object) keys[n++] = key;
+  const pair = n > SMALL ? collidingKeysLarge(n) : collidingKeysSmall(n);
+  if (pair) return { path: [], first: pair[0], second: pair[1] };
+  for (const key in object) {
+    const x = object[key];
+    if (typeof x !== "object" || x === null) continue;
+    const found = findCaseCollision(x);
+    if (found) return (found.path.unshift(key), found);
+  }
+  return undefined;
+}
+
+// Most objects have a few keys of different lengths: comparing pairs of equal length is cheaper
+// than lower-casing every key into a map.
+const SMALL = 16;
+
+function collidingKeysSmall(n: number): [string, string] | undefined {
+  for (let j = 1; j < n; j++) {
+    const b = keys[j]!;
+    for (let i = 0; i < j; i++) {
+      const a = keys[i]!;
+      if (a.length === b.length && a.toLowerCase() === b.toLowerCase()) return [a, b];
+    }
+  }
+  return undefined;
+}
+
+function collidingKeysLarge(n: number): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    const lower = key.toLowerCase();
+    const first = seen.get(lower);
+    if (first !== undefined) return [first, key];
+    seen.set(lower, key);
+  }
+  return undefined;
+}

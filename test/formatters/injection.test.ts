@@ -1,0 +1,84 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { createScanner } from "../../src/index.js";
+import { lineStart, markdownCode, uriPath, xmlText } from "../../src/formatters/escape.js";
+
+// Class 6 of the hostile-input suite: every formatter escapes everything it did not write itself.
+
+const HOSTILE_NAME = "acs\n::error title=pwned::owned\r::stop-commands::tok\u001b[32m✔ passed\u001b[0m\u009b2J <!-- |x| `c` \ufffe\uffff\ud800 \u202eevil";
+const dir = mkdtempSync(join(tmpdir(), "acs-inject-"));
+const file = join(dir, "a#frag?q=1 [x]%.json");
+writeFileSync(
+  file,
+  JSON.stringify({
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    contentVersion: "1.0.0.0",
+    resources: [{ type: "Microsoft.Communication/communicationServices", apiVersion: "2025-05-01", name: HOSTILE_NAME, location: "global", properties: { dataLocation: "Europe", disableLocalAuth: false } }],
+  }),
+);
+const scanner = createScanner();
+const report = scanner.scanPaths([file, join(dir, "missing\n::error::x.json")]);
+const render = (format: string) => scanner.format(report, format, { baseDir: dir });
+
+test("the hostile name reaches the report (the test would catch nothing otherwise)", () => {
+  // The reader reads the unpaired surrogate escape as U+FFFD, as ARM does.
+  assert.ok(report.findings.some((f) => f.subject.name === HOSTILE_NAME.replace("\ud800", "\ufffd")));
+  assert.is(report.errors.length, 1);
+});
+
+const noWorkflowCommand = (out: string) => out.split("\n").every((l) => !l.trimStart().startsWith("::"));
+
+test("text: no line break, carriage return, ANSI or reordering character from the input, so no workflow command", () => {
+  for (const color of [false, true]) {
+    const text = scanner.format(report, "text", { baseDir: dir, color });
+    assert.ok(noWorkflowCommand(text));
+    assert.not.ok(/[\r\u009b\u202e\u2028]/.test(text));
+    assert.not.ok(text.replace(/\u001b\[[0-9;]*m(?=[^]*)/g, (m) => (/^\u001b\[(0|1|2|3[0-7])m$/.test(m) ? "" : m)).includes("\u001b[32m✔"));
+    assert.ok(text.includes("\\n::error title=pwned"));
+  }
+  assert.is(lineStart("::error::x"), "./::error::x");
+  assert.is(lineStart("  ::x"), "./  ::x");
+});
+
+test("Markdown: CR, HTML, comments and pipes cannot break the table", () => {
+  const md = render("markdown");
+  assert.not.ok(md.includes("\r"));
+  assert.not.ok(md.includes("<!--"));
+  const rows = md.split("\n").filter((l) => l.includes("ACS-IAM-001"));
+  assert.is(rows.length, 1);
+  assert.is(rows[0]!.split(/(?<!\\)\|/).length, 7, "six cells, pipes inside escaped");
+  assert.is(markdownCode("a`b"), "``a`b``");
+});
+
+test("JUnit: well-formed XML 1.0 whatever the input holds", () => {
+  const xml = render("junit");
+  assert.not.ok(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.test(xml));
+  assert.is(xmlText("a\ufffe\ud800<b\n"), "a\ufffd\ufffd&lt;b&#10;");
+});
+
+test("SARIF: artifact URIs percent-encoded; Microsoft's validator passes", () => {
+  const sarif = render("sarif");
+  const uri = JSON.parse(sarif).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+  assert.is(uri, "a%23frag%3Fq%3D1%20%5Bx%5D%25.json");
+  assert.is(uriPath("d:/x#y"), "d%3A/x%23y");
+  const out = mkdtempSync(join(tmpdir(), "acs-inject-sarif-"));
+  writeFileSync(join(out, "scan.sarif"), sarif);
+  const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
+  execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });
+  const validation = JSON.parse(readFileSync(join(out, "validation.sarif"), "utf8"));
+  assert.equal(validation.runs[0].results.filter((r: { level?: string }) => (r.level ?? "warning") === "error"), []);
+});
+
+test("GitHub: each annotation one line; data and properties escaped per the workflow-command rules", () => {
+  const lines = render("github").trimEnd().split("\n");
+  for (const l of lines.slice(0, -1)) assert.match(l, /^::(error|warning) [^\r]*$/);
+  const error = lines.find((l) => l.includes("missing"))!;
+  assert.ok(error.startsWith("::error file=missing%0A%3A%3Aerror%3A%3Ax.json,title=acs-baseline::"));
+});
+
+test.run();
