@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { InputError, type Notice } from "../model/index.js";
-import { MAX_SOURCE_BYTES, SourceFile, readSource } from "../reader/index.js";
+import { MAX_SOURCE_BYTES, SourceFile, readRegularFile, readSource } from "../reader/index.js";
 import { DEFAULT_COMPILE_TIMEOUT_MS, NO_COMPILER_MESSAGE, findBicepCli, runBicepCli, runCompileFunction, type BicepCli } from "./compiler.js";
 import { BicepSyntaxError } from "./lexer.js";
 import { BicepMapper } from "./mapper.js";
@@ -65,7 +64,7 @@ export class BicepSupport {
     if (templateJson !== undefined) {
       template = compiledTemplate(entry ?? file, templateJson);
     } else if (entry) {
-      const built = this.template(entry, readFileSync(entry));
+      const built = this.template(entry, readRegularFile(entry));
       return { ...built, parameterFile: parameters };
     } else {
       throw new InputError(file, "the Bicep compiler gave no template for this parameters file");
@@ -79,13 +78,7 @@ export class BicepSupport {
 
   /** A `.bicepparam` used as a parameter set of a template scanned on its own. */
   parameterSet(file: string): SourceFile {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (e) {
-      throw new InputError(file, `cannot read parameter file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
-    return this.compileParameters(file, text).parameters;
+    return this.compileParameters(file, UTF8.decode(readRegularFile(file))).parameters;
   }
 
   /** A `.json` compiled from the `.bicep` beside it, reported at the Bicep lines (undefined: not one). */
@@ -176,9 +169,13 @@ function committedTwin(file: string): { path: string; text: string } | undefined
   return text !== undefined && bicepTwinOf(path, text) ? { path, text } : undefined;
 }
 
+// Keeps a BOM as readFileSync(path, "utf8") did: offsets in the text are the parser's to handle.
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** A source beside the template: only a regular file within the size cap (never a FIFO or device). */
 function readText(path: string): string | undefined {
   try {
-    return readFileSync(path, "utf8");
+    return UTF8.decode(readRegularFile(path));
   } catch {
     return undefined;
   }

@@ -235,4 +235,13 @@ test("configuration: bicep.path relative to the configuration file", async () =>
   assert.match(bad.stderr, "bicep.compiler: is not a known setting");
 });
 
+
+test("a .bicepparam that is not a regular file is an error of that file, read without blocking", () => {
+  const dir = copy("symbolic");
+  rmSync(join(dir, "main.bicepparam"));
+  execFileSync("mkfifo", [join(dir, "main.bicepparam")]);
+  const result = createScanner({ bicep: { path: stub } }).scanFile(join(dir, "main.bicep"), { parameterFiles: [join(dir, "main.bicepparam")] });
+  assert.match(result.error?.message ?? "", /FIFO, not a regular file/);
+});
+
 test.run();
