@@ -1,15 +1,27 @@
 /**
- * Measures what the closing notes report: policy size, the cost of loading it, and per-template
- * costs for each stage. Usage: npm run bench [-- file.json ...] (default: the bundled example).
+ * Measures what the closing notes report:
+ *  - policy size and load cost, and each stage's cost on the bundled example (or on given files);
+ *  - the size series: ACS workload templates from 14 KB to ~4 MB (scan, per-KB cost, peak RSS),
+ *    each with the pinned Go OPA (`opa eval`) on the same policy and the same normalized input;
+ *  - 500 typical templates in one CLI call, for the default and each `--jobs` value;
+ *  - what mapping findings to Bicep lines adds to a scan.
+ * Usage: npm run bench [-- file.json ...]   (with files: only the stage costs of those files)
+ * Timings are medians; run on a quiet machine.
  */
-import { readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index.js";
 import { DEFAULT_POLICY_URL, PolicyEngine } from "../src/engine/index.js";
 import { readSource } from "../src/reader/index.js";
 import { Scanner } from "../src/scan/index.js";
-import { syntheticTemplate } from "./synthetic-template.js";
+import type { SizeRow } from "./bench-size.js";
 import { syntheticBicep } from "./synthetic-bicep.js";
+import { acsWorkloadTemplate, syntheticTemplate } from "./synthetic-template.js";
+
+const repo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
 
 function time<T>(fn: () => T): [T, number] {
   const t = performance.now();
@@ -17,78 +29,129 @@ function time<T>(fn: () => T): [T, number] {
   return [out, performance.now() - t];
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 /** Median milliseconds per call over enough calls to fill about half a second. */
 function perCall(fn: () => unknown): number {
   const [, once] = time(fn);
   const n = Math.max(5, Math.min(2000, Math.round(500 / Math.max(once, 0.01))));
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) samples.push(time(fn)[1]);
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(n / 2)]!;
+  return median(Array.from({ length: n }, () => time(fn)[1]));
 }
 
 const ms = (x: number) => `${x.toFixed(x < 1 ? 3 : 1)} ms`;
+const kb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${Math.round(bytes / 1e3)} KB`);
 
-const files = process.argv.slice(2);
-const inputs: Array<[string, Buffer]> = files.map((f) => [f, readFileSync(f)]);
-if (inputs.length === 0) {
-  const example = new URL("../../examples/insecure-acs-workload.json", import.meta.url).pathname;
-  inputs.push([example, readFileSync(example)]);
-  for (const [label, size] of [["10KB", 10e3], ["100KB", 100e3], ["1MB", 1e6], ["4MB", 4e6]] as const) {
-    inputs.push([`synthetic-${label}.json`, Buffer.from(syntheticTemplate(size))]);
+function stageCosts(files: Array<[string, Buffer]>): void {
+  console.log(`policy.wasm: ${statSync(DEFAULT_POLICY_URL).size} bytes`);
+  const [engine, load] = time(() => PolicyEngine.load());
+  console.log(`load policy (compile + instantiate): ${ms(load)}`);
+  const [scanner, create] = time(() => new Scanner());
+  console.log(`create Scanner (catalog + policy): ${ms(create)}`);
+  for (const [file, bytes] of files) {
+    const source = readSource(file, bytes);
+    const expanded = expandTemplate(file, source.value as JsonObject);
+    const input = toPolicyInput(expanded);
+    console.log(`\n${file} (${bytes.length} bytes, ${expanded.resources.length} resources)`);
+    const plain = bytes.toString("utf8").replace(/^\s*\/\/.*$/gm, ""); // JSON.parse cannot read comments
+    console.log(`  JSON.parse alone:      ${ms(perCall(() => JSON.parse(plain)))}  (comments removed)`);
+    console.log(`  read (parse + kind):   ${ms(perCall(() => readSource(file, bytes)))}`);
+    const step = Math.max(1, Math.floor(expanded.resources.length / 100));
+    const pointers = expanded.resources.slice(0, 100).map((_, i) => `/resources/${i * step}/properties/disableLocalAuth`);
+    console.log(`  locate ${pointers.length} pointers:    ${ms(perCall(() => source.locate(pointers)))}`);
+    console.log(`  expand:                ${ms(perCall(() => expandTemplate(file, source.value as JsonObject)))}`);
+    const [, first] = time(() => engine.evaluate(input));
+    console.log(`  evaluate, first call:  ${ms(first)}`);
+    console.log(`  evaluate:              ${ms(perCall(() => engine.evaluate(input)))}`);
+    console.log(`  whole scan:            ${ms(perCall(() => scanner.scanContent(file, bytes)))}`);
   }
 }
 
-console.log(`policy.wasm: ${statSync(DEFAULT_POLICY_URL).size} bytes`);
-const [engine, load] = time(() => PolicyEngine.load());
-console.log(`load policy (compile + instantiate): ${ms(load)}`);
-const [scanner, create] = time(() => new Scanner());
-console.log(`create Scanner (catalog + policy): ${ms(create)}`);
-
-for (const [file, bytes] of inputs) {
-  const source = readSource(file, bytes);
-  const expanded = expandTemplate(file, source.value as JsonObject);
-  const input = toPolicyInput(expanded);
-  console.log(`\n${file} (${bytes.length} bytes, ${expanded.resources.length} resources)`);
-  const plain = bytes.toString("utf8").replace(/^\s*\/\/.*$/gm, ""); // JSON.parse cannot read comments
-  console.log(`  JSON.parse alone:      ${ms(perCall(() => JSON.parse(plain)))}  (comments removed)`);
-  console.log(`  read (parse + kind):   ${ms(perCall(() => readSource(file, bytes)))}`);
-  const pointers = expanded.resources.slice(0, 100).map((_, i) => `/resources/${i * Math.max(1, Math.floor(expanded.resources.length / 100))}/properties/disableLocalAuth`);
-  console.log(`  locate ${pointers.length} pointers:    ${ms(perCall(() => source.locate(pointers)))}`);
-  console.log(`  expand:                ${ms(perCall(() => expandTemplate(file, source.value as JsonObject)))}`);
-  const [, first] = time(() => engine.evaluate(input));
-  console.log(`  evaluate, first call:  ${ms(first)}`);
-  console.log(`  evaluate:              ${ms(perCall(() => engine.evaluate(input)))}`);
-  console.log(`  whole scan:            ${ms(perCall(() => scanner.scanContent(file, bytes)))}`);
+/** The pinned Go OPA on the same policy and input: its query evaluation time (parsing excluded). */
+function goOpa(inputFile: string): number | string {
+  const run = spawnSync(
+    "bash",
+    [repo("scripts/opa.sh"), "eval", "--ignore", "*_test.rego", "-d", repo("policies/acs"), "-i", inputFile, "--metrics", "-f", "json", "data.acs.main.report"],
+    { encoding: "utf8", maxBuffer: 1 << 30, timeout: 300_000 },
+  );
+  if (run.status !== 0) return run.error ? `failed (${run.error.message})` : `failed (exit ${run.status})`;
+  return (JSON.parse(run.stdout) as { metrics: Record<string, number> }).metrics.timer_rego_query_eval_ns! / 1e6;
 }
 
-// Many files: the wall time of scanning 500 templates with one worker and with two.
-{
-  const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  const dir = mkdtempSync(join(tmpdir(), "acs-bench-"));
+function sizeSeries(dir: string): void {
+  const rows: Array<[bytes: number, moduleResources: number]> = [[14e3, 150], [130e3, 150], [432e3, 150], [1.3e6, 150], [4e6, 150], [4e6, 800]];
+  console.log("\nSize series: ACS workload slices in inner-scope nested deployments (in-process scan; Go OPA = `opa eval` query time)");
+  console.log("| size | module ≤ | resources | findings | scan (first) | scan | per KB | scan CPU | CPU per KB | peak RSS | WASM evaluate | Go OPA | WASM/Go |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  let perKb130: number | undefined;
+  let cpuPerKb130: number | undefined;
+  for (const [bytes, moduleResources] of rows) {
+    const inputFile = join(dir, `input-${bytes}-${moduleResources}.json`);
+    const child = spawnSync(process.execPath, [repo("dist/scripts/bench-size.js"), String(bytes), String(moduleResources), inputFile], {
+      encoding: "utf8",
+      timeout: 300_000,
+    });
+    if (child.status !== 0) {
+      const why = child.error?.message ?? (child.stderr.trim().split("\n").pop() || `exit ${child.status}`);
+      console.log(`| ~${kb(bytes)} | ${moduleResources} | | | failed: ${why} | | | | | | | | |`);
+      continue;
+    }
+    const r = JSON.parse(child.stdout) as SizeRow;
+    const perKb = r.scanMs / (r.bytes / 1e3);
+    const cpuPerKb = r.scanCpuMs / (r.bytes / 1e3);
+    if (bytes === 130e3) [perKb130, cpuPerKb130] = [perKb, cpuPerKb];
+    const go = goOpa(inputFile);
+    const ratio = typeof go === "number" ? `${(r.evaluateMs / go).toFixed(2)}×` : "";
+    const vs130 = (x: number, at130?: number) => (at130 !== undefined && bytes > 130e3 ? ` (${(x / at130).toFixed(2)}× 130 KB)` : "");
+    console.log(
+      `| ${kb(r.bytes)} | ${moduleResources} | ${r.resources} | ${r.findings} | ${ms(r.firstMs)} | ${ms(r.scanMs)} | ${ms(perKb)}${vs130(perKb, perKb130)} | ` +
+        `${ms(r.scanCpuMs)} | ${ms(cpuPerKb)}${vs130(cpuPerKb, cpuPerKb130)} | ` +
+        `${Math.round(r.peakRssBytes / 2 ** 20)} MiB | ${ms(r.evaluateMs)} | ${typeof go === "number" ? ms(go) : go} | ${ratio} |`,
+    );
+  }
+}
+
+/** 500 typical templates in one CLI call, for the default `--jobs` and each value up to the cores. */
+function manyTemplates(dir: string): void {
   const kinds = [
-    readFileSync(new URL("../../examples/insecure-acs-workload.json", import.meta.url)),
+    readFileSync(repo("examples/insecure-acs-workload.json")),
     Buffer.from(syntheticTemplate(10e3)),
-    readFileSync(new URL("../../fixtures/expander/bicep-module/template.json", import.meta.url)),
+    readFileSync(repo("fixtures/expander/bicep-module/template.json")),
   ];
-  for (let i = 0; i < 500; i++) writeFileSync(join(dir, `t${String(i).padStart(3, "0")}.json`), kinds[i % kinds.length]!);
-  console.log(`\n500 templates (${kinds.map((k) => `${k.length} B`).join(", ")} in turn)`);
-  for (const workers of [1, 2]) {
-    const t = performance.now();
-    const report = await scanner.scanPathsAsync([dir], { workers });
-    console.log(`  ${workers} worker${workers > 1 ? "s" : ""}: ${ms(performance.now() - t)} (${report.summary.filesScanned} scanned, ${report.findings.length} findings)`);
+  const files = join(dir, "many");
+  mkdirSync(files);
+  let total = 0;
+  for (let i = 0; i < 500; i++) {
+    const bytes = kinds[i % kinds.length]!;
+    writeFileSync(join(files, `t${String(i).padStart(3, "0")}.json`), bytes);
+    total += bytes.length;
   }
-  rmSync(dir, { recursive: true });
+  const cores = availableParallelism();
+  console.log(`\n500 templates (${kb(total)}; ${kinds.map((k) => `${k.length} B`).join(", ")} in turn), one CLI call, ${cores} cores, median of 5`);
+  const choices: Array<string[]> = [[], ...Array.from({ length: Math.max(2, cores) }, (_, i) => ["--jobs", String(i + 1)])];
+  for (const extra of choices) {
+    const walls: number[] = [];
+    let status: number | null = null;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const run = spawnSync(process.execPath, [repo("bin/acs-baseline.js"), "scan", files, "--no-config", "--format", "json", ...extra], {
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      walls.push(performance.now() - t);
+      status = run.status;
+    }
+    console.log(`  ${extra.length ? extra.join(" ") : "default"}: ${ms(median(walls))} (exit ${status})`);
+  }
 }
 
-// Bicep: what mapping findings back to Bicep lines adds to the scan of a template compiled from
-// Bicep (the same compiled JSON scanned as plain JSON, and as the output of its .bicep).
-{
+/**
+ * Bicep: what mapping findings back to Bicep lines adds to the scan of a template compiled from
+ * Bicep (the same compiled JSON scanned as plain JSON, and as the output of its .bicep).
+ */
+function bicepMapping(): void {
   let count = 1;
   while (syntheticBicep(count + 1).json.length <= 25_000) count++;
   const { bicep, json } = syntheticBicep(count);
+  const scanner = new Scanner();
   const bicepScanner = new Scanner({ bicep: { compile: () => ({ json, sources: { "/bench/main.bicep": bicep } }) } });
   const findings = bicepScanner.scanContent("/bench/main.bicep", bicep).findings.length;
   console.log(`
@@ -115,7 +178,6 @@ Bicep-compiled template: ${json.length} bytes of JSON from ${bicep.length} bytes
     mappedRuns.push(time(() => bicepScanner.scanContent("/bench/main.bicep", bicep))[1]);
     freshRuns.push(time(() => fresh(30 + i))[1]);
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
   const plain = median(plainRuns);
   const added = (x: number) => `${ms(x)}  (+${(((x - plain) / plain) * 100).toFixed(1)}%; compiling excluded)`;
   console.log(`  scan as JSON:                                   ${ms(plain)}`);
@@ -123,3 +185,22 @@ Bicep-compiled template: ${json.length} bytes of JSON from ${bicep.length} bytes
   console.log(`  the same Bicep text again (parse kept):         ${added(median(mappedRuns))}`);
 }
 
+const given = process.argv.slice(2);
+if (given.length > 0) {
+  stageCosts(given.map((f) => [f, readFileSync(f)]));
+} else {
+  const example = repo("examples/insecure-acs-workload.json");
+  stageCosts([
+    [example, readFileSync(example)],
+    ["acs-workload-14KB.json", Buffer.from(acsWorkloadTemplate(4))],
+    ["synthetic-1MB.json", Buffer.from(syntheticTemplate(1e6))],
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), "acs-bench-"));
+  try {
+    sizeSeries(dir);
+    manyTemplates(dir);
+    bicepMapping();
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}

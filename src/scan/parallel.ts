@@ -7,36 +7,106 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 // A worker's JavaScript heap; the policy engine's WebAssembly memory is capped at 1 GiB on its own.
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
+/** Files a worker is handed at a time: few enough to share the tail evenly, enough to keep messages rare. */
+const BATCH = 8;
+
 /**
- * Scans files on `workers` threads. Files are dealt round-robin so that large and small ones
- * spread evenly; results come back in the order of `files`, exactly as a single thread gives them.
+ * Scans files on this thread and `helpers` worker threads, from one shared queue: a worker takes
+ * the next batch when it is ready, so the files this thread scans while the workers start (about
+ * 100 ms each: module imports and a policy instance) are not lost, and large and small files even
+ * out. `scanHere` reads and scans one file on this thread, synchronously: a small file costs about
+ * 20 µs of CPU that way against about 200 µs through fs/promises, whose open, stat, read and close
+ * steps each wait for this thread's event loop, so they could not overlap a synchronous scan
+ * anyway (they left it idle for 0.4 s of 500 files). Between files this thread lets the workers'
+ * messages in. Results come back in the order of `files`, exactly as a single thread gives them.
  */
-export async function scanInWorkers(
+export async function scanShared(
   files: readonly string[],
-  workers: number,
+  helpers: number,
   options: ScanOptions,
   module: WebAssembly.Module,
   input: ScanInput,
+  scanHere: (file: string) => FileResult,
+  onResult?: (done: number) => void,
 ): Promise<FileResult[]> {
-  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
+  const results: FileResult[] = new Array(files.length);
+  let claimed = 0;
+  let done = 0;
+  const claim = (n: number): number[] => {
+    const start = claimed;
+    claimed = Math.min(files.length, claimed + n);
+    return Array.from({ length: claimed - start }, (_, k) => start + k);
+  };
   const cloneable: ScanOptions = { ...options, ...(options.baseline ? { baseline: [...options.baseline] } : {}) };
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<FileResult[]>((resolve) => {
-          const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files: share, input }, resourceLimits: WORKER_LIMITS });
-          // A worker that dies (out of memory, a native crash) costs its own files, each reported as an
-          // error, never the whole run.
-          const lost = (why: string) => resolve(share.map((file) => workerLost(file, why)));
-          worker.once("message", resolve);
-          worker.once("error", (e) => lost(e.message));
-          worker.once("exit", (code) => {
-            if (code !== 0) lost(`exit code ${code}`);
-          });
-        }),
-    ),
+
+  // A worker with no batch in flight when the queue runs dry is stopped at once: one still starting
+  // when this thread has scanned everything costs nothing but its start.
+  const idle = new Set<Worker>();
+  const stoppers: Array<(evenIfBusy: boolean) => void> = [];
+  const workers = Array.from(
+    { length: helpers },
+    () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files, input }, resourceLimits: WORKER_LIMITS });
+        idle.add(worker);
+        let stopping = false;
+        let inFlight: number[] = [];
+        // A worker that dies (out of memory, a native crash) costs the files it held, each reported
+        // as an error, never the whole run: the others go on.
+        const lost = (why: string) => {
+          if (stopping) return;
+          stopping = true;
+          idle.delete(worker);
+          for (const i of inFlight) results[i] = workerLost(files[i]!, why);
+          done += inFlight.length;
+          if (inFlight.length > 0) onResult?.(done);
+          resolve();
+        };
+        const stop = () => {
+          stopping = true;
+          idle.delete(worker);
+          void worker.terminate();
+        };
+        worker.on("message", (scanned: Array<[number, FileResult]>) => {
+          if (stopping) return;
+          for (const [i, r] of scanned) results[i] = r;
+          done += scanned.length;
+          if (scanned.length > 0) onResult?.(done);
+          inFlight = claim(BATCH);
+          if (inFlight.length === 0) return stop();
+          idle.delete(worker);
+          worker.postMessage(inFlight);
+        });
+        worker.once("error", (e) => lost(e.message));
+        worker.once("exit", (code) => (stopping ? resolve() : lost(`exit code ${code}`)));
+        stoppers.push((evenIfBusy) => (evenIfBusy || idle.has(worker)) && stop());
+      }),
   );
-  return files.map((_, i) => results[i % workers]![Math.floor(i / workers)]!);
+
+  const finished = Promise.all(workers);
+  try {
+    for (let i = claim(1)[0]; i !== undefined; i = claim(1)[0]) {
+      results[i] = scanHere(files[i]!);
+      onResult?.(++done);
+      if (helpers > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (e) {
+    for (const stop of stoppers) stop(true); // workers left running would keep the process alive
+    throw e;
+  }
+  for (const stop of stoppers) stop(false);
+  await finished;
+  return results;
+}
+
+/**
+ * The number of threads a scan of `files` files uses by default on `cores` cores: all of them from
+ * 16 files on. This thread scans from the start and a worker that is still starting when the files
+ * run out is stopped, so a worker costs only its start on an otherwise idle core; measured with
+ * `npm run bench` (500 templates in one CLI call for each --jobs value; docs/performance.md).
+ */
+export function defaultThreads(files: number, cores: number): number {
+  return files >= 16 ? cores : 1;
 }
 
 function workerLost(file: string, why: string): FileResult {

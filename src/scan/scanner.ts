@@ -14,7 +14,7 @@ import { FORMATTERS, type FormatName } from "../formatters/index.js";
 import { TOOL } from "../version.js";
 import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
 import { describeForeignError } from "./foreign-errors.js";
-import { scanInWorkers } from "./parallel.js";
+import { defaultThreads, scanShared } from "./parallel.js";
 import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
 import { BICEP_FILE, BICEPPARAM_FILE, BicepSupport, pairedBicepParamFiles, scanOncePerTemplate, type PreparedBicep } from "../bicep/index.js";
 
@@ -189,8 +189,8 @@ export class Scanner {
   }
 
   /**
-   * Scans files and directories on worker threads (`workers`; by default all cores when there are
-   * 16 files or more, else one); the report is the same, in the same order, as `scanPaths`.
+   * Scans files and directories on `workers` threads, this one included (by default as measured
+   * fastest: see `defaultThreads`); the report is the same, in the same order, as `scanPaths`.
    */
   async scanPathsAsync(
     paths: readonly string[],
@@ -200,24 +200,13 @@ export class Scanner {
     const { files, errors } = collectScanFiles(paths, rest.select);
     const roots = rest.roots ?? scanRoots(paths);
     // A compile function cannot be handed to worker threads.
-    const threads = this.given.bicep?.compile ? 1 : (wanted ?? (files.length >= 16 ? availableParallelism() : 1));
-    const workers = Math.max(1, Math.min(threads, files.length));
-    let results: FileResult[] = [];
+    const wantedThreads = this.given.bicep?.compile ? 1 : (wanted ?? defaultThreads(files.length, availableParallelism()));
+    const threads = Math.max(1, Math.min(wantedThreads, files.length));
     onProgress?.(0, files.length);
-    if (workers > 1) {
-      results = await scanInWorkers(files, workers, this.given, this.engine.compiledModule, { ...rest, roots });
-      onProgress?.(files.length, files.length);
-    } else {
-      // One file at a time, so memory stays that of one template however many there are; the next
-      // file is read while this one is scanned, hiding the read's round trip to the thread pool.
-      let next = files.length > 0 ? readForScan(files[0]!) : undefined;
-      for (const [i, f] of files.entries()) {
-        const content = await next!;
-        next = i + 1 < files.length ? readForScan(files[i + 1]!) : undefined;
-        results.push(content instanceof Uint8Array ? this.scanContent(f, content, { ...rest, roots }) : content);
-        onProgress?.(results.length, files.length);
-      }
-    }
+    const scanHere = (f: string) => this.scanFile(f, { ...rest, roots });
+    const progress = onProgress && ((done: number) => onProgress(done, files.length));
+    const module = this.engine.compiledModule;
+    const results = await scanShared(files, threads - 1, this.given, module, { ...rest, roots }, scanHere, progress);
     results.push(...errors.map(collectError));
     return this.report(results);
   }

@@ -1,10 +1,12 @@
 /**
  * A worker thread of a parallel scan: builds its own scanner on the compiled policy module it is
- * given (no recompilation), scans its share of the files, and posts the results back in order.
+ * given (no recompilation), says it is ready (an empty result message), then scans each batch of
+ * file indexes it is sent and posts the results back. The parent stops it when no files are left.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ScanOptions } from "../config/index.js";
 import { PolicyEngine } from "../engine/index.js";
+import type { FileResult } from "../model/index.js";
 import { Scanner, type ScanInput } from "./scanner.js";
 
 interface Job {
@@ -16,4 +18,8 @@ interface Job {
 
 const job = workerData as Job;
 const scanner = new Scanner(job.options, PolicyEngine.load(job.module));
-parentPort!.postMessage(job.files.map((file) => scanner.scanFile(file, job.input)));
+const port = parentPort!;
+port.on("message", (batch: number[]) => {
+  port.postMessage(batch.map((i): [number, FileResult] => [i, scanner.scanFile(job.files[i]!, job.input)]));
+});
+port.postMessage([]);

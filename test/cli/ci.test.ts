@@ -175,14 +175,16 @@ test("explain prints a rule's page; init writes a starter configuration that loa
   assert.is(scanned.out.errors.length, 0, "the starter configuration is valid");
 });
 
-test("many files on two workers give the same output, in the same order, as one", async () => {
+test("many files on two and three threads give the same output, in the same order, as on one", async () => {
   const dir = mkdtempSync(join(tmpdir(), "acs-many-"));
   const sources = [example, repoPath("fixtures/cli/compliant.json"), repoPath("fixtures/reader/malformed.json"), repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json")];
   for (let i = 0; i < 40; i++) copyFileSync(sources[i % sources.length]!, join(dir, `t${String(i).padStart(2, "0")}.json`));
   const one = await cliIn(dir, "", "scan", ".", "--jobs", "1", "--format", "json");
   const two = await cliIn(dir, "", "scan", ".", "--jobs", "2", "--format", "json");
+  const three = await cliIn(dir, "", "scan", ".", "--jobs", "3", "--format", "json");
   assert.is(two.code, one.code);
   assert.is(two.stdout, one.stdout);
+  assert.is(three.stdout, one.stdout);
   assert.is(JSON.parse(one.stdout).summary.filesScanned, 30);
 });
 

@@ -49,11 +49,21 @@ test("an input the module does not read as an object is an error, not a clean pa
 
 test("reuses one instance across evaluations and stays usable after recycling", () => {
   const small = PolicyEngine.load(undefined, { recycleAboveBytes: 1 });
-  const before = small.memoryBytes;
+  const before = small.usedBytes;
   for (let i = 0; i < 5; i++) {
     assert.is(localAuth(small, { resources: [acs({})] }).length, 1);
+    assert.is(small.usedBytes, before, "a fresh instance replaces the used one");
   }
-  assert.is(small.memoryBytes, before, "a fresh instance replaces the grown one");
+});
+
+test("memory is reserved up front: a large input never grows it", () => {
+  const e = PolicyEngine.load(undefined, { recycleAboveBytes: 2 ** 31 }); // keep the used instance to look at
+  const reserved = e.memoryBytes;
+  const before = e.usedBytes;
+  const input = { resources: Array.from({ length: 3000 }, (_, i) => ({ ...acs({ pad: "x".repeat(100) }), index: i })) };
+  assert.is(localAuth(e, input).length, 3000);
+  assert.ok(e.usedBytes > before + 50 * 2 ** 20, "the evaluation used tens of MiB");
+  assert.is(e.memoryBytes, reserved);
 });
 
 test("an input over the memory cap fails with an Error and the engine recovers", () => {

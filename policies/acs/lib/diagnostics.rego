@@ -14,10 +14,13 @@ import data.acs.lib.value
 settings := resources.deployed("microsoft.insights/diagnosticsettings")
 
 # targeting(r) are the settings whose scope is r's id.
-targeting(r) := [s |
-	some s in settings
-	resources.same_id(s.scope, r.id)
-]
+targeting(r) := [settings[i] | some i in _by_scope[resources.id_key(r.id)]]
+
+# _by_scope[key] are the positions in settings of the settings whose scope has that id key, built
+# once: a lookup into a multi-value rule would run the rule's body again for every key looked up.
+_by_scope := {k: v | some k, v in _scope_groups}
+
+_scope_groups[resources.id_key(s.scope)] contains i if some i, s in settings
 
 # may_target(r) holds when some setting's target cannot be matched to r before deployment:
 # r's id is unknown, or a setting's scope is an unknown that may be a resource of r's type.
@@ -26,15 +29,28 @@ may_target(r) if {
 	count(settings) > 0
 }
 
-may_target(r) if {
+may_target(_) if _untyped_unknown_scope
+
+may_target(r) if r.typeLower in _unknown_scope_types
+
+# Settings whose scope is unknown, by what the expander knows of the target: no type (it may be any
+# resource), or a type (it may be a resource of that type). Computed once, looked up per resource.
+# (Defaults make the rules defined, so that WebAssembly keeps their results instead of recomputing
+# them at every reference.)
+default _untyped_unknown_scope := false
+
+_untyped_unknown_scope if {
 	some s in settings
 	value.is_unknown(s.scope)
-	not _other_type(s.scope, r)
+	not _has_target_type(s.scope)
 }
 
-_other_type(scope, r) if {
-	t := scope["$unknown"].target.type
-	t != r.typeLower
+_has_target_type(scope) if _ = scope["$unknown"].target.type
+
+_unknown_scope_types contains t if {
+	some s in settings
+	value.is_unknown(s.scope)
+	t := s.scope["$unknown"].target.type
 }
 
 _destinations := ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId"]

@@ -34,3 +34,14 @@ test_undecided if {
 	diagnostics.undecided({"properties": {"logs": [{"enabled": testdata.missing("x")}]}})
 	not diagnostics.undecided({"properties": {"logs": [{"enabled": true}]}})
 }
+
+test_may_target_when_unknown_scope_is_this_type if {
+	u := {"$unknown": {"reason": "missing-parameter", "expression": "x", "target": {"type": "microsoft.communication/communicationservices"}}}
+	diagnostics.may_target(testdata.acs({})) with input as {"resources": [_setting(u, {})]}
+}
+
+test_targeting_groups_settings_by_scope if {
+	other := object.union(_setting("/subscriptions/s/other", {}), {"index": 2})
+	both := [_setting(testdata.acs_id, {}), object.union(_setting(lower(testdata.acs_id), {}), {"index": 3}), other]
+	count(diagnostics.targeting(testdata.acs({}))) == 2 with input as {"resources": both}
+}

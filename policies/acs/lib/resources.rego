@@ -28,21 +28,26 @@ deployed_any(types) := [r |
 communication_services := deployed("microsoft.communication/communicationservices")
 
 # acs_workload holds when the template deploys at least one Microsoft.Communication resource of its own.
+# (false, not undefined, so that the result is kept: WebAssembly recomputes an undefined rule at
+# every reference).
+default acs_workload := false
+
 acs_workload if {
 	some r in input.resources
 	startswith(r.typeLower, "microsoft.communication/")
 	not r.existing
 }
 
-# same_id(a, b) holds when two known resource ids name the same resource.
-same_id(a, b) if {
-	is_string(a)
-	is_string(b)
-	lower(a) == lower(b)
-}
+# id_key(id) is the key of a resource id: two ids name the same resource when their keys are
+# equal. Joins index one side by this key and look the other side up, never comparing every pair.
+id_key(id) := lower(id) if is_string(id)
 
-# Two unknown ids of the same origin (the same resource, whatever its name turns out to be) too.
-same_id(a, b) if value.same(a, b)
+# Two unknown ids of the same origin (the same resource, whatever its name turns out to be) too;
+# their key is an array, so it never equals a known id's.
+id_key(id) := ["$unknown", id["$unknown"].origin] if {
+	value.is_unknown(id)
+	is_string(id["$unknown"].origin)
+}
 
 # is_communication_id(id) holds for a known id of a Microsoft.Communication resource, or for an
 # unknown whose target type is one.

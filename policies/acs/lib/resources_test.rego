@@ -23,8 +23,8 @@ test_acs_workload_needs_a_deployed_communication_resource if {
 }
 
 test_ids_compare_case_insensitively if {
-	resources.same_id("/subscriptions/S/x", "/subscriptions/s/X")
-	not resources.same_id({"$unknown": {}}, "/x")
+	resources.id_key("/subscriptions/S/x") == resources.id_key("/subscriptions/s/X")
+	not resources.id_key({"$unknown": {}})
 }
 
 test_communication_ids if {
@@ -44,6 +44,7 @@ test_deployed_any if {
 }
 
 test_unknown_ids_of_the_same_origin_are_the_same if {
-	resources.same_id({"$unknown": {"origin": "resourceid(x,<p>)"}}, {"$unknown": {"origin": "resourceid(x,<p>)"}})
-	not resources.same_id({"$unknown": {"origin": "resourceid(x,<p>)"}}, {"$unknown": {"origin": "resourceid(x,<q>)"}})
+	resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)"}}) == resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)", "expression": "y"}})
+	resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)"}}) != resources.id_key({"$unknown": {"origin": "resourceid(x,<q>)"}})
+	resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)"}}) != resources.id_key("resourceid(x,<p>)")
 }

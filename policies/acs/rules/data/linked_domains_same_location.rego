@@ -56,18 +56,30 @@ _domains := resources.deployed("microsoft.communication/emailservices/domains")
 
 _email_services := resources.deployed("microsoft.communication/emailservices")
 
+# Domains (by position in _domains) and email services by resources.id_key, built once: a lookup into a multi-value rule
+# would run the rule's body again for every key.
+_domains_by_id := {k: v | some k, v in _domain_groups}
+
+_domain_groups[resources.id_key(d.id)] contains i if some i, d in _domains
+
+_email_services_by_id := {k: v | some k, v in _email_service_groups}
+
+_email_service_groups[resources.id_key(e.id)] contains e if some e in _email_services
+
+# The domains that a linked-domain entry names, in the order of _domains (a group is one domain
+# unless ids repeat, so the sort is cheap).
+_linked(entry) := [_domains[i] | some i in sort(_domains_by_id[resources.id_key(entry)])]
+
 # The email service of a domain: the resource whose id is the domain's id without /domains/<name>.
 _email_service_of(d) := e if {
 	parts := split(d.id, "/")
 	parent := concat("/", array.slice(parts, 0, count(parts) - 2))
-	some e in _email_services
-	resources.same_id(e.id, parent)
+	some e in _email_services_by_id[resources.id_key(parent)]
 }
 
 _mismatches(s) := [{"index": i, "mail": e} |
 	some i, entry in s.properties.linkedDomains
-	some d in _domains
-	resources.same_id(d.id, entry)
+	some d in _linked(entry)
 	e := _email_service_of(d)
 	is_string(e.properties.dataLocation)
 	is_string(s.properties.dataLocation)
@@ -85,8 +97,7 @@ _undecided_entry(_, entry) if {
 }
 
 _undecided_entry(s, entry) if {
-	some d in _domains
-	resources.same_id(d.id, entry)
+	some d in _linked(entry)
 	e := _email_service_of(d)
 	some v in [e.properties.dataLocation, s.properties.dataLocation]
 	value.is_unknown(v)
