@@ -467,11 +467,11 @@ class Expansion {
     if (isObject(inline)) return { template: inline, file: instance.frame.file, pointer: `${propsPointer}/${inlineKey}` };
     const link = resolveValue(getKey(props, "templateLink") ?? null, instance.scope, this.budget);
     const relative = isObject(link) ? getKey(link, "relativePath") : undefined;
-    const describe = isObject(link) ? describeLink(getKey(link, "uri") ?? getKey(link, "id") ?? relative) : describeLink(link);
     if (typeof relative === "string" && this.options.loadLinkedTemplate) {
       const linked = this.options.loadLinkedTemplate(instance.frame.file, relative);
       if (linked && isObject(linked.value)) return { template: linked.value as JsonObject, file: linked.file, pointer: "" };
     }
+    const describe = isObject(link) ? describeLink(getKey(link, "uri") ?? getKey(link, "id") ?? relative) : describeLink(link);
     this.notice("notice", `linked template ${describe} is not analysed (only relativePath links inside the scanned tree are followed)`, instance.frame.file, propsPointer);
     return undefined;
   }
@@ -548,7 +548,7 @@ function extensibilityProvider(decl: JsonObject, type: string): string | undefin
 function describeLink(v: Value | undefined): string {
   if (typeof v === "string") return v;
   if (v instanceof Unknown) return v.shape();
-  return v === undefined || v === null ? "?" : JSON.stringify(v);
+  return v === undefined || v === null ? "?" : preview(v);
 }
 
 function joinNames(parent: Value, child: Value): Value {

@@ -1,5 +1,5 @@
 import { fromJson } from "./expressions/functions/collections.js";
-import { equalityKey } from "./expressions/values.js";
+import { armEquals, equalityKey } from "./expressions/values.js";
 import { preview } from "./preview.js";
 import { getKey, isObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
@@ -61,7 +61,11 @@ export function validateParameter(name: string, type: string, decl: JsonObject, 
     // One pass over each list (values keyed as armEquals compares them), and one warning in all.
     const keys = new Set(allowed.map((a) => equalityKey(fromJson(a))));
     const items = type === "array" && Array.isArray(value) ? value : [value];
-    const outside = items.filter((item) => !keys.has(equalityKey(item)));
+    // A composite value is compared with the (small, literal) allowed values, never written out
+    // whole: values shared by reference are cheap to build and exponential to write out.
+    const isAllowed = (item: Value) =>
+      item !== null && typeof item === "object" ? allowed.some((a) => armEquals(fromJson(a), item)) : keys.has(equalityKey(item));
+    const outside = items.filter((item) => !isAllowed(item));
     if (outside.length === 1) problems.push(`parameter ${name}: ${preview(outside[0]!)} is not one of the allowed values`);
     else if (outside.length > 1) problems.push(`parameter ${name}: ${outside.length} values are not among the allowed values (the first is ${preview(outside[0]!)})`);
   }

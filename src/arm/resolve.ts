@@ -1,7 +1,7 @@
 import { EvalError, ExpansionFault, LimitFault } from "./errors.js";
 import type { Expr } from "./expressions/ast.js";
 import type { Budget, Env, Scope } from "./expressions/env.js";
-import { evaluate } from "./expressions/evaluate.js";
+import { evaluate, failedValue } from "./expressions/evaluate.js";
 import { parseExpression } from "./expressions/parse.js";
 import { pointerSegment, isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
@@ -64,10 +64,7 @@ function evaluateString(text: string, scope: Scope, budget: Budget): Value {
   try {
     return evaluate(expr, makeEnv(text, scope, budget));
   } catch (e) {
-    if (e instanceof EvalError) {
-      budget.failures.push({ expression: text, message: e.message });
-      return new Unknown("error", text, [], undefined, false, e.message);
-    }
+    if (e instanceof EvalError) return failedValue(budget, text, e.message);
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       throw new ExpansionFault(`expression nests too deeply to evaluate: ${text.slice(0, 200)}`);
     }

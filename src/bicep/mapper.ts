@@ -1,6 +1,6 @@
 import type { InlineSuppression } from "../config/index.js";
 import type { Finding, Notice } from "../model/index.js";
-import { parsePointer, type SourceFile } from "../reader/index.js";
+import { formatPointer, parsePointer, type SourceFile } from "../reader/index.js";
 import { compileGlob } from "../config/index.js";
 import { BicepSourceMap, placeOf, type MappedLocation, type SourcePlace } from "./source-map.js";
 import type { BicepFile, BicepFiles } from "./source-file.js";
@@ -102,7 +102,7 @@ export class BicepMapper {
       const decl = bicepparam.declaration("param", name);
       return decl ? placeOf(bicepparam, decl.value ?? decl) : undefined;
     }
-    const pointer = `/parameters/${name.replace(/~/g, "~0").replace(/\//g, "~1")}/value`;
+    const pointer = formatPointer(["parameters", name, "value"]);
     const at = parameterFile.locate([pointer]).get(pointer);
     return at?.exact ? { file: parameterFile.path, range: parameterFile.lineIndex.range(at.keyStart, at.end) } : undefined;
   }

@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { directoryIndex, readRegularFilePrefix, type DirectoryIndexCache } from "../reader/index.js";
 
 export const BICEP_FILE = /\.bicep$/i;
 export const BICEPPARAM_FILE = /\.bicepparam$/i;
@@ -7,6 +8,8 @@ const USING = /^\s*using\s+'([^']+)'/m;
 // The generator is written at the top of the template's metadata; a prefix of the file is enough.
 const GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
 const PREFIX_BYTES = 64 * 1024;
+// A prefix may end inside a character: decoded leniently, it only has to show the start.
+const UTF8 = new TextDecoder();
 
 /** The `.bicep` a `.bicepparam` names with `using` (resolved), if it names a local one. */
 export function usingTarget(paramFile: string, text: string): string | undefined {
@@ -30,31 +33,21 @@ export function pairedBicepParamFiles(template: string): string[] {
   return bicepparamIndex(dirname(template)).get(resolve(template)) ?? [];
 }
 
-// A directory's .bicepparam files by the template they name, read once and again only when the
-// directory changes, so that a directory of many templates is not read once per template.
-const indexes = new Map<string, { mtimeMs: number; byTarget: Map<string, string[]> }>();
-const MAX_INDEXES = 1000;
+// A directory's .bicepparam files by the template they name.
+const indexes: DirectoryIndexCache<Map<string, string[]>> = new Map();
 
 function bicepparamIndex(dir: string): Map<string, string[]> {
-  const mtimeMs = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
-  if (mtimeMs === undefined) return new Map();
-  const cached = indexes.get(dir);
-  if (cached?.mtimeMs === mtimeMs) return cached.byTarget;
+  return directoryIndex(indexes, dir, (names) => indexBicepparamFiles(dir, names), new Map());
+}
+
+function indexBicepparamFiles(dir: string, names: string[]): Map<string, string[]> {
   const byTarget = new Map<string, string[]>();
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    // an unreadable directory pairs nothing
-  }
   for (const name of names) {
     if (!BICEPPARAM_FILE.test(name)) continue;
     const path = join(dir, name);
     const target = usingTarget(path, readPrefix(path));
     if (target) byTarget.set(target, [...(byTarget.get(target) ?? []), path]);
   }
-  if (indexes.size >= MAX_INDEXES) indexes.clear();
-  indexes.set(dir, { mtimeMs, byTarget });
   return byTarget;
 }
 
@@ -78,16 +71,11 @@ export function scanOncePerTemplate(files: readonly string[]): string[] {
   });
 }
 
+/** The start of a file, "" when it is not a readable regular file (never waits on a FIFO). */
 function readPrefix(path: string): string {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
-    const buffer = Buffer.alloc(PREFIX_BYTES);
-    const n = readSync(fd, buffer, 0, PREFIX_BYTES, 0);
-    return buffer.subarray(0, n).toString("utf8");
+    return UTF8.decode(readRegularFilePrefix(path, PREFIX_BYTES));
   } catch {
     return "";
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
-import { MAX_SOURCE_BYTES } from "../reader/index.js";
+import { readRegularTextIfAny } from "../reader/index.js";
 import { LineIndex } from "../reader/positions.js";
 import { BicepSyntaxError } from "./lexer.js";
 import { parseBicep } from "./parser.js";
@@ -29,18 +28,19 @@ export class BicepFile {
 
 /** Parses Bicep text; throws `BicepSyntaxError` with an offset for text it cannot follow. */
 export function parseBicepFile(path: string, text: string): BicepFile {
-  return new BicepFile(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parseBicep(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return new BicepFile(path, body, parseBicep(body));
 }
 
 /** Reads and parses a Bicep file; undefined when it cannot be read or followed (mapping then stops above it). */
 export function readBicepFile(path: string, parse: (path: string, text: string) => BicepFile = parseBicepFile): BicepFile | undefined {
+  // Only regular files of bounded size (a module path in a template is input like any other).
+  const text = readRegularTextIfAny(path);
+  if (text === undefined) return undefined;
   try {
-    // Only regular files of bounded size (a module path in a template is input like any other).
-    const st = statSync(path);
-    if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return undefined;
-    return parse(path, readFileSync(path, "utf8"));
+    return parse(path, text);
   } catch (e) {
-    if (e instanceof BicepSyntaxError || (e as NodeJS.ErrnoException).code !== undefined) return undefined;
+    if (e instanceof BicepSyntaxError) return undefined;
     throw e;
   }
 }

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { InputError, type Notice } from "../model/index.js";
-import { MAX_SOURCE_BYTES, SourceFile, readRegularFile, readSource } from "../reader/index.js";
+import { MAX_SOURCE_BYTES, SourceFile, readRegularFile, readRegularText, readRegularTextIfAny as readText, readSource } from "../reader/index.js";
 import { DEFAULT_COMPILE_TIMEOUT_MS, NO_COMPILER_MESSAGE, findBicepCli, runBicepCli, runCompileFunction, type BicepCli } from "./compiler.js";
 import { BicepSyntaxError } from "./lexer.js";
 import { BicepMapper } from "./mapper.js";
@@ -78,7 +78,7 @@ export class BicepSupport {
 
   /** A `.bicepparam` used as a parameter set of a template scanned on its own. */
   parameterSet(file: string): SourceFile {
-    return this.compileParameters(file, UTF8.decode(readRegularFile(file))).parameters;
+    return this.compileParameters(file, readRegularText(file)).parameters;
   }
 
   /** A `.json` compiled from the `.bicep` beside it, reported at the Bicep lines (undefined: not one). */
@@ -167,18 +167,6 @@ function committedTwin(file: string): { path: string; text: string } | undefined
   const path = file.replace(/\.bicep$/i, ".json");
   const text = readText(path);
   return text !== undefined && bicepTwinOf(path, text) ? { path, text } : undefined;
-}
-
-// Keeps a BOM as readFileSync(path, "utf8") did: offsets in the text are the parser's to handle.
-const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
-
-/** A source beside the template: only a regular file within the size cap (never a FIFO or device). */
-function readText(path: string): string | undefined {
-  try {
-    return UTF8.decode(readRegularFile(path));
-  } catch {
-    return undefined;
-  }
 }
 
 function decode(file: string, content: Uint8Array | string): string {

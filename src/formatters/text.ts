@@ -15,12 +15,12 @@ function paint(ctx: FormatContext, code: string, s: string): string {
 }
 
 function findingLine(f: Finding, ctx: FormatContext): string {
-  const where = `${plainText(f.file)}:${f.range.start.line}:${f.range.start.column}`;
+  const where = `${lineStart(f.file)}:${f.range.start.line}:${f.range.start.column}`;
   const sev = paint(ctx, SEVERITY_COLOR[f.severity], f.severity.padEnd(8));
   const status = f.status === "unknown" ? paint(ctx, "2", "unknown ") : "fail    ";
   const subject = `${plainText(f.subject.type ?? f.subject.kind)} '${plainText(f.subject.name)}'`;
   const accepted = f.suppression ? paint(ctx, "2", ` [suppressed (${f.suppression.kind}): ${plainText(f.suppression.justification)}]`) : "";
-  const related = (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", plainText(`${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`))}`).join("");
+  const related = (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", lineStart(`${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`))}`).join("");
   return `  ${where}  ${sev} ${status} ${f.ruleId}  ${plainText(f.message)}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}${related}`;
 }
 

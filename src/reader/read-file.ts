@@ -41,8 +41,11 @@ export function cannotRead(path: string, e: unknown): InputError {
   return new InputError(path, `cannot read file: ${code ?? "unknown error"}`);
 }
 
-/** Reads a regular file of at most `maxBytes`; throws `InputError` for anything else. */
-export function readRegularFile(path: string, maxBytes = MAX_SOURCE_BYTES): Uint8Array {
+/**
+ * Opens `path` without waiting (a FIFO opens at once), refuses anything but a regular file of at
+ * most `maxBytes`, and hands the descriptor to `read`; every fault becomes an `InputError`.
+ */
+function withRegularFile<T>(path: string, maxBytes: number, read: (fd: number) => T): T {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -51,6 +54,17 @@ export function readRegularFile(path: string, maxBytes = MAX_SOURCE_BYTES): Uint
   }
   try {
     checkRegular(path, fstatSync(fd), maxBytes);
+    return read(fd);
+  } catch (e) {
+    throw cannotRead(path, e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a regular file of at most `maxBytes`; throws `InputError` for anything else. */
+export function readRegularFile(path: string, maxBytes = MAX_SOURCE_BYTES): Uint8Array {
+  return withRegularFile(path, maxBytes, (fd) => {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -62,10 +76,37 @@ export function readRegularFile(path: string, maxBytes = MAX_SOURCE_BYTES): Uint
       chunks.push(n === CHUNK ? chunk : chunk.subarray(0, n));
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-  } catch (e) {
-    throw cannotRead(path, e);
-  } finally {
-    closeSync(fd);
+  });
+}
+
+/**
+ * The first `bytes` bytes of a regular file, whatever its size (enough to recognise what it is);
+ * like `readRegularFile`, a FIFO or device is refused without waiting on it.
+ */
+export function readRegularFilePrefix(path: string, bytes: number): Uint8Array {
+  return withRegularFile(path, Infinity, (fd) => {
+    const buffer = Buffer.allocUnsafe(bytes);
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+  });
+}
+
+// Keeps a BOM, as readFileSync(path, "utf8") does: offsets in the text stay those of the file.
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** `readRegularFile` decoded as UTF-8 text. */
+export function readRegularText(path: string): string {
+  return UTF8.decode(readRegularFile(path));
+}
+
+/**
+ * The text of a regular file within the size cap, or undefined when there is none to read: for
+ * files beside the one scanned (sources, .gitignore, linked files) whose absence is no error.
+ */
+export function readRegularTextIfAny(path: string): string | undefined {
+  try {
+    return readRegularText(path);
+  } catch {
+    return undefined;
   }
 }
 

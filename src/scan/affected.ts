@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { readSource } from "../reader/index.js";
+import { BICEP_FILE, BICEPPARAM_FILE } from "../bicep/index.js";
+import { readRegularTextIfAny as readText, readSource } from "../reader/index.js";
 import { pairedParameterFiles } from "./companions.js";
 
 /** Files the scanner treats as templates when they hold one. */
 const JSON_FILE = /\.jsonc?$/i;
-const BICEP_FILE = /\.bicep$/i;
-const BICEPPARAM_FILE = /\.bicepparam$/i;
 
 // How files name the files they depend on: a nested deployment's templateLink.relativePath, a
 // Bicep module or import, a .bicepparam's `using`. Read as text: a file that does not parse
@@ -31,14 +30,6 @@ export function linkedFiles(file: string, text: string): string[] {
     links.push(resolve(dirname(file), target));
   }
   return links;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return statSync(file).isFile() ? readFileSync(file, "utf8") : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function kindOf(file: string): "template" | "parameters" | "other" {

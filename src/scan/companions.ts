@@ -1,6 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { insideRoots } from "../reader/index.js";
+import { directoryIndex, insideRoots, type DirectoryIndexCache } from "../reader/index.js";
 
 /**
  * The parameter files paired with a template by name, sorted: for `x.json`, `x.parameters.json`,
@@ -15,25 +14,16 @@ export function pairedParameterFiles(template: string): string[] {
   return (parameterFileIndex(dir).get(base) ?? []).map((name) => join(dir, name));
 }
 
-// A directory's parameter files by every template base they can pair with. Scanning a directory
-// of hundreds of templates would otherwise list and match it once per template; the index is
-// rebuilt when the directory's modification time changes, so files added later are seen.
-const indexes = new Map<string, { mtimeMs: number; byBase: Map<string, string[]> }>();
-const MAX_INDEXES = 1000;
+// A directory's parameter files by every template base they can pair with.
+const indexes: DirectoryIndexCache<Map<string, string[]>> = new Map();
 
 function parameterFileIndex(dir: string): Map<string, string[]> {
-  const mtimeMs = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
-  if (mtimeMs === undefined) return new Map();
-  const cached = indexes.get(dir);
-  if (cached?.mtimeMs === mtimeMs) return cached.byBase;
+  return directoryIndex(indexes, dir, indexParameterFiles, new Map());
+}
+
+function indexParameterFiles(names: string[]): Map<string, string[]> {
   const byBase = new Map<string, string[]>();
   const add = (base: string, name: string) => byBase.set(base, [...(byBase.get(base) ?? []), name]);
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    // an unreadable directory pairs nothing
-  }
   for (const name of names) {
     const m = /^(.*)\.parameters(?:\.([^.]+))?\.jsonc?$/i.exec(name);
     if (!m || m[1] === "") continue;
@@ -42,8 +32,6 @@ function parameterFileIndex(dir: string): Map<string, string[]> {
     const dot = stem.lastIndexOf(".");
     if (m[2] === undefined && dot > 0) add(stem.slice(0, dot), name); // x.<set>.parameters.json
   }
-  if (indexes.size >= MAX_INDEXES) indexes.clear();
-  indexes.set(dir, { mtimeMs, byBase });
   return byBase;
 }
 

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { compileGlob, type Glob } from "../config/index.js";
+import { readRegularTextIfAny } from "../reader/index.js";
 
 interface Rule {
   /** The directory of the .gitignore the rule comes from. */
@@ -58,12 +59,10 @@ export function parseGitignore(text: string, base: string): Rule[] {
 }
 
 function readRules(dir: string): Rule[] {
-  const file = join(dir, ".gitignore");
-  try {
-    return existsSync(file) ? parseGitignore(readFileSync(file, "utf8"), dir) : [];
-  } catch {
-    return []; // an unreadable .gitignore ignores nothing
-  }
+  // Read as a bounded regular file: a .gitignore that is a FIFO or a link to /dev/zero never stalls
+  // the walk. A missing or unreadable one ignores nothing.
+  const text = readRegularTextIfAny(join(dir, ".gitignore"));
+  return text === undefined ? [] : parseGitignore(text, dir);
 }
 
 /** The .gitignore rules in force in one directory of a walk: its parents' and its own. */

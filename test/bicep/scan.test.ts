@@ -244,4 +244,12 @@ test("a .bicepparam that is not a regular file is an error of that file, read wi
   assert.match(result.error?.message ?? "", /FIFO, not a regular file/);
 });
 
+test("a FIFO among the .bicepparam files beside a template is never waited on when pairing", () => {
+  const dir = copy("symbolic");
+  execFileSync("mkfifo", [join(dir, "other.bicepparam")]);
+  const result = createScanner({ bicep: { path: stub } }).scanFile(join(dir, "main.bicep"));
+  assert.is(result.error, undefined);
+  assert.equal(result.findings.find((f) => f.ruleId === "ACS-IAM-001")?.parameterSets?.map((p) => p.split(/[\\/]/).pop()), ["main.bicepparam"]);
+});
+
 test.run();

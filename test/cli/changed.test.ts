@@ -28,7 +28,7 @@ const touch = (file: string) => appendFileSync(file, "\n// changed\n");
 
 async function scanned(cwd: string, ...argv: string[]): Promise<{ code: number; files: string[]; stderr: string }> {
   const r = await cliRun({ cwd }, "scan", ...argv, "--format", "json");
-  const out = r.stdout ? JSON.parse(r.stdout) : { findings: [], errors: [] };
+  const out = JSON.parse(r.stdout);
   const files = [...new Set([...out.findings.map((f: { file: string }) => f.file), ...out.errors.map((e: { file: string }) => e.file)])].sort() as string[];
   return { code: r.code, files, stderr: r.stderr };
 }

@@ -39,6 +39,7 @@ test("text: no line break, carriage return, ANSI or reordering character from th
     assert.ok(noWorkflowCommand(text));
     assert.not.ok(/[\r\u009b\u202e\u2028]/.test(text));
     assert.not.ok(text.replace(/\u001b\[[0-9;]*m(?=[^]*)/g, (m) => (/^\u001b\[(0|1|2|3[0-7])m$/.test(m) ? "" : m)).includes("\u001b[32m✔"));
+    assert.ok(text.includes("\\u001b[32m✔"), "the name's ANSI sequence is shown escaped");
     assert.ok(text.includes("\\n::error title=pwned"));
   }
   assert.is(lineStart("::error::x"), "./::error::x");
@@ -79,6 +80,12 @@ test("GitHub: each annotation one line; data and properties escaped per the work
   for (const l of lines.slice(0, -1)) assert.match(l, /^::(error|warning) [^\r]*$/);
   const error = lines.find((l) => l.includes("missing"))!;
   assert.ok(error.startsWith("::error file=missing%0A%3A%3Aerror%3A%3Ax.json,title=acs-baseline::"));
+});
+
+test("text: a file named like a workflow command starts no line, findings and related places included", () => {
+  const named = scanner.report([scanner.scanContent("::error title=pwned::x.json", readFileSync(file))]);
+  assert.ok(named.findings.length > 0);
+  assert.ok(noWorkflowCommand(scanner.format(named, "text", {})));
 });
 
 test.run();

@@ -2,7 +2,7 @@ import { EvalError } from "../errors.js";
 import { getKey, isObject, type Value } from "../json.js";
 import { Unknown } from "../unknown.js";
 import type { Expr } from "./ast.js";
-import type { Env } from "./env.js";
+import type { Budget, Env } from "./env.js";
 import { chargeArguments } from "./charge.js";
 import { FUNCTIONS, listFunction } from "./functions/index.js";
 import { callUserFunction } from "./user-functions.js";
@@ -86,9 +86,14 @@ function evaluateOrUnknown(expr: Expr, env: Env): Value {
     return evaluate(expr, env);
   } catch (e) {
     if (!(e instanceof EvalError)) throw e;
-    env.budget.failures.push({ expression: env.text, message: e.message });
-    return new Unknown("error", env.text, [], undefined, false, e.message);
+    return failedValue(env.budget, env.text, e.message);
   }
+}
+
+/** A failed expression: recorded for a notice naming it, and an unknown carrying the reason. */
+export function failedValue(budget: Budget, text: string, message: string): Unknown {
+  budget.failures.push({ expression: text, message });
+  return new Unknown("error", text, [], undefined, false, message);
 }
 
 /** `x.name` / `x['name']` / `x[i]`: object keys case-insensitive, array indexes in range. */
