@@ -75,3 +75,37 @@ test_another_services_connection_string_is_not_an_acs_secret if {
 	not secrets.is_connection_string("Endpoint=https://hub.service.signalr.net;AccessKey=c2lnbmFsci1rZXk=;Version=1.0;")
 	secrets.is_connection_string("endpoint=https://acs.europe.communication.azure.com/;accesskey=abc123==")
 }
+
+test_connection_string_parts if {
+	secrets.is_connection_string("endpoint=https://a.communication.azure.com/;\t accesskey=k")
+	not secrets.is_connection_string("endpoint=https://a.communication.azure.com/;accesskey= k")
+	not secrets.is_connection_string("endpoint=https://a.communication.azure.com/;accesskey=")
+	not secrets.is_connection_string("endpoint=https://a.example.com/;x=communication;accesskey=k")
+	not secrets.is_connection_string("communication endpoint=https://a.example.com/; accesskey=abc")
+}
+
+test_access_key_padding_and_alphabet if {
+	secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2==")
+	not secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2===")
+	not secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2_v3")
+	not secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2=d3f4g5h6j7k8l9z0x1c2")
+}
+
+test_acs_as_a_word if {
+	secrets.names_acs("acs")
+	secrets.names_acs("my-acs-key")
+	secrets.names_acs("X_ACS")
+	secrets.names_acs("myAcsKey")
+	secrets.names_acs("Communication")
+	not secrets.names_acs("macsec")
+	not secrets.names_acs("facsimile")
+	not secrets.names_acs("racsacs")
+}
+
+test_pointer_suffixes if {
+	secrets.names_connection_string_or_key("acsConnectionStrings")
+	secrets.names_connection_string_or_key("acs_connection_string")
+	not secrets.names_connection_string_or_key("accessKeyVersions")
+	not secrets.names_acs_credential("acsKeyIds")
+	secrets.names_acs_credential("acsKeys")
+}

@@ -105,7 +105,11 @@ _role_guid(role) := _guid(role) if is_string(role)
 
 else := _guid(end) if {
 	end := value.known_suffix(role)
-	regex.match(`(?i)/providers/microsoft\.authorization/roledefinitions/[^/]+$`, end)
+	parts := split(lower(end), "/")
+	n := count(parts)
+	n >= 5
+	array.slice(parts, n - 4, n - 1) == ["providers", "microsoft.authorization", "roledefinitions"]
+	parts[n - 1] != ""
 }
 
 _in_scope(r) if resources.is_communication_id(r.scope)
@@ -117,7 +121,25 @@ _in_scope(r) if {
 
 _in_scope(r) if {
 	resources.acs_workload
-	regex.match(`(?i)^/subscriptions/[^/]+(/resourceGroups/[^/]+)?/?$`, r.scope)
+	_subscription_or_group(r.scope)
+}
+
+# /subscriptions/<id> or /subscriptions/<id>/resourceGroups/<name>, with or without a final "/".
+# (String built-ins, not a regular expression: see acs.lib.secrets.)
+_subscription_or_group(scope) if {
+	is_string(scope)
+	parts := split(lower(trim_suffix(scope, "/")), "/")
+	array.slice(parts, 0, 2) == ["", "subscriptions"]
+	parts[2] != ""
+	count(parts) in {3, 5}
+	_group_part(parts)
+}
+
+_group_part(parts) if count(parts) == 3
+
+_group_part(parts) if {
+	parts[3] == "resourcegroups"
+	parts[4] != ""
 }
 
 # An unknown scope that is not known to target another kind of resource may be the resource group.
