@@ -26,6 +26,11 @@ maybe_acs_secret(x) if {
 	not x["$unknown"].target.type
 }
 
+# is_or_maybe_acs_secret(x) holds for a value that is an ACS secret or may be one.
+is_or_maybe_acs_secret(x) if is_acs_secret(x)
+
+is_or_maybe_acs_secret(x) if maybe_acs_secret(x)
+
 # The checks below use string built-ins, not regular expressions: the WebAssembly module compiles a
 # pattern again at every evaluation (about 0.1 ms each), which is most of what a small template
 # costs, whereas these cost microseconds.

@@ -13,12 +13,13 @@ test_pass_short_name_and_case if count(_deny(testdata.acs({"dataLocation": "uk"}
 
 test_fail_typo if {
 	[f] := [f | some f in _deny(testdata.acs({"dataLocation": "Eurpoe"}))]
-	contains(f.message, "'Eurpoe' is not an allowed geography")
+	f.message.id == "disallowed"
+	f.message.args.location == "Eurpoe"
 }
 
 test_fail_missing if {
 	[f] := [f | some f in _deny(testdata.acs({}))]
-	contains(f.message, "not set")
+	f.message == {"id": "not_set", "args": {}}
 }
 
 test_email_service_judged_too if {
@@ -52,5 +53,7 @@ test_fail_when_no_allowed_value_is_allowed if {
 test_unknown_names_the_failing_values if {
 	[f] := [f | some f in _deny(testdata.acs({"dataLocation": testdata.finite("dataLocation", ["Europe", "Antarctica"])}))]
 	f.status == "unknown"
-	contains(f.message, "fails when dataLocation is 'Antarctica'")
+	f.message.id == "some_values_disallowed"
+	f.message.args.parameter == "dataLocation"
+	f.message.args.values == ["Antarctica"]
 }

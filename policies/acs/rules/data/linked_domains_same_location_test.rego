@@ -17,7 +17,8 @@ test_fail_other_geography if {
 	[f] := [f | some f in _deny([testdata.acs({"dataLocation": "Europe", "linkedDomains": [_domain_id]}), _mail("United States"), _domain])]
 	f.subject.index == 0
 	f.path == ["properties", "linkedDomains", 0]
-	contains(f.message, "United States")
+	f.message.id == "elsewhere"
+	f.message.args.location == "United States"
 }
 
 test_pass_same_geography_short_name if {

@@ -11,12 +11,12 @@ test_pass_current if count(_deny(testdata.acs({}))) == 0
 
 test_fail_preview if {
 	[f] := [f | some f in _deny(testdata.with_api(testdata.acs({}), "2025-05-01-preview"))]
-	contains(f.message, "preview")
+	f.message.args.problems == [{"id": "preview", "args": {}}]
 }
 
 test_fail_old_and_preview if {
 	[f] := [f | some f in _deny(testdata.with_api(testdata.acs({}), "2023-06-01-preview"))]
-	contains(f.message, "preview version and is older")
+	[p.id | some p in f.message.args.problems] == ["preview", "older"]
 }
 
 test_fail_old_email_domain if {

@@ -17,7 +17,8 @@ test_fail_unhardened_vault_holding_acs_key if {
 	[f] := [f | some f in _deny([_vault({}), _secret(testdata.acs_keys)])]
 	f.subject.index == 0
 	f.path == ["properties", "enablePurgeProtection"]
-	contains(f.message, "Azure RBAC")
+	f.message.id == "weak"
+	[p.id | some p in f.message.args.problems] == ["purge_protection_off", "access_policies"]
 }
 
 test_fail_soft_delete_off if {

@@ -19,7 +19,7 @@ _deny(resources) := d if {
 test_fail_owner_on_acs if {
 	[f] := [f | some f in _deny([_assignment(testdata.acs_id, _role("8e3af657-a8ff-443c-a75c-2fe8c4bcb635"))])]
 	f.path == ["properties", "roleDefinitionId"]
-	contains(f.message, "grants Owner on a Communication resource")
+	f.message == {"id": "privileged", "args": {"role": "Owner", "scope": {"id": "communication_scope", "args": {}}}}
 }
 
 test_fail_contributor_on_resource_group_in_acs_workload if {
@@ -56,5 +56,5 @@ test_fail_owner_whose_scope_is_unknown_but_guid_known if {
 	a := object.union(testdata.resource(1, "Microsoft.Authorization/roleAssignments", "ra", {"roleDefinitionId": role}), {"scope": testdata.acs_id})
 	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), a]}]
 	f.status == "fail"
-	contains(f.message, "Owner")
+	f.message.args.role == "Owner"
 }

@@ -46,6 +46,11 @@
 #   suppress_when: >-
 #     Never for a real key. A documented fake (an example in a test fixture) may be suppressed with
 #     a justification saying so.
+#   messages:
+#     parameter: "parameter '{name}'{deployments|module} has a hard-coded ACS credential; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
+#     variable: "variable '{name}'{deployments|module} has a hard-coded ACS credential; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
+#     resource: "a hard-coded ACS credential is in the resource; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
+#     output: "output '{name}' has a hard-coded ACS credential; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
 package acs.rules.iam.no_hardcoded_credentials
 
 import data.acs.lib.result
@@ -101,14 +106,14 @@ _declared contains node if {
 deny contains finding if {
 	some p in input.parameters
 	path := _parameter_path(p)
-	finding := result.fail_on(rego.metadata.chain(), "parameter", p, path, concat("", ["parameter '", p.name, "'", result.in_module(p), " has a hard-coded ACS credential", _advice]))
+	finding := result.fail_on(rego.metadata.chain(), "parameter", p, path, result.message("parameter", {"name": p.name, "deployments": p.deployments}))
 }
 
 deny contains finding if {
 	some x in input.variables
 	paths := _paths(x.value)
 	count(paths) > 0
-	finding := result.fail_on(rego.metadata.chain(), "variable", x, array.concat(["value"], sort(paths)[0]), concat("", ["variable '", x.name, "'", result.in_module(x), " has a hard-coded ACS credential", _advice]))
+	finding := result.fail_on(rego.metadata.chain(), "variable", x, array.concat(["value"], sort(paths)[0]), result.message("variable", {"name": x.name, "deployments": x.deployments}))
 }
 
 # In a resource a literal can only have been written in its properties or tags.
@@ -122,17 +127,15 @@ deny contains finding if {
 	not r.existing
 	paths := [p | some p in _resource_paths(r); not _at(r, p) in _declared]
 	count(paths) > 0
-	finding := result.fail(rego.metadata.chain(), r, sort(paths)[0], concat("", ["a hard-coded ACS credential is in the resource", _advice]))
+	finding := result.fail(rego.metadata.chain(), r, sort(paths)[0], result.message("resource", {}))
 }
 
 deny contains finding if {
 	some o in input.outputs
 	paths := [p | some p in _paths(o.value); not _at(o.value, p) in _declared]
 	count(paths) > 0
-	finding := result.fail_on(rego.metadata.chain(), "output", o, array.concat(["value"], sort(paths)[0]), concat("", ["output '", o.name, "' has a hard-coded ACS credential", _advice]))
+	finding := result.fail_on(rego.metadata.chain(), "output", o, array.concat(["value"], sort(paths)[0]), result.message("output", {"name": o.name}))
 }
-
-_advice := "; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
 
 _parameter_path(p) := array.concat(["defaultValue"], sort(paths)[0]) if {
 	paths := _paths(object.get(p, "defaultValue", null))

@@ -9,7 +9,7 @@ _deny(inp) := d if {
 	d := rule.deny with input as object.union({"resources": [], "parameters": [], "variables": [], "outputs": []}, inp)
 }
 
-_param(name, dflt, v) := {"index": 0, "name": name, "type": "string", "secure": false, "defaultValue": dflt, "value": v}
+_param(name, dflt, v) := {"index": 0, "name": name, "type": "string", "secure": false, "defaultValue": dflt, "value": v, "deployments": []}
 
 test_fail_parameter_default if {
 	[f] := [f | some f in _deny({"parameters": [_param("conn", testdata.connection_string, testdata.connection_string)]})]

@@ -13,7 +13,7 @@ test_fail_inline_app_setting if {
 	[f] := [f | some f in _deny(_site([{"name": "ACS", "value": testdata.acs_keys}]))]
 	f.status == "fail"
 	f.path == ["properties", "siteConfig", "appSettings", 0, "value"]
-	contains(f.message, "setting 'ACS'")
+	f.message == {"id": "holds", "args": {"setting": {"id": "named_setting", "args": {"name": "ACS"}}}}
 }
 
 test_fail_config_resource_map if {
@@ -54,7 +54,8 @@ test_unknown_settings_of_a_config_in_an_acs_workload if {
 	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), _config("app/appsettings", testdata.missing("[parameters('settings')]"))]}]
 	f.status == "unknown"
 	f.path == ["properties"]
-	contains(f.message, "[parameters('settings')]")
+	f.message.id == "settings_depend"
+	f.message.args.value["$unknown"].expression == "[parameters('settings')]"
 }
 
 test_unknown_app_settings_list if {

@@ -19,7 +19,7 @@ test_fail_list_keys_output if {
 test_fail_nested_output_names_the_deployment if {
 	[f] := [f | some f in _deny(_output({"keys": [testdata.acs_keys]}, "object", ["acs-module"]))]
 	f.path == ["value", "keys", 0]
-	contains(f.message, "nested deployment acs-module")
+	f.message.args.deployments == ["acs-module"]
 }
 
 test_fail_literal_connection_string if count(_deny(_output(testdata.connection_string, "string", []))) == 1

@@ -33,5 +33,6 @@ test_unknown_target if {
 test_unknown_attributes_of_an_acs_secret if {
 	[f] := [f | some f in _deny(_secret({"value": testdata.acs_keys, "attributes": testdata.missing("[parameters('attributes')]")}))]
 	f.status == "unknown"
-	contains(f.message, "whether it expires depends on [parameters('attributes')]")
+	f.message.id == "expiry_depends"
+	f.message.args.value["$unknown"].expression == "[parameters('attributes')]"
 }

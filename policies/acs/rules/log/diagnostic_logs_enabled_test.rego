@@ -14,7 +14,7 @@ _deny(resources) := d if {
 test_fail_no_setting if {
 	[f] := [f | some f in _deny([testdata.acs({})])]
 	f.path == []
-	contains(f.message, "no diagnostic setting targets")
+	f.message.id == "no_setting"
 }
 
 test_pass_all_logs if count(_deny([testdata.acs({}), _setting(_all_logs)])) == 0

@@ -39,7 +39,8 @@ test_unknown_endpoint_type_with_http_url if {
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub_typed(testdata.missing("[parameters('kind')]"), "http://app.example.com/events")])]
 	f.status == "unknown"
 	f.path == ["properties", "destination", "endpointType"]
-	contains(f.message, "http://app.example.com/events")
+	f.message.id == "type_depends"
+	f.message.args.url == "http://app.example.com/events"
 }
 
 test_pass_unknown_endpoint_type_with_https_url if {

@@ -13,7 +13,7 @@ test_pass_perimeter_any_case if count(_deny(testdata.acs({"publicNetworkAccess":
 
 test_fail_enabled if {
 	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": "Enabled"}))]
-	contains(f.message, "\"Enabled\"")
+	f.message == {"id": "public", "args": {"value": "Enabled"}}
 }
 
 test_fail_absent if {
@@ -35,7 +35,7 @@ test_allowed_values_are_judged_each if {
 	count(_deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Disabled", "SecuredByPerimeter"])}))) == 0
 	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Disabled", "Enabled"])}))]
 	f.status == "unknown"
-	contains(f.message, "when access is 'Enabled'")
+	f.message == {"id": "some_values_public", "args": {"parameter": "access", "values": ["Enabled"]}}
 	[g] := [g | some g in _deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Enabled"])}))]
 	g.status == "fail"
 }

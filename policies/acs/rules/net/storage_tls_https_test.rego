@@ -16,7 +16,7 @@ test_fail_tls_absent if {
 
 test_fail_tls_old_and_http if {
 	[f] := [f | some f in _deny([testdata.acs({}), _storage({"minimumTlsVersion": "TLS1_0", "supportsHttpsTrafficOnly": false})])]
-	contains(f.message, "plain HTTP")
+	"http_allowed" in [p.id | some p in f.message.args.problems]
 }
 
 test_pass if count(_deny([testdata.acs({}), _storage({"minimumTlsVersion": "TLS1_2"})])) == 0

@@ -16,8 +16,8 @@ test_fail_https_not_enforced if {
 
 test_fail_old_tls_names_both_problems if {
 	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": false, "siteConfig": {"minTlsVersion": "1.0"}})])]
-	contains(f.message, "httpsOnly")
-	contains(f.message, "1.0")
+	[p.id | some p in f.message.args.problems] == ["http_allowed", "old_tls"]
+	f.message.args.problems[1].args.version == "1.0"
 }
 
 test_pass_https_and_default_tls if count(_deny([testdata.acs({}), _site({"httpsOnly": true})])) == 0
