@@ -9,7 +9,6 @@
 #   library: true
 package acs.lib.secrets
 
-import data.acs.lib.resources
 import data.acs.lib.value
 
 # is_acs_secret(x) holds for a single value that is an ACS secret.
@@ -133,16 +132,15 @@ names_acs_credential(name) if {
 	not _points_or_switches(n)
 }
 
-# names_access_key(name): a name an access-key literal may be stored under: an ACS credential's,
-# or, inside an ACS workload, a plain access key's.
-names_access_key(name) if names_acs_credential(name)
+# names_access_key(name, in_acs_workload): a name an access-key literal may be stored under: an
+# ACS credential's, or, inside an ACS workload (resources.acs_workload), a plain access key's.
+names_access_key(name, _) if names_acs_credential(name)
 
-names_access_key(name) if {
+names_access_key(name, true) if {
 	n := lower(name)
 	some word in ["accesskey", "access-key", "access_key"]
 	contains(n, word)
 	not _points_or_switches(n)
-	resources.acs_workload
 }
 
 # secret_paths(v) are the paths (below v) of every ACS secret inside v.

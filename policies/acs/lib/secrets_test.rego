@@ -35,9 +35,9 @@ test_names if {
 	secrets.names_connection_string_or_key("ACCESS_KEY")
 	not secrets.names_connection_string_or_key("connectionStringSecretName")
 	not secrets.names_connection_string_or_key("acsName")
-	secrets.names_access_key("ACS_ACCESS_KEY")
-	secrets.names_access_key("communicationServiceKey")
-	not secrets.names_access_key("storageKey")
+	secrets.names_access_key("ACS_ACCESS_KEY", false)
+	secrets.names_access_key("communicationServiceKey", false)
+	not secrets.names_access_key("storageKey", true)
 }
 
 test_secret_paths if {
@@ -67,8 +67,8 @@ test_acs_credential_names if {
 }
 
 test_a_plain_access_key_name_counts_only_in_an_acs_workload if {
-	not secrets.names_access_key("ACCESS_KEY") with input as {"resources": []}
-	secrets.names_access_key("ACCESS_KEY") with input as {"resources": [{"typeLower": "microsoft.communication/communicationservices", "existing": false}]}
+	not secrets.names_access_key("ACCESS_KEY", false)
+	secrets.names_access_key("ACCESS_KEY", true)
 }
 
 test_another_services_connection_string_is_not_an_acs_secret if {

@@ -64,11 +64,11 @@ _email_services := resources.deployed("microsoft.communication/emailservices")
 # would run the rule's body again for every key.
 _domains_by_id := {k: v | some k, v in _domain_groups}
 
-_domain_groups[resources.id_key(d.id)] contains i if some i, d in _domains
+_domain_groups[resources.key(d)] contains i if some i, d in _domains
 
 _email_services_by_id := {k: v | some k, v in _email_service_groups}
 
-_email_service_groups[resources.id_key(e.id)] contains e if some e in _email_services
+_email_service_groups[resources.key(e)] contains e if some e in _email_services
 
 # The domains that a linked-domain entry names, in the order of _domains (a group is one domain
 # unless ids repeat, so the sort is cheap).

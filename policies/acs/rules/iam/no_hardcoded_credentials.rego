@@ -53,6 +53,7 @@
 #     output: "output '{name}' has a hard-coded ACS credential; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
 package acs.rules.iam.no_hardcoded_credentials
 
+import data.acs.lib.resources
 import data.acs.lib.result
 import data.acs.lib.secrets
 
@@ -74,14 +75,14 @@ _credential(v, path, node) if {
 _named_as_key(_, path) if {
 	count(path) > 0
 	is_string(path[count(path) - 1])
-	secrets.names_access_key(path[count(path) - 1])
+	secrets.names_access_key(path[count(path) - 1], resources.acs_workload)
 }
 
 _named_as_key(v, path) if {
 	count(path) > 0
 	path[count(path) - 1] in {"value", "secureValue"}
 	entry := _at(v, array.slice(path, 0, count(path) - 1))
-	secrets.names_access_key(entry.name)
+	secrets.names_access_key(entry.name, resources.acs_workload)
 }
 
 # _at(v, path) is the value at path inside v, whatever v is (object.get needs an object at the top).
@@ -144,9 +145,9 @@ _parameter_path(p) := array.concat(["defaultValue"], sort(paths)[0]) if {
 	paths := _paths(p.value)
 	count(paths) > 0
 } else := ["defaultValue"] if {
-	secrets.names_access_key(p.name)
+	secrets.names_access_key(p.name, resources.acs_workload)
 	secrets.is_access_key_literal(p.defaultValue)
 } else := ["value"] if {
-	secrets.names_access_key(p.name)
+	secrets.names_access_key(p.name, resources.acs_workload)
 	secrets.is_access_key_literal(p.value)
 }
