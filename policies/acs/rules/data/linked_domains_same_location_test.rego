@@ -15,6 +15,7 @@ _deny(resources) := d if {
 
 test_fail_other_geography if {
 	[f] := [f | some f in _deny([testdata.acs({"dataLocation": "Europe", "linkedDomains": [_domain_id]}), _mail("United States"), _domain])]
+	f.status == "fail"
 	f.subject.index == 0
 	f.path == ["properties", "linkedDomains", 0]
 	f.message.id == "elsewhere"
@@ -29,6 +30,7 @@ test_pass_domain_not_in_template if count(_deny([testdata.acs({"dataLocation": "
 
 test_unknown_location if {
 	[f] := [f | some f in _deny([testdata.acs({"dataLocation": testdata.missing("[parameters('loc')]"), "linkedDomains": [_domain_id]}), _mail("Europe"), _domain])]
+	f.path == ["properties", "linkedDomains", 0]
 	f.status == "unknown"
 }
 

@@ -1,5 +1,6 @@
 package acs.rules.iam.local_auth_disabled_test
 
+import data.acs.lib.testdata
 import data.acs.rules.iam.local_auth_disabled as rule
 
 _acs(api, props) := {
@@ -42,6 +43,7 @@ test_fail_old_api_version_names_the_version_to_move_to if {
 test_unknown_when_value_is_unknown if {
 	v := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('disableLocalAuth')]"}}
 	[f] := [f | some f in _deny(_acs("2025-05-01", {"disableLocalAuth": v}))]
+	f.path == ["properties", "disableLocalAuth"]
 	f.status == "unknown"
 	f.message.id == "depends"
 	f.message.args.value["$unknown"].expression == "[parameters('disableLocalAuth')]"
@@ -54,16 +56,18 @@ test_existing_service_is_not_judged if {
 
 test_type_matched_case_insensitively_via_type_lower if {
 	r := object.union(_acs("2025-05-01", {}), {"type": "Microsoft.Communication/CommunicationServices"})
-	count(_deny(r)) == 1
+	testdata.verdicts(_deny(r)) == {["fail", ["properties", "disableLocalAuth"]]}
 }
 
 test_unknown_when_all_properties_are_unknown if {
 	[f] := [f | some f in _deny(_acs("2025-05-01", {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('props')]"}}))]
+	f.path == ["properties", "disableLocalAuth"]
 	f.status == "unknown"
 }
 
 test_bool_parameter_is_judged_per_value if {
 	[f] := [f | some f in _deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "off", "cases": [{"when": true, "value": true}, {"when": false, "value": false}]}}}}))]
+	f.path == ["properties", "disableLocalAuth"]
 	f.status == "unknown"
 	f.message == {"id": "some_values_enabled", "args": {"parameter": "off", "values": [false]}}
 	count(_deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "on", "cases": [{"when": true, "value": true}]}}}}))) == 0

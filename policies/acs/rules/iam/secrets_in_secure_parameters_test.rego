@@ -9,14 +9,17 @@ _deny(p) := d if {
 
 test_fail_named_connection_string if {
 	[f] := [f | some f in _deny({"name": "acsConnectionString"})]
+	f.status == "fail"
 	f.path == ["type"]
 	f.message.args.reason.id == "named_as_secret"
 }
 
-test_fail_named_access_key_any_case if count(_deny({"name": "ACS_ACCESSKEY"})) == 1
+test_fail_named_access_key_any_case if testdata.verdicts(_deny({"name": "ACS_ACCESSKEY"})) == {["fail", ["type"]]}
 
 test_fail_default_is_a_secret if {
 	[f] := [f | some f in _deny({"name": "settings", "type": "object", "defaultValue": {"c": testdata.acs_keys}})]
+	f.status == "fail"
+	f.path == ["type"]
 	f.message.args.reason.id == "secret_default"
 }
 
@@ -43,6 +46,8 @@ test_pass_other_services_secrets if {
 
 test_fail_given_an_acs_secret_by_its_caller_names_the_module if {
 	[f] := [f | some f in _deny({"name": "key", "value": testdata.acs_keys, "deployments": ["notifier"]})]
+	f.status == "fail"
+	f.path == ["type"]
 	f.message.args.name == "key"
 	f.message.args.deployments == ["notifier"]
 	f.message.args.reason.id == "secret_given"
@@ -57,6 +62,8 @@ _settings(name) := testdata.resource(1, "Microsoft.Web/sites", "app", {"siteConf
 test_fail_flows_into_an_acs_setting if {
 	inp := {"resources": [_settings("ACS_CONNECTION_STRING")], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing, "deployments": []}]}
 	[f] := [f | some f in rule.deny with input as inp]
+	f.status == "fail"
+	f.path == ["type"]
 	f.message.args.reason.id == "flows_into_secret_place"
 }
 
@@ -68,5 +75,5 @@ test_pass_flows_into_another_services_setting if {
 test_fail_flows_into_an_acs_vault_secret if {
 	secret := testdata.resource(1, "Microsoft.KeyVault/vaults/secrets", "kv/acs-connection-string", {"value": _flowing})
 	inp := {"resources": [secret], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing, "deployments": []}]}
-	count(rule.deny) == 1 with input as inp
+	testdata.verdicts(rule.deny) == {["fail", ["type"]]} with input as inp
 }
