@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadCatalog } from "../../src/catalog/index.js";
+import { loadCatalog } from "../../src/node/index.js";
 import { describeUnknown, PLACEHOLDER, renderMessage } from "../../src/locate/message.js";
 
 const rule = {
