@@ -49,6 +49,8 @@
 #     domains_depend: "the linked domains depend on {value}; whether they store data in this service's geography is not known before deployment"
 #     elsewhere: "a linked domain belongs to email service '{email_service}' whose data is stored in {location}, not in {service_location} like this service's"
 #     depends: "whether the linked domain stores data in the same geography depends on values not known before deployment"
+#     elsewhere_for_all: "a linked domain belongs to email service '{email_service}', whose data is stored in another geography than this service's for every value of {parameter}"
+#     elsewhere_when: "a linked domain belongs to email service '{email_service}', whose data is stored in another geography than this service's when {parameter} is {values|or}"
 package acs.rules.data.linked_domains_same_location
 
 import data.acs.lib.resources
@@ -81,31 +83,76 @@ _email_service_of(d) := e if {
 	some e in _email_services_by_id[resources.id_key(parent)]
 }
 
-_mismatches(s) := [{"index": i, "mail": e} |
+_mismatches(s) := [{"index": i, "message": msg} |
 	some i, entry in s.properties.linkedDomains
 	some d in _linked(entry)
 	e := _email_service_of(d)
-	is_string(e.properties.dataLocation)
-	is_string(s.properties.dataLocation)
-	locations.normalize(e.properties.dataLocation) != locations.normalize(s.properties.dataLocation)
+	msg := _mismatch(e, e.properties.dataLocation, s.properties.dataLocation)
 ]
 
-_undecided(s) := [i |
-	some i, entry in s.properties.linkedDomains
-	_undecided_entry(s, entry)
-]
-
-_undecided_entry(_, entry) if {
-	value.is_unknown(entry)
-	count(_domains) > 0
+_mismatch(e, mail, service) := result.message("elsewhere", {"email_service": e.name, "location": mail, "service_location": service}) if {
+	is_string(mail)
+	is_string(service)
+	not _same_place(mail, service)
+} else := result.message("elsewhere_for_all", {"email_service": e.name, "parameter": value.parameter(_finite_side(mail, service))}) if {
+	value.all_cases_fail(_finite_side(mail, service), _failing(mail, service))
 }
 
-_undecided_entry(s, entry) if {
+_same_place(x, y) if locations.normalize(x) == locations.normalize(y)
+
+# When one location is known and the other depends on a parameter with a finite set of values,
+# each value is compared with the known one.
+_finite_side(a, b) := b if {
+	is_string(a)
+	count(value.cases(b)) > 0
+}
+
+_finite_side(a, b) := a if {
+	is_string(b)
+	count(value.cases(a)) > 0
+}
+
+_known_side(a, _) := a if is_string(a)
+
+_known_side(a, b) := b if not is_string(a)
+
+_failing(a, b) := [c.when |
+	some c in value.cases(_finite_side(a, b))
+	not _same_place_value(c.value, _known_side(a, b))
+]
+
+_same_place_value(x, y) if {
+	is_string(x)
+	_same_place(x, y)
+}
+
+_undecided(s) := [u |
+	some i, entry in s.properties.linkedDomains
+	some u in _undecided_entry(s, i, entry)
+]
+
+_undecided_entry(s, i, entry) := [{"index": i, "message": result.message("depends", {})}] if {
+	value.is_unknown(entry)
+	count(_domains) > 0
+} else := [{"index": i, "message": result.message("depends", {})}] if {
 	some d in _linked(entry)
 	e := _email_service_of(d)
-	some v in [e.properties.dataLocation, s.properties.dataLocation]
+	_undecided_pair(e.properties.dataLocation, s.properties.dataLocation)
+} else := [{"index": i, "message": msg} |
+	some d in _linked(entry)
+	e := _email_service_of(d)
+	mail := e.properties.dataLocation
+	failing := _failing(mail, s.properties.dataLocation)
+	value.some_cases_fail(_finite_side(mail, s.properties.dataLocation), failing)
+	msg := result.message("elsewhere_when", {"email_service": e.name, "parameter": value.parameter(_finite_side(mail, s.properties.dataLocation)), "values": failing})
+]
+
+# Two locations of which one is not known, not provably the same and not judged case by case.
+_undecided_pair(a, b) if {
+	some v in [a, b]
 	value.is_unknown(v)
-	not value.same(e.properties.dataLocation, s.properties.dataLocation)
+	not value.same(a, b)
+	not _finite_side(a, b)
 }
 
 # The linked domains as a whole are not known, while the template deploys domains they may name.
@@ -121,7 +168,7 @@ deny contains finding if {
 	some s in resources.communication_services
 	m := _mismatches(s)
 	count(m) > 0
-	finding := result.fail(rego.metadata.chain(), s, ["properties", "linkedDomains", m[0].index], result.message("elsewhere", {"email_service": m[0].mail.name, "location": m[0].mail.properties.dataLocation, "service_location": s.properties.dataLocation}))
+	finding := result.fail(rego.metadata.chain(), s, ["properties", "linkedDomains", m[0].index], m[0].message)
 }
 
 deny contains finding if {
@@ -129,5 +176,5 @@ deny contains finding if {
 	count(_mismatches(s)) == 0
 	u := _undecided(s)
 	count(u) > 0
-	finding := result.unknown(rego.metadata.chain(), s, ["properties", "linkedDomains", u[0]], result.message("depends", {}))
+	finding := result.unknown(rego.metadata.chain(), s, ["properties", "linkedDomains", u[0].index], u[0].message)
 }

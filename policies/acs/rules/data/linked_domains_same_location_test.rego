@@ -45,3 +45,17 @@ test_unknown_linked_domains_with_domains_in_the_template if {
 	f.status == "unknown"
 	f.path == ["properties", "linkedDomains"]
 }
+
+test_email_locations_from_allowed_values_are_judged_each if {
+	service := testdata.acs({"dataLocation": "Europe", "linkedDomains": [_domain_id]})
+	count(_deny([service, _mail(testdata.finite("mailLocation", ["Europe"])), _domain])) == 0
+	testdata.verdicts(_deny([service, _mail(testdata.finite("mailLocation", ["United States"])), _domain])) == {["fail", ["properties", "linkedDomains", 0]]}
+	[f] := [f | some f in _deny([service, _mail(testdata.finite("mailLocation", ["Europe", "United States"])), _domain])]
+	[f.status, f.path] == ["unknown", ["properties", "linkedDomains", 0]]
+	f.message == {"id": "elsewhere_when", "args": {"email_service": "mail", "parameter": "mailLocation", "values": ["United States"]}}
+}
+
+test_a_service_location_from_allowed_values_is_judged_each if {
+	service := testdata.acs({"dataLocation": testdata.finite("location", ["Europe", "UK"]), "linkedDomains": [_domain_id]})
+	testdata.verdicts(_deny([service, _mail("Europe"), _domain])) == {["unknown", ["properties", "linkedDomains", 0]]}
+}
