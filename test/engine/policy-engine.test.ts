@@ -26,7 +26,7 @@ test("evaluates the compiled rule pack and returns structured findings", () => {
       status: "fail",
       subject: { kind: "resource", index: 0 },
       path: ["properties", "disableLocalAuth"],
-      message: "properties.disableLocalAuth is false: local (access key) authentication is enabled",
+      message: { id: "enabled", args: {} },
     },
   ]);
 });
