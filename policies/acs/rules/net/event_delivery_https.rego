@@ -52,6 +52,7 @@
 #     plain_http_for_all: "ACS events are delivered without TLS for every value of {parameter}; use an https:// endpoint"
 #     plain_http_when: "ACS events are delivered without TLS when {parameter} is {values|or}; use an https:// endpoint"
 #     type_depends: "the endpoint type depends on {value}; if it is WebHook, ACS events go to {url}, which is not known to be https://"
+#     webhook_when: "the endpoint type is WebHook when {parameter} is {values|or}; ACS events then go to {url}, which is not known to be https://"
 package acs.rules.net.event_delivery_https
 
 import data.acs.lib.resources
@@ -79,7 +80,17 @@ _url_path := ["properties", "destination", "properties", "endpointUrl"]
 
 _type_path := ["properties", "destination", "endpointType"]
 
-_webhook(s) if lower(value.get(s, _type_path)) == "webhook"
+_webhook(s) if _is_webhook(value.get(s, _type_path))
+
+# An endpoint type from a parameter with allowed values that is WebHook for every one of them.
+_webhook(s) if {
+	kind := value.get(s, _type_path)
+	value.all_cases_fail(kind, _webhook_cases(kind))
+}
+
+_is_webhook(kind) if lower(kind) == "webhook"
+
+_webhook_cases(kind) := [c.when | some c in value.cases(kind); _is_webhook(c.value)]
 
 # https(url): the URL is https, known whole or by its known beginning (format('https://{0}', ...)).
 _https(url) if startswith(lower(value.known_prefix(url)), "https://")
@@ -139,9 +150,21 @@ _failing(url) := [c.when | some c in value.cases(url); not _https(c.value)]
 deny contains finding if {
 	some s in _subscriptions
 	kind := value.get(s, _type_path)
-	value.is_unknown(kind)
+	value.undecided(kind)
 	url := value.get(s, _url_path)
 	url != null
 	not _https(url)
 	finding := result.unknown(rego.metadata.chain(), s, _type_path, result.message("type_depends", {"value": kind, "url": url}))
+}
+
+# An endpoint type from a parameter with allowed values that is WebHook for some of them only.
+deny contains finding if {
+	some s in _subscriptions
+	kind := value.get(s, _type_path)
+	webhooks := _webhook_cases(kind)
+	value.some_cases_fail(kind, webhooks)
+	url := value.get(s, _url_path)
+	url != null
+	not _https(url)
+	finding := result.unknown(rego.metadata.chain(), s, _type_path, result.message("webhook_when", {"parameter": value.parameter(kind), "values": webhooks, "url": url}))
 }

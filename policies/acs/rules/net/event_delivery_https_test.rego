@@ -83,3 +83,13 @@ test_allowed_urls_are_judged_each if {
 	[f.status, f.path] == ["unknown", ["properties", "destination", "properties", "endpointUrl"]]
 	f.message == {"id": "plain_http_when", "args": {"parameter": "url", "values": [http]}}
 }
+
+_sub_of_kind(kind) := testdata.resource(1, "Microsoft.EventGrid/systemTopics/eventSubscriptions", "acs-events/to-app", {"destination": {"endpointType": kind, "properties": {"endpointUrl": "http://x"}}})
+
+test_allowed_endpoint_types_are_judged_each if {
+	count(_deny([_topic(testdata.acs_id), _sub_of_kind(testdata.finite("kind", ["EventHub", "ServiceBusQueue"]))])) == 0
+	testdata.verdicts(_deny([_topic(testdata.acs_id), _sub_of_kind(testdata.finite("kind", ["WebHook"]))])) == {["fail", ["properties", "destination", "properties", "endpointUrl"]]}
+	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub_of_kind(testdata.finite("kind", ["WebHook", "EventHub"]))])]
+	[f.status, f.path] == ["unknown", ["properties", "destination", "endpointType"]]
+	f.message.args.values == ["WebHook"]
+}
