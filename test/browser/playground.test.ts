@@ -73,6 +73,12 @@ test("the playground shows the CLI's findings for the insecure example, jumps to
     const sarif = JSON.parse((await page.textContent("#sarif-output")) ?? "") as { version: string; runs: Array<{ results: unknown[] }> };
     assert.is(sarif.version, "2.1.0");
     assert.is(sarif.runs[0]!.results.length, expected.findings.length);
+    // Every line with a finding is marked in the editor's gutter, and no other.
+    const marked = await page.$$eval("#editor .gutter-lines > [data-marked]", (lines) => lines.map((l) => Number(l.textContent)));
+    assert.equal(
+      marked,
+      [...new Set(shown.map((f) => f.line))].sort((a, b) => a - b),
+    );
 
     // A click on a finding far down moves the editor's caret to its line and scrolls that line into view.
     const target = shown.reduce((a, b) => (b.line > a.line ? b : a));
@@ -90,12 +96,28 @@ test("the playground shows the CLI's findings for the insecure example, jumps to
     // Switching a rule off drops its findings.
     await page.click("#tab-options");
     await page.uncheck(`#rules input[type=checkbox][data-rule="${target.rule}"]`);
-    await scanned(page, first);
+    const second = await scanned(page, first);
     const withoutRule = await shownFindings(page);
     assert.equal(
       withoutRule,
       shown.filter((f) => f.rule !== target.rule),
     );
+
+    // A rule parameter changes the result; one its schema refuses is shown, not scanned with.
+    const parameter = '#rules input[data-rule="ACS-GOV-001"][data-parameter="minimumApiVersion"]';
+    await page.fill(parameter, '"2030-01-01"');
+    await page.press(parameter, "Enter");
+    const parameterScan = await scanned(page, second);
+    const withParameter = await shownFindings(page);
+    const governance = (findings: Shown[]) => findings.filter((f) => f.rule === "ACS-GOV-001").length;
+    assert.ok(governance(withParameter) > governance(withoutRule), "a later minimum API version flags more resources");
+    await page.fill(parameter, '"soon"');
+    await page.press(parameter, "Enter");
+    await page.waitForSelector("#options-error:not([hidden])");
+    assert.match((await page.textContent("#options-error")) ?? "", /invalid parameters for ACS-GOV-001/);
+    await page.fill(parameter, '"2030-01-01"');
+    await page.press(parameter, "Enter");
+    await scanned(page, parameterScan);
 
     // A share link carries the template and options in the fragment: a fresh page shows the same result.
     await page.click("#share");
@@ -105,7 +127,7 @@ test("the playground shows the CLI's findings for the insecure example, jumps to
     fresh.on("request", (r) => requests.push(r.url()));
     await fresh.goto(link);
     await scanned(fresh);
-    assert.equal(await shownFindings(fresh), withoutRule);
+    assert.equal(await shownFindings(fresh), withParameter);
     assert.is(await fresh.inputValue("#editor textarea"), await page.inputValue("#editor textarea"));
 
     assert.equal(failures, []);
