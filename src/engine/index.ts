@@ -1,2 +1,2 @@
 export { PolicyEngine, type EngineMemoryOptions, type PolicyLoader } from "./policy-engine.js";
-export type { RawFinding } from "./raw-finding.js";
+export type { FindingMessage, RawFinding } from "./raw-finding.js";

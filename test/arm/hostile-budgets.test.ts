@@ -83,6 +83,35 @@ test(`the resource limit (${DEFAULT_LIMITS.resources}) holds at its value and ju
   assert.match(fault(() => expand(many(DEFAULT_LIMITS.resources + 1))).message, `more than ${DEFAULT_LIMITS.resources} resources`);
 });
 
+// Copies of deployments that hold copies: 800 × 801 resources in a few hundred bytes.
+const copiedDeployments = (deployments: number | string, inner: number | string) =>
+  template({
+    resources: [
+      {
+        type: "Microsoft.Resources/deployments",
+        apiVersion: "2022-09-01",
+        name: "[concat('d', copyIndex())]",
+        copy: { name: "d", count: deployments },
+        properties: { mode: "Incremental", expressionEvaluationOptions: { scope: "inner" }, template: template({ resources: [acs({ name: "[concat('acs', copyIndex())]", copy: { name: "c", count: inner } })] }) },
+      },
+    ],
+  });
+
+test("the resource count of copies and nested deployments is predicted from literal counts before any expansion", () => {
+  // 12 × (1 + 800) = 9,612 resources are within the limit; 13 × 801 = 10,413 are not.
+  assert.is(expand(copiedDeployments(12, 800)).resources.length, 12 * 801);
+  assert.match(fault(() => expand(copiedDeployments(13, 800))).message, `more than ${DEFAULT_LIMITS.resources} resources (its copy loops and nested deployments make at least 10413)`);
+  assert.match(fault(() => expand(copiedDeployments(800, 800))).message, /make at least 640800\)$/);
+});
+
+test("counts from expressions are charged as each instance is declared, conditions honoured", () => {
+  const refusal = fault(() => expand(copiedDeployments("[add(799, 1)]", "[add(799, 1)]")));
+  assert.is(refusal.message, `the template deploys more than ${DEFAULT_LIMITS.resources} resources`);
+  // Only the instances a condition keeps count: 20 loops of 800, one instance each.
+  const sparse = Array.from({ length: 20 }, (_, i) => acs({ name: `[concat('acs${i}-', copyIndex())]`, copy: { name: `c${i}`, count: 800 }, condition: "[equals(copyIndex(), 0)]" }));
+  assert.is(expand(template({ resources: sparse })).resources.length, 20);
+});
+
 test("allowedValues: 100,000 values against 100,000 allowed in one pass, one short warning", () => {
   const allowed = Array.from({ length: 100_000 }, (_, i) => `a${i}`);
   const value = Array.from({ length: 100_000 }, (_, i) => `${"v".repeat(i === 0 ? 5_000_000 : 1)}${i}`);
