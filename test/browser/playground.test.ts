@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -129,6 +130,20 @@ test("the playground shows the CLI's findings for the insecure example, jumps to
     await scanned(fresh);
     assert.equal(await shownFindings(fresh), withParameter);
     assert.is(await fresh.inputValue("#editor textarea"), await page.inputValue("#editor textarea"));
+
+    // A file dropped on the editor replaces the template, under its own name, and is scanned.
+    const compliant = readFileSync(repoPath("fixtures/cli/compliant.json"), "utf8");
+    const drop = await fresh.evaluateHandle(
+      `(() => { const d = new DataTransfer(); d.items.add(new File([${JSON.stringify(compliant)}], "dropped.json")); return d; })()`,
+    );
+    const beforeDrop = Number(await fresh.getAttribute("body", "data-scanned"));
+    await fresh.dispatchEvent("#editor", "drop", { dataTransfer: drop });
+    await scanned(fresh, beforeDrop);
+    assert.is(await fresh.inputValue("#file-name"), "dropped.json");
+    assert.is(await fresh.inputValue("#editor textarea"), compliant);
+    const droppedJson = JSON.parse((await fresh.textContent("#json-output")) ?? "") as { findings: Array<{ file: string }>; summary: { filesScanned: number } };
+    assert.is(droppedJson.summary.filesScanned, 1);
+    assert.ok(droppedJson.findings.every((f) => f.file === "dropped.json"));
 
     assert.equal(failures, []);
     assert.equal(
