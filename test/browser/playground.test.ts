@@ -42,10 +42,10 @@ const EDITOR_STATE = `(() => {
 })()`;
 
 test("the playground shows the CLI's findings for the insecure example, jumps to a finding's line, shares, selects rules", async () => {
+  const output = testOutputDir("playground");
+  const site = await buildPlayground(join(output, "site")); // (built even where no browser runs, as the library is)
   const missing = browserUnavailable();
   if (missing) return reportSkip("playground", missing);
-  const output = testOutputDir("playground");
-  const site = await buildPlayground(join(output, "site"));
   const server = await serveStatic(site.dir);
   const browser = await launchChromium();
   const requests: string[] = [];
