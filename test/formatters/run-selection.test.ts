@@ -37,7 +37,9 @@ test("SARIF: the run's selection and severities are rule configuration overrides
       ["ACS-IAM-001", { enabled: false, level: "error" }],
       ["ACS-NET-001", { enabled: true, level: "error" }],
       ["ACS-DATA-004", { enabled: true, level: "note" }],
-    ].sort((a, b) => run.tool.driver.rules.findIndex((r: { id: string }) => r.id === a[0]) - run.tool.driver.rules.findIndex((r: { id: string }) => r.id === b[0])),
+    ].sort(
+      (a, b) => run.tool.driver.rules.findIndex((r: { id: string }) => r.id === a[0]) - run.tool.driver.rules.findIndex((r: { id: string }) => r.id === b[0]),
+    ),
   );
   for (const o of overrides) assert.is(run.tool.driver.rules[o.descriptor.index].id, o.descriptor.id);
   const defaults = new Scanner();

@@ -39,19 +39,32 @@ function net001(options: ScanOptions, metadata?: unknown, extra: Finding[] = [])
   const resolved = resolveOptions({ now, ...options }, rules);
   const judged = judge([located("ACS-NET-001"), ...extra], () => resource(metadata), resolved, rules);
   const run = runConfiguration(catalog, resolved);
-  const result: FileResult = { file: "infra/main.json", kind: "template", findings: judged.findings, notices: judged.notices, matchedSuppressions: judged.matched };
+  const result: FileResult = {
+    file: "infra/main.json",
+    kind: "template",
+    findings: judged.findings,
+    notices: judged.notices,
+    matchedSuppressions: judged.matched,
+  };
   return { judged, run, finding: judged.findings.find((f) => f.ruleId === "ACS-NET-001"), report: () => buildReport([result], resolved, run) };
 }
 
 test("a configured suppression keeps the finding, marked, and it no longer fails the run", () => {
-  const { finding, run, judged } = net001({ suppressions: [{ rule: "ACS-NET-001", resource: "acs-*", file: "infra/**", justification: "browsers call ACS directly" }] });
+  const { finding, run, judged } = net001({
+    suppressions: [{ rule: "ACS-NET-001", resource: "acs-*", file: "infra/**", justification: "browsers call ACS directly" }],
+  });
   assert.equal(finding!.suppression, { kind: "config", justification: "browsers call ACS directly" });
   assert.not.ok(isFailing(finding!, run));
   assert.equal(judged.matched, [0]);
 });
 
 test("a suppression for another resource or file does not apply, and is reported unused", () => {
-  const { finding, report } = net001({ suppressions: [{ rule: "ACS-NET-*", resource: "other", justification: "x" }, { rule: "ACS-NET-001", file: "elsewhere/**", justification: "y" }] });
+  const { finding, report } = net001({
+    suppressions: [
+      { rule: "ACS-NET-*", resource: "other", justification: "x" },
+      { rule: "ACS-NET-001", file: "elsewhere/**", justification: "y" },
+    ],
+  });
   assert.is(finding!.suppression, undefined);
   assert.is(report().summary.unusedSuppressions, 2);
   assert.ok(report().notices.some((n) => n.kind === "suppression-unused" && n.message.includes("for other")));
@@ -82,7 +95,10 @@ test("inline suppressions in metadata.description (what Bicep's @description wri
 test("an inline suppression without a justification is ignored and reported", () => {
   const { finding, judged } = net001({}, { "acs-baseline": { suppress: [{ rule: "ACS-NET-001" }] } });
   assert.is(finding!.suppression, undefined);
-  assert.equal(judged.notices.map((n) => [n.kind, n.pointer]), [["suppression-invalid", "/resources/0/metadata"]]);
+  assert.equal(
+    judged.notices.map((n) => [n.kind, n.pointer]),
+    [["suppression-invalid", "/resources/0/metadata"]],
+  );
   assert.match(judged.notices[0]!.message, "no justification");
 });
 
@@ -101,26 +117,38 @@ test("inline suppressions can be switched off", () => {
 test("a baseline accepts the findings it records, by fingerprint", () => {
   const { judged } = net001({ baseline: ["fp-ACS-NET-001"] }, undefined, [located("ACS-IAM-002")]);
   assert.equal(judged.findings.find((f) => f.ruleId === "ACS-NET-001")!.suppression, { kind: "baseline", justification: "recorded in the baseline" });
-  assert.ok(judged.findings.some((f) => !f.suppression), "findings not in the baseline still count");
+  assert.ok(
+    judged.findings.some((f) => !f.suppression),
+    "findings not in the baseline still count",
+  );
 });
 
 test("severity overrides apply to findings and the threshold", () => {
   const { finding, run } = net001({ severity: { "ACS-NET-001": "critical" }, failOn: "critical" });
   assert.is(finding!.severity, "critical");
   assert.ok(isFailing(finding!, run));
-  assert.equal(run.rules.find((r) => r.id === "ACS-NET-001"), { id: "ACS-NET-001", enabled: true, severity: "critical" });
+  assert.equal(
+    run.rules.find((r) => r.id === "ACS-NET-001"),
+    { id: "ACS-NET-001", enabled: true, severity: "critical" },
+  );
 });
 
 test("rule selection: a disabled rule's findings are dropped, and the run records the selection", () => {
   const { judged, run } = net001({ rules: { "ACS-NET-001": false } }, undefined, [located("ACS-IAM-002")]);
-  assert.equal(judged.findings.map((f) => f.ruleId), ["ACS-IAM-002"]);
+  assert.equal(
+    judged.findings.map((f) => f.ruleId),
+    ["ACS-IAM-002"],
+  );
   assert.is(run.rules.find((r) => r.id === "ACS-NET-001")!.enabled, false);
   assert.is(run.rules.length, catalog.rules.length);
 });
 
 test("unknown handling: ignore drops unknown findings, fail makes them fail the run", () => {
   const unknown = located("ACS-IAM-002", { status: "unknown" });
-  assert.equal(net001({ unknown: "ignore" }, undefined, [unknown]).judged.findings.map((f) => f.ruleId), ["ACS-NET-001"]);
+  assert.equal(
+    net001({ unknown: "ignore" }, undefined, [unknown]).judged.findings.map((f) => f.ruleId),
+    ["ACS-NET-001"],
+  );
   const warned = net001({ unknown: "warn" }, undefined, [located("ACS-IAM-002", { status: "unknown" })]);
   assert.not.ok(isFailing(warned.judged.findings[1]!, warned.run));
   const failed = net001({ unknown: "fail" }, undefined, [located("ACS-IAM-002", { status: "unknown" })]);

@@ -18,7 +18,11 @@ const pipeline = new Pipeline(policy);
 
 test("scan(sources) gives the Node scanner's findings for the same texts, parameter files each in turn", () => {
   const sources: Source[] = [
-    { name: "fanout/main.json", content: text("fixtures/cli/fanout/main.json"), parameterFiles: ["fanout/main.parameters.dev.json", "fanout/main.parameters.prod.json"] },
+    {
+      name: "fanout/main.json",
+      content: text("fixtures/cli/fanout/main.json"),
+      parameterFiles: ["fanout/main.parameters.dev.json", "fanout/main.parameters.prod.json"],
+    },
     { name: "fanout/main.parameters.dev.json", content: text("fixtures/cli/fanout/main.parameters.dev.json") },
     { name: "fanout/main.parameters.prod.json", content: text("fixtures/cli/fanout/main.parameters.prod.json") },
   ];
@@ -30,7 +34,10 @@ test("scan(sources) gives the Node scanner's findings for the same texts, parame
   assert.ok(expected.findings.length > 0);
   assert.equal(report.files[0], expected);
   assert.equal(report.skipped, ["fanout/main.parameters.dev.json", "fanout/main.parameters.prod.json"]);
-  assert.ok(report.findings.some((f) => f.parameterSets?.length === 1), "a finding of one parameter set names it");
+  assert.ok(
+    report.findings.some((f) => f.parameterSets?.length === 1),
+    "a finding of one parameter set names it",
+  );
   assert.is(report.run.rules.length, catalog.rules.length);
 });
 
@@ -38,7 +45,10 @@ test("linked templates are found among the sources by relative path; a missing o
   const main = { name: "linked/main.json", content: text("fixtures/cli/linked/main.json") };
   const module = { name: "linked/modules/acs.json", content: text("fixtures/cli/linked/modules/acs.json") };
   const withModule = scanSources(pipeline, [main, module]);
-  assert.ok(withModule.findings.some((f) => f.file === "linked/modules/acs.json"), "findings in the linked template");
+  assert.ok(
+    withModule.findings.some((f) => f.file === "linked/modules/acs.json"),
+    "findings in the linked template",
+  );
   const alone = scanSources(pipeline, [main]);
   assert.not.ok(alone.findings.some((f) => f.file === "linked/modules/acs.json"));
   assert.ok(alone.notices.some((n) => n.kind === "expansion"));
@@ -46,8 +56,14 @@ test("linked templates are found among the sources by relative path; a missing o
 
 test("a parameter file that is not among the sources, or is not one, is the template's error", () => {
   const main = { name: "main.json", content: text("fixtures/cli/compliant.json") };
-  const report = scanSources(pipeline, [{ ...main, parameterFiles: ["nowhere.json"] }, { ...main, name: "other.json", parameterFiles: ["main.json"] }]);
-  assert.equal(report.errors.map((e) => e.message), ["nowhere.json: is not among the sources scanned", "main.json: is not a parameter file (deploymentParameters)"]);
+  const report = scanSources(pipeline, [
+    { ...main, parameterFiles: ["nowhere.json"] },
+    { ...main, name: "other.json", parameterFiles: ["main.json"] },
+  ]);
+  assert.equal(
+    report.errors.map((e) => e.message),
+    ["nowhere.json: is not among the sources scanned", "main.json: is not a parameter file (deploymentParameters)"],
+  );
 });
 
 test("an unexpected exception is an internal error naming the file and the stage, never an input error", () => {
@@ -60,7 +76,10 @@ test("an unexpected exception is an internal error naming the file and the stage
   const result = buggy.scanTemplate(source, undefined);
   assert.is(result.error!.internal, true);
   assert.is(result.error!.file, "infra/main.json");
-  assert.match(result.error!.message, /^internal error while evaluating the rules: Cannot read properties of null.*a bug in acs-baseline.*please report it at https:\/\/github.com\/acs-baseline\/acs-baseline\/issues$/);
+  assert.match(
+    result.error!.message,
+    /^internal error while evaluating the rules: Cannot read properties of null.*a bug in acs-baseline.*please report it at https:\/\/github.com\/acs-baseline\/acs-baseline\/issues$/,
+  );
   assert.not.match(result.error!.message, "could not read");
   assert.is(result.error!.stack, undefined, "no stack trace unless asked");
   const debugging = new Pipeline({ engine: broken as PolicyEngine, catalog }, { debug: true });

@@ -35,17 +35,26 @@ test("parameterFiles: paths and contents, each scanned in turn, instead of the f
   const sets = new Set(result.findings.flatMap((f) => f.parameterSets ?? []));
   assert.equal([...sets].sort(), [dev, "given/prod.json"].sort());
   const paired = scanner.scanFile(main);
-  assert.ok(paired.findings.some((f) => f.parameterSets?.includes(join(fanout, "main.parameters.prod.json"))), "by default the files paired by name");
+  assert.ok(
+    paired.findings.some((f) => f.parameterSets?.includes(join(fanout, "main.parameters.prod.json"))),
+    "by default the files paired by name",
+  );
   const wrong = scanner.scanFile(main, { parameterFiles: [main] });
   assert.match(wrong.error!.message, "is not a parameter file");
 });
 
 test("progress: from 0 of all files, one step per file, to all of them", async () => {
   const seen: Array<[number, number]> = [];
-  const report = await scanner.scanPathsAsync([fanout, repoPath("fixtures/cli/compliant.json")], { workers: 1, onProgress: (done, total) => seen.push([done, total]) });
+  const report = await scanner.scanPathsAsync([fanout, repoPath("fixtures/cli/compliant.json")], {
+    workers: 1,
+    onProgress: (done, total) => seen.push([done, total]),
+  });
   const total = report.files.length;
   assert.ok(total >= 4);
-  assert.equal(seen, Array.from({ length: total + 1 }, (_, i) => [i, total]));
+  assert.equal(
+    seen,
+    Array.from({ length: total + 1 }, (_, i) => [i, total]),
+  );
 });
 
 test("a worker that dies costs the files it held, each an error; the run goes on and keeps its order", async () => {
@@ -70,7 +79,11 @@ test("a worker that dies costs the files it held, each an error; the run goes on
   try {
     const results = await scanShared(files, 1, {}, loadEngine().compiledModule, {}, slow, undefined);
     assert.is(batches, 1);
-    assert.equal(results.map((r) => r.file), files, "every file, in order");
+    assert.equal(
+      results.map((r) => r.file),
+      files,
+      "every file, in order",
+    );
     const lost = results.filter((r) => r.kind === "error");
     assert.ok(lost.length >= 1 && lost.length <= 8, `the worker's batch is lost (${lost.length})`);
     for (const r of lost) assert.match(r.error!.message, /^the scan worker holding this file stopped \(exit code 1\); it was not scanned$/);
