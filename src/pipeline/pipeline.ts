@@ -60,7 +60,8 @@ export class Pipeline {
     if ("engine" in policy) {
       this.engine = policy.engine;
     } else {
-      const module = policy.wasm instanceof WebAssembly.Module ? policy.wasm : new WebAssembly.Module(policy.wasm);
+      // (DOM's typings accept only bytes over an ArrayBuffer; a SharedArrayBuffer's work as well)
+      const module = policy.wasm instanceof WebAssembly.Module ? policy.wasm : new WebAssembly.Module(policy.wasm as Uint8Array<ArrayBuffer>);
       this.engine = PolicyEngine.create(module, policy.loader, policy.memory);
     }
     this.engine.setData(this.options.policyData);

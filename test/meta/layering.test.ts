@@ -15,6 +15,7 @@ const RANKS: Record<string, number> = {
   "version.ts": 0,
   judge: 6.5,
   pipeline: 8, // the pure core composed: sources in, report out
+  browser: 9, // the library for runtimes without Node: the pure core, the policy handed in
   catalog: 1,
   reader: 2,
   arm: 3,
