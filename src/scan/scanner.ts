@@ -122,7 +122,7 @@ export class Scanner {
       stage = "evaluating the rules";
       const raw = this.engine.evaluate(policyInput);
       stage = "locating the findings";
-      const located = locateFindings(raw, expanded, sources, this.ruleMap);
+      const located = locateFindings(raw, expanded, sources, this.ruleMap, bicep?.mapper?.entry.path);
       bicep?.mapper?.remap(located, parameterFile);
       const notices: Notice[] = [...(bicep?.notices ?? []), ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }))];
       const { findings, matched } = this.judge(located, raw, expanded, notices, bicep?.mapper);
