@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
 import { Instance } from "./instance.js";
 import type { ExpandedOutput, ExpandedParameter, ExpandedResource, ExpandedTemplate } from "./model.js";
 import { readParameterFile, validateParameter } from "./parameters.js";
-import { GlobalRegistry, TemplateResolver } from "./registry.js";
+import { GlobalRegistry, TemplateResolver } from "./resource-registry.js";
 import { copyCount, resolveValue } from "./resolve.js";
 import { buildResourceId, resourceIdAt, type TemplateScope } from "./resource-id.js";
 import { TemplateFrame, isSecureType } from "./scope.js";
@@ -406,6 +406,8 @@ class Expansion {
 
   /** Makes a deployment instance expand its template (inline, or a local relativePath link). */
   private attachNested(instance: Instance, chain: string[]): void {
+    // The attached function runs later, from the instance; it needs this expansion, not the instance.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const expansion = this;
     const decl = instance.decl;
     const propsKey = findKey(decl, "properties");

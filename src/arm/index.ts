@@ -1,5 +1,5 @@
 export { expandTemplate, type ExpandOptions, type LinkedTemplate } from "./expand.js";
-export { toPolicyInput } from "./policy-input.js";
+export { toPolicyInput, type PolicyInput } from "./policy-input.js";
 export { checkPolicyInput } from "./input-budget.js";
 export { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
 export { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";

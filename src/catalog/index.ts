@@ -1,2 +1,2 @@
-export { loadCatalog, rulesById, DEFAULT_CATALOG_URL } from "./load.js";
+export { parseCatalog, rulesById } from "./parse.js";
 export type { RuleCatalog, RuleMeta, RuleReference } from "./types.js";

@@ -6,6 +6,7 @@ import type { Finding, FindingSubject } from "../model/finding.js";
 import { formatPointer, type SourceFile } from "../reader/index.js";
 import { ruleDocUrl } from "../version.js";
 import { fingerprint } from "./fingerprint.js";
+import { describeUnknown, renderMessage } from "./message.js";
 import { locateInValue } from "./value-pointers.js";
 
 const UNPLACED = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
@@ -58,7 +59,7 @@ export function locateFindings(
       title: p.rule.title,
       severity: p.rule.severity,
       status: p.raw.status,
-      message: p.raw.message,
+      message: renderMessage(p.rule, p.raw.message) + conditionNote(p.raw, expanded),
       subject: p.subject,
       file: p.file,
       pointer: loc.pointer,
@@ -108,6 +109,16 @@ function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string 
     if (moved !== undefined) return moved + formatPointer(path.slice(n));
   }
   return resource.source.pointer + formatPointer(path);
+}
+
+/** For a finding on a resource deployed only under a condition not known before deployment, that condition. */
+function conditionNote(r: RawFinding, expanded: ExpandedTemplate): string {
+  const condition = r.subject.kind === "resource" ? expanded.resources[r.subject.index]?.condition : undefined;
+  if (!isUnknown(condition)) return "";
+  // A condition true for every value of a parameter with a finite set of values always deploys it.
+  const cases = condition.facts.domain?.cases;
+  if (cases && cases.length > 0 && cases.every((c) => c.value === true)) return "";
+  return ` (the resource is deployed only when ${describeUnknown({ expression: condition.expression, detail: condition.detail })})`;
 }
 
 function resourceSubject(resource: ExpandedResource): FindingSubject {

@@ -5,9 +5,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ExpansionFault, checkPolicyInput, expandTemplate, type JsonObject } from "../../src/arm/index.js";
 import { DEFAULT_LIMITS, MAX_POLICY_INPUT_BYTES } from "../../src/arm/limits.js";
-import { loadConfig } from "../../src/config/index.js";
+import { loadConfig } from "../../src/node/index.js";
 import { createScanner } from "../../src/index.js";
-import { describeForeignError } from "../../src/scan/foreign-errors.js";
+import { describeForeignError } from "../../src/pipeline/foreign-errors.js";
 
 // Classes 2, 3 and 7 of the hostile-input suite: work charged by the size of what it touches,
 // documented limits honoured at and just past their values, foreign errors said in our words.

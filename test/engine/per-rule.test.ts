@@ -1,25 +1,18 @@
-import { createRequire } from "node:module";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { checkPolicyInput, expandTemplate, toPolicyInput, type JsonObject } from "../../src/arm/index.js";
-import { loadCatalog } from "../../src/catalog/index.js";
-import { DEFAULT_POLICY_URL, PolicyEngine } from "../../src/engine/index.js";
+import { DEFAULT_POLICY_URL, loadCatalog, loadEngine, nodePolicyLoader } from "../../src/node/index.js";
 import { ruleEntrypoints } from "../../src/engine/per-rule.js";
 import { readSource } from "../../src/reader/index.js";
 import { acsWorkloadTemplate } from "../../scripts/synthetic-template.js";
 import { repoPath } from "../helpers.js";
 
-const { loadPolicySync } = createRequire(import.meta.url)("@open-policy-agent/opa-wasm") as {
-  loadPolicySync(wasm: WebAssembly.Module, memory: WebAssembly.MemoryDescriptor): LoadedPolicy;
-};
-
 // Evaluating rule by rule (large inputs) must give exactly what one evaluation of the report gives.
 
-const whole = PolicyEngine.load(undefined, { perRuleAboveBytes: Infinity });
-const perRule = PolicyEngine.load(undefined, { perRuleAboveBytes: 0 });
+const whole = loadEngine(undefined, { perRuleAboveBytes: Infinity });
+const perRule = loadEngine(undefined, { perRuleAboveBytes: 0 });
 
 function* jsonFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
@@ -71,7 +64,7 @@ test("rule by rule and in one evaluation, every fixture gives byte-identical fin
 test("the same with rule parameters set, and on a template large enough to go rule by rule by default", () => {
   const input = toPolicyInput(expandTemplate("workload.json", JSON.parse(acsWorkloadTemplate(400, 150)) as JsonObject));
   assert.ok(JSON.stringify(input).length > 1024 * 1024);
-  const defaults = PolicyEngine.load();
+  const defaults = loadEngine();
   const data = { parameters: { "ACS-DATA-001": { allowedDataLocations: ["Europe"] }, "ACS-LOG-001": { requiredLogCategories: ["ChatOperational"] } } };
   for (const engine of [whole, perRule, defaults]) engine.setData(data);
   const expected = JSON.stringify(whole.evaluate(input));
@@ -82,14 +75,14 @@ test("the same with rule parameters set, and on a template large enough to go ru
 });
 
 test("every rule of the catalog has its own entrypoint, and a failing rule is named", () => {
-  const policy = loadPolicySync(new WebAssembly.Module(readFileSync(DEFAULT_POLICY_URL)), { initial: 64, maximum: 16384 });
+  const policy = nodePolicyLoader(new WebAssembly.Module(readFileSync(DEFAULT_POLICY_URL)), { initial: 64, maximum: 16384 });
   const packages = loadCatalog().rules.map((r) => `${r.package.replace(/\./g, "/")}/deny`).sort();
   assert.equal([...ruleEntrypoints(policy).keys()], packages);
   // With memory for the parsed input but not for every rule, the message names the rule that failed.
   const input = toPolicyInput(expandTemplate("workload.json", JSON.parse(acsWorkloadTemplate(400, 150)) as JsonObject));
   const failures = [128, 192, 256, 384, 512].map((pages) => {
     try {
-      PolicyEngine.load(undefined, { perRuleAboveBytes: 0, initialPages: pages, maximumPages: pages }).evaluate(input);
+      loadEngine(undefined, { perRuleAboveBytes: 0, initialPages: pages, maximumPages: pages }).evaluate(input);
       return "";
     } catch (e) {
       return (e as Error).message;

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadCatalog } from "../../src/catalog/index.js";
+import { loadCatalog } from "../../src/node/index.js";
+import type { Finding } from "../../src/model/index.js";
 import { cli, repoPath } from "../helpers.js";
 
 interface Expected {
@@ -22,7 +23,7 @@ for (const rule of loadCatalog().rules) {
     const r = await (cli("scan", dir, "--format", "json", "--enable", rule.id));
     const out = JSON.parse(r.stdout);
     assert.equal(out.errors, [], "fixtures are readable");
-    const actual = (out.findings as Array<Record<string, any>>)
+    const actual = (out.findings as Finding[])
       .filter((f) => f.ruleId === rule.id)
       .map((f) => ({
         file: f.file.slice(dir.length + 1),

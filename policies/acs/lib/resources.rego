@@ -10,18 +10,27 @@ package acs.lib.resources
 
 import data.acs.lib.value
 
-# deployed(type_lower) is every resource this template deploys with that (lower-case) type.
-deployed(type_lower) := [r |
-	some r in input.resources
-	r.typeLower == type_lower
+# by_type[t] is every resource this template deploys with the lower-case type t, in input order:
+# the resources are grouped once, so a rule's selection is a key lookup, not a pass over them all.
+by_type := {t: [input.resources[i] | some i in sort(positions)] | some t, positions in _positions}
+
+_positions[r.typeLower] contains i if {
+	some i, r in input.resources
 	not r.existing
-]
+	not never_deployed(r)
+}
+
+# never_deployed(r) holds for a resource whose condition depends on a parameter with a finite set
+# of values (allowedValues, or a bool) and is false for every one of them.
+never_deployed(r) if value.all_cases_fail(r.condition, [c.when | some c in value.cases(r.condition); c.value != true])
+
+# deployed(type_lower) is every resource this template deploys with that (lower-case) type.
+deployed(type_lower) := object.get(by_type, type_lower, [])
 
 # deployed_any(types) is every deployed resource whose lower-case type is in the set types.
 deployed_any(types) := [r |
-	some r in input.resources
-	r.typeLower in types
-	not r.existing
+	some t in types
+	some r in deployed(t)
 ]
 
 # communication_services are the Microsoft.Communication/communicationServices the template deploys.
@@ -36,7 +45,13 @@ acs_workload if {
 	some r in input.resources
 	startswith(r.typeLower, "microsoft.communication/")
 	not r.existing
+	not never_deployed(r)
 }
+
+# key(r) is the id key of resource r, from the lower-cased id the input carries when it is known.
+key(r) := r.idLower if is_string(r.idLower)
+
+else := id_key(r.id)
 
 # id_key(id) is the key of a resource id: two ids name the same resource when their keys are
 # equal. Joins index one side by this key and look the other side up, never comparing every pair.
@@ -60,8 +75,3 @@ is_communication_id(id) if {
 	value.is_unknown(id)
 	startswith(id["$unknown"].target.type, "microsoft.communication/")
 }
-
-# lower_or_empty(x) is a known string lower-cased, or "" for anything else.
-lower_or_empty(x) := lower(x) if is_string(x)
-
-else := ""

@@ -33,9 +33,19 @@ test_communication_ids if {
 	not resources.is_communication_id("/subscriptions/s/resourceGroups/r")
 }
 
-test_lower_or_empty if {
-	resources.lower_or_empty("AbC") == "abc"
-	resources.lower_or_empty(7) == ""
+test_key_is_the_lower_cased_id_the_input_carries if {
+	resources.key({"id": "/S/X", "idLower": "/s/x"}) == "/s/x"
+	resources.key({"id": "/S/X"}) == "/s/x"
+	resources.key({"id": {"$unknown": {"origin": "o"}}}) == ["$unknown", "o"]
+}
+
+test_deployed_keeps_input_order_and_skips_existing if {
+	inp := {"resources": [
+		{"index": 0, "typeLower": "a", "existing": false}, {"index": 1, "typeLower": "b", "existing": false},
+		{"index": 2, "typeLower": "a", "existing": true}, {"index": 3, "typeLower": "a", "existing": false},
+	]}
+	[r.index | some r in resources.deployed("a")] == [0, 3] with input as inp
+	resources.deployed("c") == [] with input as inp
 }
 
 test_deployed_any if {
@@ -47,4 +57,17 @@ test_unknown_ids_of_the_same_origin_are_the_same if {
 	resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)"}}) == resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)", "expression": "y"}})
 	resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)"}}) != resources.id_key({"$unknown": {"origin": "resourceid(x,<q>)"}})
 	resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)"}}) != resources.id_key("resourceid(x,<p>)")
+}
+
+test_a_resource_whose_condition_is_false_for_every_value_is_never_deployed if {
+	never := {"$unknown": {"domain": {"parameter": "deploy", "cases": [{"when": false, "value": false}]}}}
+	either := {"$unknown": {"domain": {"parameter": "deploy", "cases": [{"when": true, "value": true}, {"when": false, "value": false}]}}}
+	inp := {"resources": [
+		{"index": 0, "typeLower": "microsoft.communication/communicationservices", "existing": false, "condition": never},
+		{"index": 1, "typeLower": "a", "existing": false, "condition": either},
+		{"index": 2, "typeLower": "a", "existing": false, "condition": never},
+	]}
+	[r.index | some r in resources.deployed("a")] == [1] with input as inp
+	count(resources.communication_services) == 0 with input as inp
+	not resources.acs_workload with input as inp
 }

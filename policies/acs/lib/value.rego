@@ -17,14 +17,6 @@ is_unknown(x) if {
 # is_known(x) holds for every value that is not an unknown marker (null and absent included).
 is_known(x) if not is_unknown(x)
 
-# describe(x) names what an unknown value depends on, for messages: the expression, and why it is unknown.
-describe(x) := concat("", [x["$unknown"].expression, " (", x["$unknown"].detail, ")"]) if {
-	is_string(x["$unknown"].expression)
-	is_string(x["$unknown"].detail)
-} else := x["$unknown"].expression if {
-	is_string(x["$unknown"].expression)
-} else := "a value not known before deployment"
-
 # get(x, path) is the value at path inside x, like object.get(x, path, null), except that when a
 # value on the way is unknown (a whole `properties` object from a parameter, say) it is that
 # unknown: what lies below an unknown is unknown, never absent.
@@ -75,10 +67,31 @@ cases(x) := x["$unknown"].domain.cases if {
 	is_array(x["$unknown"].domain.cases)
 } else := []
 
-# when_text(x, whens) says for which values of its parameter x is what a rule reports:
-# "dataLocation is 'Antarctica' or 'Asia'".
-when_text(x, whens) := concat("", [x["$unknown"].domain.parameter, " is ", concat(" or ", [_literal(w) | some w in whens])])
+# A rule judging an unknown x case by case computes the `when`s of the cases that fail
+# (failing := [c.when | some c in value.cases(x); not ok(c.value)]) and asks:
+# all_cases_fail: x fails whatever its parameter is (a fail); some_cases_fail: it fails for some
+# values only (an unknown naming them); all_cases_pass: it passes for every value (a pass).
+all_cases_fail(x, failing) if {
+	n := count(cases(x))
+	n > 0
+	count(failing) == n
+}
 
-_literal(w) := concat("", ["'", w, "'"]) if is_string(w)
+some_cases_fail(x, failing) if {
+	count(failing) > 0
+	count(failing) < count(cases(x))
+}
 
-else := json.marshal(w)
+all_cases_pass(x, failing) if {
+	count(cases(x)) > 0
+	count(failing) == 0
+}
+
+# undecided(x) holds for an unknown that cannot be judged case by case (no finite set of values).
+undecided(x) if {
+	is_unknown(x)
+	count(cases(x)) == 0
+}
+
+# parameter(x) is the parameter whose finite set of values x depends on.
+parameter(x) := x["$unknown"].domain.parameter

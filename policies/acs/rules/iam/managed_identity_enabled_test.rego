@@ -21,18 +21,22 @@ test_fail_absent if {
 
 test_fail_none if {
 	[f] := [f | some f in _deny(_with_identity({"type": "None"}))]
+	f.status == "fail"
 	f.path == ["identity", "type"]
-	contains(f.message, "\"None\"")
+	f.message == {"id": "unmanaged", "args": {"type": "None"}}
 }
 
 test_fail_old_api if {
 	[f] := [f | some f in _deny(testdata.with_api(_with_identity({"type": "SystemAssigned"}), "2023-03-31"))]
+	f.status == "fail"
 	f.path == ["apiVersion"]
-	contains(f.message, "2023-04-01")
+	f.message.id == "api_too_old"
+	f.message.args.first == "2023-04-01"
 }
 
 test_unknown_type if {
 	[f] := [f | some f in _deny(_with_identity({"type": testdata.missing("[parameters('identityType')]")}))]
+	f.path == ["identity", "type"]
 	f.status == "unknown"
 }
 
@@ -40,4 +44,12 @@ test_unknown_identity if {
 	[f] := [f | some f in _deny(_with_identity(testdata.missing("[variables('identity')]")))]
 	f.status == "unknown"
 	f.path == ["identity"]
+}
+
+test_allowed_identity_types_are_judged_each if {
+	count(_deny(_with_identity({"type": testdata.finite("identity", ["SystemAssigned", "UserAssigned"])}))) == 0
+	testdata.verdicts(_deny(_with_identity({"type": testdata.finite("identity", ["None"])}))) == {["fail", ["identity", "type"]]}
+	[f] := [f | some f in _deny(_with_identity({"type": testdata.finite("identity", ["None", "SystemAssigned"])}))]
+	[f.status, f.path] == ["unknown", ["identity", "type"]]
+	f.message == {"id": "unmanaged_when", "args": {"parameter": "identity", "values": ["None"]}}
 }
