@@ -61,7 +61,7 @@ test("rule by rule and in one evaluation, every fixture gives byte-identical fin
   assert.ok(findings > 500, `only ${findings} findings: the comparison would prove little`);
 });
 
-test("the same with rule parameters set, and on a template large enough to go rule by rule by default", () => {
+test("the same with rule parameters set, on a large template", () => {
   const input = toPolicyInput(expandTemplate("workload.json", JSON.parse(acsWorkloadTemplate(400, 150)) as JsonObject));
   assert.ok(JSON.stringify(input).length > 1024 * 1024);
   const defaults = loadEngine();
@@ -72,6 +72,20 @@ test("the same with rule parameters set, and on a template large enough to go ru
   assert.ok(JSON.stringify(defaults.evaluate(input)) === expected, "the default engine's findings differ");
   assert.ok(JSON.stringify(perRule.evaluate(input)) === expected, "rule by rule, the findings differ");
   for (const engine of [whole, perRule]) engine.setData({});
+});
+
+test("an input one evaluation has not the memory for is tried again rule by rule", () => {
+  const input = toPolicyInput(expandTemplate("workload.json", JSON.parse(acsWorkloadTemplate(400, 150)) as JsonObject));
+  // Small memories: one evaluation fails, and so does the retry, which names the rule it was in.
+  const messages = [256, 384, 512].map((pages) => {
+    try {
+      loadEngine(undefined, { initialPages: pages, maximumPages: pages }).evaluate(input);
+      return "";
+    } catch (e) {
+      return (e as Error).message;
+    }
+  });
+  assert.ok(messages.some((m) => /^policy evaluation failed: opa_malloc: failed \(in [a-z]+\/[a-z_]+\)$/.test(m)), messages.join("\n"));
 });
 
 test("every rule of the catalog has its own entrypoint, and a failing rule is named", () => {
