@@ -25,6 +25,10 @@ export class BicepMapper {
     private readonly bicepparams: ReadonlyMap<string, BicepFile>,
   ) {}
 
+  get remappedFile(): string {
+    return this.entry.path;
+  }
+
   /** Rewrites the location of each finding in the compiled template, for a run with `parameterFile`. */
   remap(findings: readonly Finding[], parameterFile: SourceFile | undefined): void {
     this.placed.clear();

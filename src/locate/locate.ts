@@ -7,6 +7,9 @@ import { formatPointer, type SourceFile } from "../reader/index.js";
 import { ruleDocUrl } from "../version.js";
 import { fingerprint } from "./fingerprint.js";
 import { describeUnknown, renderMessage } from "./message.js";
+import { locateInValue } from "./value-pointers.js";
+
+const UNPLACED = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 interface Placed {
   raw: RawFinding;
@@ -20,12 +23,15 @@ interface Placed {
 /**
  * Gives each raw finding its file, JSON pointer, source range and fingerprint. The pointers of one
  * file are resolved in a single pass over its text. `sources` holds every file the expansion read.
+ * The findings in `remapped` (a template compiled from Bicep, whose findings are then moved to
+ * Bicep lines) get their pointer only, from the parsed value, and an empty range.
  */
 export function locateFindings(
   raw: readonly RawFinding[],
   expanded: ExpandedTemplate,
   sources: ReadonlyMap<string, SourceFile>,
   rules: ReadonlyMap<string, RuleMeta>,
+  remapped?: string,
 ): Finding[] {
   const placed: Placed[] = [];
   for (const r of raw) {
@@ -43,7 +49,7 @@ export function locateFindings(
   for (const [file, pointers] of byFile) {
     const source = sources.get(file);
     if (!source) throw new Error(`no source text for ${file}`);
-    found.set(file, source.locate(pointers));
+    found.set(file, file === remapped ? locateInValue(source.value, pointers) : source.locate(pointers));
   }
   return placed.map((p) => {
     const source = sources.get(p.file)!;
@@ -58,7 +64,7 @@ export function locateFindings(
       file: p.file,
       pointer: loc.pointer,
       exact: loc.exact,
-      range: source.lineIndex.range(loc.keyStart, loc.end),
+      range: p.file === remapped ? UNPLACED : source.lineIndex.range(loc.keyStart, loc.end),
       remediation: p.rule.remediation,
       helpUri: ruleDocUrl(p.rule.id),
       fingerprint: fingerprint(p.rule.id, p.file, p.subjectKey, formatPointer(p.raw.path)),

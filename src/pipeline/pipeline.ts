@@ -22,6 +22,8 @@ export interface CompiledPolicy {
  * the source's lines, adds the source's own suppressions, and has notices of its own.
  */
 export interface SourceMapping {
+  /** The file whose findings `remap` moves: their places in its compiled text are not looked up. */
+  readonly remappedFile: string;
   remap(findings: readonly Finding[], parameterFile: SourceFile | undefined): void;
   suppressionsFor(f: Finding): InlineSuppression[];
   directiveNotices(): Notice[];
@@ -92,7 +94,7 @@ export class Pipeline {
       stage = "evaluating the rules";
       const raw = this.engine.evaluate(policyInput);
       stage = "locating the findings";
-      const located = locateFindings(raw, expanded, sources, this.rules);
+      const located = locateFindings(raw, expanded, sources, this.rules, mapping?.remappedFile);
       mapping?.remap(located, parameterFile);
       stage = "judging the findings";
       const resourceOf = (i: number) => {
