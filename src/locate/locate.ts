@@ -1,11 +1,12 @@
 import type { ExpandedParameter, ExpandedResource, ExpandedTemplate } from "../arm/index.js";
-import { isUnknown } from "../arm/index.js";
+import { isUnknown, traceProvenance, type ProvenanceStep, type Value } from "../arm/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { RawFinding } from "../engine/index.js";
 import type { Finding, FindingSubject } from "../model/finding.js";
 import { formatPointer, type SourceFile } from "../reader/index.js";
 import { ruleDocUrl } from "../version.js";
 import { fingerprint } from "./fingerprint.js";
+import { placeTrace, propertyLabel, valueAtPath } from "./trace.js";
 
 interface Placed {
   raw: RawFinding;
@@ -14,6 +15,9 @@ interface Placed {
   pointer: string;
   subject: FindingSubject;
   subjectKey: string;
+  /** The value the rule judged, when the subject has it. */
+  value?: Value;
+  trace?: ProvenanceStep[];
 }
 
 /**
@@ -32,11 +36,17 @@ export function locateFindings(
     if (!rule) throw new Error(`the policy reported rule ${r.rule_id}, which the catalog does not list`);
     placed.push({ raw: r, rule, ...place(r, expanded) });
   }
+  const documents = (file: string) => sources.get(file)?.value;
+  for (const p of placed) p.trace = traceProvenance(expanded, documents, { file: p.file, pointer: p.pointer, label: propertyLabel(p.raw.path, p.subject), ...(p.value === undefined ? {} : { value: p.value }) });
   const byFile = new Map<string, string[]>();
+  const want = (file: string, pointer: string) => {
+    const list = byFile.get(file) ?? [];
+    list.push(pointer);
+    byFile.set(file, list);
+  };
   for (const p of placed) {
-    const list = byFile.get(p.file) ?? [];
-    list.push(p.pointer);
-    byFile.set(p.file, list);
+    want(p.file, p.pointer);
+    for (const s of p.trace!.slice(1)) if (sources.has(s.file)) want(s.file, s.pointer);
   }
   const found = new Map<string, ReturnType<SourceFile["locate"]>>();
   for (const [file, pointers] of byFile) {
@@ -47,6 +57,7 @@ export function locateFindings(
   return placed.map((p) => {
     const source = sources.get(p.file)!;
     const loc = found.get(p.file)!.get(p.pointer)!;
+    const trace = placeTrace(p.trace!, loc.exact, sources, found);
     return {
       ruleId: p.rule.id,
       title: p.rule.title,
@@ -61,6 +72,7 @@ export function locateFindings(
       remediation: p.rule.remediation,
       helpUri: ruleDocUrl(p.rule.id),
       fingerprint: fingerprint(p.rule.id, p.file, p.subjectKey, formatPointer(p.raw.path)),
+      trace,
     };
   });
 }
@@ -70,11 +82,13 @@ function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | 
   if (kind === "resource") {
     const resource = expanded.resources[index];
     if (!resource) throw new Error(`rule ${r.rule_id} named resource ${index}, which does not exist`);
+    const value = r.path.length > 0 ? valueAtPath(resource as unknown as Value, r.path) : undefined;
     return {
       file: resource.source.file,
       pointer: resourcePointer(resource, r.path),
       subject: resourceSubject(resource),
       subjectKey: typeof resource.id === "string" ? resource.id.toLowerCase() : resource.source.pointer,
+      ...(value === undefined ? {} : { value }),
     };
   }
   const entry = kind === "output" ? expanded.outputs[index] : kind === "variable" ? expanded.variables[index] : expanded.parameters[index];
@@ -95,7 +109,7 @@ function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | 
 }
 
 /** The pointer of a property of a resource: where its value was written, if not below the declaration. */
-function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string | number>): string {
+export function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string | number>): string {
   const values = resource.source.values;
   for (let n = path.length; n > 0; n--) {
     const moved = values[formatPointer(path.slice(0, n))];
@@ -104,7 +118,7 @@ function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string 
   return resource.source.pointer + formatPointer(path);
 }
 
-function resourceSubject(resource: ExpandedResource): FindingSubject {
+export function resourceSubject(resource: ExpandedResource): FindingSubject {
   const subject: FindingSubject = {
     kind: "resource",
     type: resource.type,
@@ -114,3 +128,4 @@ function resourceSubject(resource: ExpandedResource): FindingSubject {
   if (resource.symbolicName !== undefined) subject.symbolicName = resource.symbolicName;
   return subject;
 }
+

@@ -7,7 +7,8 @@ import { readInlineSuppressions, resolveOptions, type InlineSuppression, type Re
 import { PolicyEngine, type RawFinding } from "../engine/index.js";
 import { locateFindings } from "../locate/index.js";
 import { InputError, SEVERITIES, isAtLeast, toError } from "../model/index.js";
-import type { FileError, FileResult, Finding, Notice, ScanReport, ScanSummary, Severity } from "../model/index.js";
+import type { FileError, FileResult, Finding, Notice, ScanReport, ScanSummary, Severity, TraceStep } from "../model/index.js";
+import { collectEvidence, mergeVerdicts, runEvidence } from "../evidence/index.js";
 import type { ExpandedTemplate, ExpansionError } from "../arm/index.js";
 import { cannotRead, insideRoots, readRegularFile, readRegularFileAsync, readSource, type SourceFile } from "../reader/index.js";
 import { FORMATTERS, type FormatName } from "../formatters/index.js";
@@ -125,9 +126,16 @@ export class Scanner {
       const located = locateFindings(raw, expanded, sources, this.ruleMap);
       bicep?.mapper?.remap(located, parameterFile);
       const notices: Notice[] = [...(bicep?.notices ?? []), ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer }))];
+      const subjects = new Map(located.map((f, i) => [f, raw[i]!.subject]));
       const { findings, matched } = this.judge(located, raw, expanded, notices, bicep?.mapper);
       notices.push(...(bicep?.mapper?.directiveNotices() ?? []));
       const result: FileResult = { file, kind: "template", findings: sortFindings(findings), notices, matchedSuppressions: matched };
+      if (this.given.evidence) {
+        stage = "collecting the evidence";
+        const textOf = (f: string) => bicep?.mapper?.sourceText(f) ?? sources.get(f)?.text;
+        const place = (steps: TraceStep[]) => bicep?.mapper?.placeTrace(steps);
+        result.evidence = collectEvidence({ expanded, findings: findings.map((f) => ({ finding: f, subject: subjects.get(f)! })), rules: this.enabledRules(), sources, place, textOf });
+      }
       // (as for a whole-file fault, the lines of a Bicep source's compiled JSON are not shown)
       if (expanded.errors.length > 0) result.errors = expanded.errors.map((e) => partError(e, bicep ? new Map() : sources, parameterFile));
       return result;
@@ -248,7 +256,13 @@ export class Scanner {
       notices,
       skipped: results.filter((r) => r.kind === "parameters" || r.kind === "unknown").map((r) => r.file),
       summary: { ...this.summarize(results, findings), unusedSuppressions: unused.length },
+      ...(this.given.evidence ? { evidence: runEvidence(results, this.enabledRules()) } : {}),
     };
+  }
+
+  /** The rules this scanner's runs evaluate. */
+  private enabledRules(): RuleMeta[] {
+    return this.catalog.rules.filter((r) => this.options.isEnabled(r));
   }
 
   /** The rules of the pack, with their metadata. */
@@ -410,6 +424,7 @@ function mergeRuns(file: string, runs: FileResult[], sets: Array<string | undefi
     for (const m of run.matchedSuppressions ?? []) matched.add(m);
     for (const e of run.errors ?? []) errors.set(`${e.file}|${e.line}|${e.column}|${e.message}`, e);
   });
+  const evidence = runs.some((r) => r.evidence) ? mergeVerdicts(runs.map((r) => r.evidence ?? [])) : undefined;
   const result: FileResult = {
     file,
     kind: "template",
@@ -418,6 +433,7 @@ function mergeRuns(file: string, runs: FileResult[], sets: Array<string | undefi
     matchedSuppressions: [...matched].sort((a, b) => a - b),
   };
   if (errors.size > 0) result.errors = [...errors.values()];
+  if (evidence) result.evidence = evidence;
   return result;
 }
 
