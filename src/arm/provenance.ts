@@ -27,6 +27,16 @@ export interface ProvenanceStep {
   waitsOn?: boolean;
 }
 
+/** Where a trace starts: the property's place (and, when that was moved into a variable, where the property is declared). */
+export interface TraceStart {
+  file: string;
+  pointer: string;
+  /** The property's own pointer below its resource, in `file`, when `pointer` is somewhere else. */
+  declared?: string;
+  label: string;
+  value?: Value;
+}
+
 /** Reads the parsed JSON of a file the expansion read (the template, a linked template, a parameter file). */
 export type RawDocuments = (file: string) => unknown;
 
@@ -41,29 +51,91 @@ const RUNTIME = /^(reference|list.*|utcnow|newguid)$/i;
  * templates as written and the expansion's record of parameters and variables; it is computed only
  * for the values a finding or a verdict names, so plain expansion pays nothing for it.
  */
-export function traceProvenance(expanded: ExpandedTemplate, raw: RawDocuments, start: { file: string; pointer: string; label: string; value?: Value }): ProvenanceStep[] {
+export function traceProvenance(expanded: ExpandedTemplate, raw: RawDocuments, start: TraceStart): ProvenanceStep[] {
   return new Tracer(expanded, raw).trace(start);
+}
+
+/** The expansion's parameters, variables and deployments by name, built once per template for all its traces. */
+interface Index {
+  /** By file, declaring template's pointer and lower-cased name. */
+  parameters: Map<string, ExpandedParameter>;
+  variables: Map<string, ExpandedVariable>;
+  /** By file and declaration pointer. */
+  variablesAt: Map<string, ExpandedVariable>;
+  deployments: Map<string, ExpandedResource[]>;
+}
+
+const indexes = new WeakMap<ExpandedTemplate, Index>();
+
+function indexOf(expanded: ExpandedTemplate): Index {
+  let index = indexes.get(expanded);
+  if (!index) {
+    const deployments = expanded.resources.filter((r) => r.typeLower === "microsoft.resources/deployments" && typeof r.name === "string");
+    index = {
+      parameters: byDeclaration(expanded.parameters, "parameters"),
+      variables: byDeclaration(expanded.variables, "variables"),
+      variablesAt: new Map(expanded.variables.map((v) => [`${v.file}\u0000${v.pointer}`, v])),
+      deployments: group(deployments, (r) => r.name as string),
+    };
+    indexes.set(expanded, index);
+  }
+  return index;
+}
+
+const declarationKey = (file: string, frame: string, name: string) => `${file}\u0000${frame}\u0000${name.toLowerCase()}`;
+
+/** Entries by their file, the pointer of the template that declares them, and name (the first of a name wins). */
+function byDeclaration<T extends ExpandedParameter | ExpandedVariable>(entries: readonly T[], section: string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const e of entries) {
+    const cut = e.pointer.lastIndexOf(`/${section}/`);
+    const key = declarationKey(e.file, cut >= 0 ? e.pointer.slice(0, cut) : "", e.name);
+    if (!map.has(key)) map.set(key, e);
+  }
+  return map;
+}
+
+function group<T>(entries: readonly T[], key: (e: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const e of entries) {
+    const k = key(e);
+    const list = map.get(k);
+    if (list) list.push(e);
+    else map.set(k, [e]);
+  }
+  return map;
 }
 
 class Tracer {
   private readonly steps: ProvenanceStep[] = [];
   private readonly seen = new Set<string>();
+  private readonly index: Index;
 
   constructor(
-    private readonly expanded: ExpandedTemplate,
+    expanded: ExpandedTemplate,
     private readonly raw: RawDocuments,
-  ) {}
+  ) {
+    this.index = indexOf(expanded);
+  }
 
-  trace(start: { file: string; pointer: string; label: string; value?: Value }): ProvenanceStep[] {
-    const doc = this.raw(start.file);
+  trace(given: TraceStart): ProvenanceStep[] {
+    // A value written as `[variables('x')]` is placed in x's declaration; the chain starts at the property.
+    const start = given.declared !== undefined && this.enclosingVariable(given.file, given.pointer) ? { ...given, pointer: given.declared } : given;
     // An absent property may still come from somewhere: `"properties": "[parameters('props')]"`.
-    const from = writtenAt(doc, start.pointer);
-    const expression = isExpression(valueAt(doc, from));
-    const label = from === start.pointer || expression ? start.label : `${start.label} is not set`;
+    const written = deepestWritten(this.raw(start.file), start.pointer);
+    const expression = isExpression(written.value);
+    const label = written.pointer === start.pointer || expression ? start.label : `${start.label} is not set`;
     const first: ProvenanceStep = { kind: "property", label, file: start.file, pointer: start.pointer, depth: 0 };
     if (start.value !== undefined) first.value = show(start.value, false);
     this.add(first);
-    if (expression) this.follow(start.file, from, 1);
+    // A property written inside a variable's declaration (`[variables('props')]` as the whole value) came through it.
+    const variable = this.enclosingVariable(start.file, start.pointer);
+    if (variable && this.add({ kind: "variable", label: `variables('${variable.name}')`, file: variable.file, pointer: variable.pointer, depth: 1, value: show(variable.value, false) })) {
+      this.follow(variable.file, variable.pointer, 2);
+    }
+    if (expression) this.follow(start.file, written.pointer, 1);
+    // ...and continues at the value's own place inside the variable, where it may use a parameter.
+    if (start !== given) this.follow(given.file, deepestWritten(this.raw(given.file), given.pointer).pointer, 2);
     return this.steps;
   }
 
@@ -80,13 +152,7 @@ class Tracer {
     if (depth > MAX_DEPTH) return;
     const text = valueAt(this.raw(file), pointer);
     if (!isExpression(text)) return;
-    let expr: Expr;
-    try {
-      expr = parseExpression(text.slice(1, -1), MAX_EXPRESSION_DEPTH);
-    } catch {
-      return;
-    }
-    for (const ref of references(expr)) {
+    for (const ref of referencesOf(text)) {
       if (ref.kind === "runtime") {
         this.add({ kind: "runtime", label: `${ref.name}() is known only at deployment`, file, pointer, depth, waitsOn: true });
       } else if (ref.kind === "variable") {
@@ -98,13 +164,13 @@ class Tracer {
   }
 
   private variable(name: string, file: string, at: string, depth: number): void {
-    const v = innermost(this.expanded.variables, name, file, at, "variables");
+    const v = innermost(this.index.variables, name, file, at);
     if (!v) return;
     if (this.add({ kind: "variable", label: `variables('${v.name}')`, file: v.file, pointer: v.pointer, depth, value: show(v.value, false) })) this.follow(v.file, v.pointer, depth + 1);
   }
 
   private parameter(name: string, file: string, at: string, depth: number): void {
-    const p = innermost(this.expanded.parameters, name, file, at, "parameters");
+    const p = innermost(this.index.parameters, name, file, at);
     if (!p) return;
     const value = show(p.value, p.secure);
     const waitsOn = p.value instanceof Unknown && (p.origin === "none" || p.value.reason === "secret" || p.value.reason === "missing-parameter");
@@ -140,12 +206,23 @@ class Tracer {
     }
   }
 
+  /** The variable whose declaration holds the pointer, if it is in one. */
+  private enclosingVariable(file: string, pointer: string): ExpandedVariable | undefined {
+    if (!pointer.includes("/variables/")) return undefined;
+    for (let p = pointer; p !== ""; p = p.slice(0, p.lastIndexOf("/"))) {
+      const v = this.index.variablesAt.get(`${file}\u0000${p}`);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
   /** Where the deployment that runs a module's template passes the parameter's value. */
   private moduleInput(p: ExpandedParameter): { file: string; pointer: string; deployment: string } | undefined {
     const deployment = p.deployments[p.deployments.length - 1];
     const outer = p.deployments.slice(0, -1);
-    const caller = this.expanded.resources.find((r: ExpandedResource) => r.typeLower === "microsoft.resources/deployments" && r.name === deployment && sameChain(r.deployments, outer));
-    if (!caller || deployment === undefined) return undefined;
+    if (deployment === undefined) return undefined;
+    const caller = this.index.deployments.get(deployment)?.find((r) => sameChain(r.deployments, outer));
+    if (!caller) return undefined;
     const decl = valueAt(this.raw(caller.source.file), caller.source.pointer);
     const props = isObject(decl) ? findKey(decl, "properties") : undefined;
     const params = props !== undefined && isObject(decl) ? decl[props] : undefined;
@@ -161,6 +238,24 @@ class Tracer {
 }
 
 type Reference = { kind: "parameter" | "variable" | "runtime"; name: string };
+
+const REFERENCE_CACHE_SIZE = 5_000;
+const referenceCache = new Map<string, readonly Reference[]>();
+
+/** The references of an expression string (`[...]`); many findings share the same few expressions. */
+function referencesOf(text: string): readonly Reference[] {
+  let refs = referenceCache.get(text);
+  if (!refs) {
+    try {
+      refs = references(parseExpression(text.slice(1, -1), MAX_EXPRESSION_DEPTH));
+    } catch {
+      refs = [];
+    }
+    if (referenceCache.size >= REFERENCE_CACHE_SIZE) referenceCache.clear();
+    referenceCache.set(text, refs);
+  }
+  return refs;
+}
 
 /** The parameters, variables and runtime functions an expression uses, in the order written. */
 function references(expr: Expr): Reference[] {
@@ -198,20 +293,11 @@ function references(expr: Expr): Reference[] {
  * The entry named `name` declared by the template that encloses `at` in `file`: of the templates
  * that declare it there (nested ones included), the innermost.
  */
-function innermost<T extends ExpandedParameter | ExpandedVariable>(entries: readonly T[], name: string, file: string, at: string, section: string): T | undefined {
-  const lower = name.toLowerCase();
-  let best: T | undefined;
-  let bestLength = -1;
-  for (const e of entries) {
-    if (e.file !== file || e.name.toLowerCase() !== lower) continue;
-    const cut = e.pointer.lastIndexOf(`/${section}/`);
-    const frame = cut >= 0 ? e.pointer.slice(0, cut) : "";
-    if ((at === frame || at.startsWith(`${frame}/`)) && frame.length > bestLength) {
-      best = e;
-      bestLength = frame.length;
-    }
+function innermost<T>(declared: ReadonlyMap<string, T>, name: string, file: string, at: string): T | undefined {
+  for (let frame = at; ; frame = frame.slice(0, frame.lastIndexOf("/"))) {
+    const found = declared.get(declarationKey(file, frame, name));
+    if (found || frame === "") return found;
   }
-  return best;
 }
 
 function sameChain(a: readonly string[], b: readonly string[]): boolean {
@@ -227,26 +313,32 @@ function show(value: Value, secure: boolean): string {
 
 /** The raw JSON at a pointer, object keys matched as ARM does (exactly, else ignoring case). */
 function valueAt(doc: unknown, pointer: string): unknown {
-  if (pointer === "") return doc;
-  let node = doc;
-  for (const raw of pointer.slice(1).split("/")) {
-    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node)) node = node[Number(seg)];
-    else if (isObject(node)) {
-      const key = seg in node ? seg : findKey(node, seg);
-      node = key === undefined ? undefined : node[key];
-    } else return undefined;
-  }
-  return node;
+  const found = deepestWritten(doc, pointer);
+  return found.pointer.length === pointer.length ? found.value : undefined;
 }
 
 function isExpression(v: unknown): v is string {
   return typeof v === "string" && v.startsWith("[") && !v.startsWith("[[") && v.endsWith("]");
 }
 
-/** The pointer itself when something is written there, else its nearest ancestor that is. */
-function writtenAt(doc: unknown, pointer: string): string {
-  let p = pointer;
-  while (p !== "" && valueAt(doc, p) === undefined) p = p.slice(0, p.lastIndexOf("/"));
-  return p;
+/** The node at the pointer when something is written there, else its nearest ancestor that is; one walk. */
+function deepestWritten(doc: unknown, pointer: string): { pointer: string; value: unknown } {
+  let node = doc;
+  let at = 0;
+  while (at < pointer.length) {
+    const next = pointer.indexOf("/", at + 1);
+    const end = next < 0 ? pointer.length : next;
+    const raw = pointer.slice(at + 1, end);
+    const seg = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
+    let child: unknown;
+    if (Array.isArray(node)) child = node[Number(seg)];
+    else if (isObject(node)) {
+      const key = Object.hasOwn(node, seg) ? seg : findKey(node, seg);
+      child = key === undefined ? undefined : node[key];
+    }
+    if (child === undefined) break;
+    node = child;
+    at = end;
+  }
+  return { pointer: pointer.slice(0, at), value: node };
 }

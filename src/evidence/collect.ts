@@ -3,7 +3,7 @@ import { appliesTo, type RuleMeta } from "../catalog/index.js";
 import type { RawFinding } from "../engine/index.js";
 import { placeTrace, propertyLabel, resourcePointer, resourceSubject as subjectOf, valueAtPath } from "../locate/index.js";
 import type { EvidenceValue, Finding, SourceRange, TraceStep, Verdict, VerdictKind } from "../model/index.js";
-import type { SourceFile } from "../reader/index.js";
+import { formatPointer, type SourceFile } from "../reader/index.js";
 import { excerptAt } from "./excerpt.js";
 import { fixPaths } from "./fix-paths.js";
 
@@ -64,7 +64,7 @@ function verdictOf(findings: readonly Finding[]): VerdictKind {
 
 function fromFindings(rule: RuleMeta, subject: Verdict["subject"], findings: readonly Finding[], input: EvidenceInput): Verdict {
   const first = findings.find((f) => !f.suppression) ?? findings[0]!;
-  return withExcerpt({ ruleId: rule.id, verdict: verdictOf(findings), subject, file: first.file, range: first.range, findings: findings.map((f) => f.fingerprint), evidence: [] }, input);
+  return withExcerpt({ ruleId: rule.id, verdict: verdictOf(findings), subject, template: input.expanded.file, file: first.file, range: first.range, findings: findings.map((f) => f.fingerprint), evidence: [] }, input);
 }
 
 function templateVerdict(rule: RuleMeta, findings: readonly Finding[], input: EvidenceInput): Verdict {
@@ -72,7 +72,7 @@ function templateVerdict(rule: RuleMeta, findings: readonly Finding[], input: Ev
   const subject = { kind: "template" as const, name: file };
   if (findings.length > 0) return fromFindings(rule, subject, findings, input);
   const step = located(input, file, "", "template");
-  return withExcerpt({ ruleId: rule.id, verdict: "pass", subject, file: step?.file ?? file, range: step?.range ?? START, findings: [], evidence: [] }, input);
+  return withExcerpt({ ruleId: rule.id, verdict: "pass", subject, template: file, file: step?.file ?? file, range: step?.range ?? START, findings: [], evidence: [] }, input);
 }
 
 function resourceVerdict(rule: RuleMeta, index: number, findings: readonly Finding[], input: EvidenceInput): Verdict {
@@ -80,7 +80,7 @@ function resourceVerdict(rule: RuleMeta, index: number, findings: readonly Findi
   const subject = subjectOf(resource);
   if (findings.length > 0) return fromFindings(rule, subject, findings, input);
   const at = located(input, resource.source.file, resource.source.pointer, "resource");
-  const verdict: Verdict = { ruleId: rule.id, verdict: "pass", subject, file: at?.file ?? resource.source.file, range: at?.range ?? START, findings: [], evidence: [] };
+  const verdict: Verdict = { ruleId: rule.id, verdict: "pass", subject, template: input.expanded.file, file: at?.file ?? resource.source.file, range: at?.range ?? START, findings: [], evidence: [] };
   for (const path of fixPaths(rule)) {
     const value = evidenceValue(resource, path, input);
     if (value) verdict.evidence.push(value);
@@ -94,7 +94,8 @@ function evidenceValue(resource: ExpandedResource, path: ReadonlyArray<string | 
   const value = valueAtPath(resource as unknown as Value, path);
   const pointer = resourcePointer(resource, path);
   const raw = (file: string) => input.sources.get(file)?.value;
-  const steps = traceProvenance(input.expanded, raw, { file: resource.source.file, pointer, label: propertyLabel(path, subject), ...(value === undefined ? {} : { value }) });
+  const declared = resource.source.pointer + formatPointer(path);
+  const steps = traceProvenance(input.expanded, raw, { file: resource.source.file, pointer, declared, label: propertyLabel(path, subject), ...(value === undefined ? {} : { value }) });
   const found = new Map<string, ReturnType<SourceFile["locate"]>>();
   for (const file of new Set(steps.map((s) => s.file))) {
     const source = input.sources.get(file);

@@ -21,7 +21,7 @@ export function mergeVerdicts(runs: ReadonlyArray<readonly Verdict[]>): Verdict[
   const merged = new Map<string, Verdict>();
   for (const run of runs) {
     for (const v of run) {
-      const key = `${v.ruleId}|${v.subject.kind}|${"id" in v.subject && v.subject.id ? v.subject.id : v.subject.name}`;
+      const key = `${v.ruleId}|${subjectKey(v)}`;
       const seen = merged.get(key);
       if (!seen) merged.set(key, { ...v, findings: [...v.findings] });
       else {
@@ -31,4 +31,9 @@ export function mergeVerdicts(runs: ReadonlyArray<readonly Verdict[]>): Verdict[
     }
   }
   return [...merged.values()];
+}
+
+/** What a verdict is about: the template it comes from and the subject in it. */
+export function subjectKey(v: Verdict): string {
+  return `${v.template}|${v.subject.kind}|${"id" in v.subject && v.subject.id ? v.subject.id : v.subject.name}`;
 }

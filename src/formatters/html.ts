@@ -1,5 +1,6 @@
 import type { RuleMeta } from "../catalog/index.js";
 import type { Excerpt, Finding, ScanReport, TraceStep, Verdict, VerdictKind } from "../model/index.js";
+import { subjectKey } from "../evidence/index.js";
 import { areaCounts, type AreaCounts } from "./areas.js";
 import { xmlText as esc } from "./escape.js";
 import { HTML_STYLE } from "./html-style.js";
@@ -95,10 +96,6 @@ function notApplicable(report: ScanReport, rules: ReadonlyMap<string, RuleMeta>)
   if (na.length === 0) return "";
   const items = na.map((n) => `<li><a href="#rule-${esc(n.ruleId)}">${esc(n.ruleId)}</a> ${esc(rules.get(n.ruleId)?.title ?? "")}: looks for ${n.resourceTypes.map((t) => `<code>${esc(t)}</code>`).join(", ")}</li>`);
   return `<section id="not-applicable" aria-labelledby="na-h"><h2 id="na-h">Not applicable (no resource of their types)</h2><ul>${items.join("")}</ul></section>`;
-}
-
-function subjectKey(v: Verdict): string {
-  return `${v.subject.kind}|${"id" in v.subject && v.subject.id ? v.subject.id : `${v.subject.name}|${v.file}`}`;
 }
 
 function subjectName(v: Verdict): string {

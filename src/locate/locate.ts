@@ -17,6 +17,8 @@ interface Placed {
   subjectKey: string;
   /** The value the rule judged, when the subject has it. */
   value?: Value;
+  /** The property's pointer below its resource's declaration, when `pointer` is elsewhere. */
+  declared?: string;
   trace?: ProvenanceStep[];
 }
 
@@ -37,22 +39,26 @@ export function locateFindings(
     placed.push({ raw: r, rule, ...place(r, expanded) });
   }
   const documents = (file: string) => sources.get(file)?.value;
-  for (const p of placed) p.trace = traceProvenance(expanded, documents, { file: p.file, pointer: p.pointer, label: propertyLabel(p.raw.path, p.subject), ...(p.value === undefined ? {} : { value: p.value }) });
-  const byFile = new Map<string, string[]>();
+  for (const p of placed) {
+    const start = { file: p.file, pointer: p.pointer, label: propertyLabel(p.raw.path, p.subject), ...(p.declared === undefined ? {} : { declared: p.declared }), ...(p.value === undefined ? {} : { value: p.value }) };
+    p.trace = traceProvenance(expanded, documents, start);
+  }
+  // (many findings share steps: one parameter feeds many resources)
+  const byFile = new Map<string, Set<string>>();
   const want = (file: string, pointer: string) => {
-    const list = byFile.get(file) ?? [];
-    list.push(pointer);
-    byFile.set(file, list);
+    let set = byFile.get(file);
+    if (!set) byFile.set(file, (set = new Set()));
+    set.add(pointer);
   };
   for (const p of placed) {
     want(p.file, p.pointer);
-    for (const s of p.trace!.slice(1)) if (sources.has(s.file)) want(s.file, s.pointer);
+    for (const s of p.trace!) if (sources.has(s.file)) want(s.file, s.pointer);
   }
   const found = new Map<string, ReturnType<SourceFile["locate"]>>();
   for (const [file, pointers] of byFile) {
     const source = sources.get(file);
     if (!source) throw new Error(`no source text for ${file}`);
-    found.set(file, source.locate(pointers));
+    found.set(file, source.locate([...pointers]));
   }
   return placed.map((p) => {
     const source = sources.get(p.file)!;
@@ -88,6 +94,7 @@ function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | 
       pointer: resourcePointer(resource, r.path),
       subject: resourceSubject(resource),
       subjectKey: typeof resource.id === "string" ? resource.id.toLowerCase() : resource.source.pointer,
+      declared: resource.source.pointer + formatPointer(r.path),
       ...(value === undefined ? {} : { value }),
     };
   }

@@ -29,6 +29,8 @@ export interface Verdict {
   verdict: VerdictKind;
   /** `template` stands for the scanned template itself, which is a deployment too. */
   subject: FindingSubject | { kind: "template"; name: string };
+  /** The scanned template the verdict comes from. */
+  template: string;
   /** Where the subject (or, for a failure, the first finding) is written. */
   file: string;
   range: SourceRange;

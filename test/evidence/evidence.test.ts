@@ -14,13 +14,14 @@ interface Verdict {
   ruleId: string;
   verdict: "pass" | "fail" | "unknown" | "suppressed";
   subject: { kind: string; name: string; id?: string; type?: string };
+  template: string;
   file: string;
   findings: string[];
   evidence: Array<{ label: string; trace: unknown[] }>;
 }
 
 /** Where each rule's verdict was given, once per rule and subject. */
-const pairKey = (v: Verdict) => `${v.ruleId}|${v.subject.kind}|${v.subject.id ?? v.subject.name}|${v.subject.kind === "template" ? "" : v.file}`;
+const pairKey = (v: Verdict) => `${v.ruleId}|${v.template}|${v.subject.kind}|${v.subject.id ?? v.subject.name}`;
 
 for (const rule of catalog.rules) {
   test(`${rule.id} fixtures: --evidence gives one verdict per applicable rule × subject, covering every finding once`, async () => {
