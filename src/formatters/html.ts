@@ -118,7 +118,7 @@ function matrix(verdicts: readonly Verdict[], rules: ReadonlyMap<string, RuleMet
       const i = row.cells.get(id);
       if (i === undefined) return `<td class="na" title="not applicable">·</td>`;
       const v = verdicts[i]!;
-      return `<td><a class="cell ${v.verdict}" href="#v-${i}" aria-label="${esc(`${id} on ${row.label}: ${v.verdict}`)}" data-verdict="${v.verdict}">${MARK[v.verdict]}</a></td>`;
+      return `<td class="${v.verdict}"><a class="cell ${v.verdict}" href="#v-${i}" aria-label="${esc(`${id} on ${row.label}: ${v.verdict}`)}" data-verdict="${v.verdict}">${MARK[v.verdict]}</a></td>`;
     });
     return `<tr><th scope="row">${esc(row.label)}<br><span class="where">${esc(where(row.file, row.line))}</span></th>${cells.join("")}</tr>`;
   });
