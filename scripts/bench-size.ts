@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index.js";
-import { PolicyEngine } from "../src/engine/index.js";
+import { loadEngine } from "../src/node/index.js";
 import { readSource } from "../src/reader/index.js";
 import { Scanner } from "../src/scan/index.js";
 import { acsWorkloadTemplate } from "./synthetic-template.js";
@@ -66,7 +66,7 @@ const expanded = expandTemplate("workload.json", readSource("workload.json", tex
 const input = JSON.stringify(toPolicyInput(expanded));
 writeFileSync(inputFile!, input);
 
-const engine = PolicyEngine.load();
+const engine = loadEngine();
 const policyInput = JSON.parse(input) as object;
 const evaluations: number[] = [];
 for (let i = 0; i < runs + 1; i++) {

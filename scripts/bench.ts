@@ -14,7 +14,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index.js";
-import { DEFAULT_POLICY_URL, PolicyEngine } from "../src/engine/index.js";
+import { DEFAULT_POLICY_URL, loadEngine } from "../src/node/index.js";
 import { readSource } from "../src/reader/index.js";
 import { Scanner } from "../src/scan/index.js";
 import type { SizeRow } from "./bench-size.js";
@@ -43,7 +43,7 @@ const kb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` :
 
 function stageCosts(files: Array<[string, Buffer]>): void {
   console.log(`policy.wasm: ${statSync(DEFAULT_POLICY_URL).size} bytes`);
-  const [engine, load] = time(() => PolicyEngine.load());
+  const [engine, load] = time(() => loadEngine());
   console.log(`load policy (compile + instantiate): ${ms(load)}`);
   const [scanner, create] = time(() => new Scanner());
   console.log(`create Scanner (catalog + policy): ${ms(create)}`);

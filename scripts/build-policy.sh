@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Compiles policies/acs to WebAssembly with the pinned OPA and writes the two committed build
 # outputs: generated/policy.wasm (bare module, pulled out of OPA's bundle) and
-# generated/catalog.json (every rule's METADATA). Usage: build-policy.sh [OUT_DIR]
+# generated/catalog.json (every rule's METADATA); and the JSON Schema of the policy input, generated
+# from its TypeScript types, which the rules are type-checked against.
+# Usage: build-policy.sh [OUT_DIR [INPUT_SCHEMA]]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 out=${1:-generated}
+input_schema=${2:-schemas/policy-input.schema.json}
 opa=scripts/opa.sh
 "$opa" --path >/dev/null   # install the pinned OPA first, so its messages do not interleave below
 
@@ -20,6 +23,10 @@ if ! "$opa" fmt --fail --list policies >"$tmp/unformatted"; then
 fi
 "$opa" capabilities --current | node dist/scripts/wasm-capabilities.js >"$tmp/capabilities.json"
 "$opa" check --strict --capabilities "$tmp/capabilities.json" policies
+# The rules (not their tests, whose inputs are partial on purpose) read only what the input has.
+node dist/scripts/policy-input-schema.js >"$tmp/policy-input.schema.json"
+"$opa" check --strict --capabilities "$tmp/capabilities.json" --schema "$tmp/policy-input.schema.json" \
+  --ignore '*_test.rego' policies
 "$opa" build -t wasm -e acs/main/report --capabilities "$tmp/capabilities.json" \
   --ignore '*_test.rego' -o "$tmp/bundle.tar.gz" policies/acs
 mkdir -p "$tmp/bundle" "$out"
@@ -34,4 +41,5 @@ cp "$tmp/bundle/policy.wasm" "$out/policy.wasm"
 version=$("$opa" version | sed -n 's/^Version: //p')
 "$opa" inspect -a -f json policies/acs | node dist/scripts/make-catalog.js "$version" "$out/policy.wasm" >"$tmp/catalog.json"
 mv "$tmp/catalog.json" "$out/catalog.json"
-echo "build-policy: wrote $out/policy.wasm ($(wc -c <"$out/policy.wasm") bytes) and $out/catalog.json"
+cp "$tmp/policy-input.schema.json" "$input_schema"
+echo "build-policy: wrote $out/policy.wasm ($(wc -c <"$out/policy.wasm") bytes), $out/catalog.json and $input_schema"

@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadCatalog, type RuleCatalog, type RuleMeta } from "../src/catalog/index.js";
+import type { RuleCatalog, RuleMeta } from "../src/catalog/index.js";
+import { loadCatalog } from "../src/node/index.js";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import type { RuleCatalog, RuleMeta } from "../src/catalog/types.js";
+import { FILTERS, PLACEHOLDER } from "../src/locate/message.js";
 
 /** The `custom` block, as schemas/rule-metadata.schema.json guarantees it after validation. */
 interface CustomMetadata {
@@ -23,6 +24,7 @@ interface CustomMetadata {
   fix_arm: string;
   fix_bicep: string;
   suppress_when: string;
+  messages: Record<string, string>;
 }
 
 interface InspectAnnotation {
@@ -54,6 +56,13 @@ for (const entry of inspected.annotations ?? []) {
   }
   const a = entry.annotations;
   const c = a.custom;
+  for (const [id, template] of Object.entries(c.messages)) {
+    for (const [, , filter] of template.matchAll(PLACEHOLDER)) {
+      if (filter !== undefined && !(FILTERS as readonly string[]).includes(filter)) {
+        problems.push(`${entry.location.file}: message ${id} uses the unknown filter |${filter}`);
+      }
+    }
+  }
   if (c.long_id !== pkg[3]) problems.push(`${entry.location.file}: custom.long_id must equal the package name ${pkg[3]}`);
   rules.push({
     id: c.id,
@@ -72,6 +81,7 @@ for (const entry of inspected.annotations ?? []) {
     baselineQuote: c.baseline_quote.trim(),
     fix: { arm: c.fix_arm.trimEnd(), bicep: c.fix_bicep.trimEnd() },
     suppressWhen: c.suppress_when.trim(),
+    messages: c.messages,
     source: entry.location.file,
   });
 }

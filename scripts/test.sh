@@ -25,6 +25,9 @@ node -e '
   if (c.coverage < floor) process.exit(1);
 ' "$tmp/coverage.json" "$COVERAGE_FLOOR"
 
+echo "== typescript: eslint"
+npx eslint --max-warnings 0 .
+
 echo "== typescript: uvu"
 npx tsc -p tsconfig.json
 set +e

@@ -14,16 +14,17 @@
  * @packageDocumentation
  */
 import { readFile } from "node:fs/promises";
-import { DEFAULT_POLICY_URL, PolicyEngine } from "./engine/index.js";
-import { FORMATTERS, type FormatName } from "./formatters/index.js";
+import type { FormatName } from "./formatters/index.js";
 import type { ScanOptions } from "./config/index.js";
 import type { Finding, ScanReport } from "./model/index.js";
-import { loadCatalog, type RuleCatalog } from "./catalog/index.js";
+import type { RuleCatalog } from "./catalog/index.js";
+import { DEFAULT_POLICY_URL, loadCatalog, loadEngine, renderOnNode } from "./node/index.js";
 import { Scanner } from "./scan/index.js";
 import { TOOL } from "./version.js";
 
 export { Scanner, type ScanInput, type FileSelection } from "./scan/index.js";
-export { findConfig, loadConfig, readBaseline, baselineDocument, type LoadedConfig } from "./config/index.js";
+export { baselineDocument } from "./config/index.js";
+export { findConfig, loadConfig, readBaseline, type LoadedConfig } from "./node/index.js";
 export type { ScanOptions, UnknownHandling, SuppressionRule, AppliedSuppression } from "./config/index.js";
 export type { PolicyEngine } from "./engine/index.js";
 export type {
@@ -35,6 +36,8 @@ export type {
   Notice,
   Position,
   RelatedLocation,
+  RuleSelection,
+  RunConfiguration,
   ScanReport,
   ScanSummary,
   Severity,
@@ -68,7 +71,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
 /** Like `createScanner`, but reads and compiles the rule pack without blocking the event loop. */
 export async function createScannerAsync(options: ScanOptions = {}): Promise<Scanner> {
   const module = await WebAssembly.compile(await readFile(DEFAULT_POLICY_URL));
-  return new Scanner(options, PolicyEngine.load(module));
+  return new Scanner(options, loadEngine(module));
 }
 
 /** The rule catalog: every rule's id, title, severity, default, docs and parameter schema. */
@@ -77,22 +80,14 @@ export function ruleCatalog(): RuleCatalog {
 }
 
 /**
- * Renders a report in one of the formats. `isFailing` tells which findings fail the run (a
- * scanner's own `isFailing` applies its threshold); `color` is for `text` only.
+ * Renders a report in one of the formats, as `Scanner.format` does. `isFailing` tells which
+ * findings fail the run (default: the threshold the report's run was configured with); `color` is
+ * for `text` only.
  */
 export function formatReport(
   report: ScanReport,
   format: FormatName,
-  context: { isFailing: (finding: Finding) => boolean; color?: boolean; catalog?: RuleCatalog; baseDir?: string; time?: { start: Date; end: Date } },
+  context: { isFailing?: (finding: Finding) => boolean; color?: boolean; catalog?: RuleCatalog; baseDir?: string; time?: { start: Date; end: Date } } = {},
 ): string {
-  const formatter = FORMATTERS[format];
-  if (!formatter) throw new Error(`unknown format '${format}' (one of ${Object.keys(FORMATTERS).join(", ")})`);
-  return formatter(report, {
-    catalog: context.catalog ?? loadCatalog(),
-    tool: version,
-    isFailing: context.isFailing,
-    color: context.color ?? false,
-    time: context.time ?? { start: new Date(), end: new Date() },
-    ...(context.baseDir ? { baseDir: context.baseDir } : {}),
-  });
+  return renderOnNode(report, format, context);
 }

@@ -1,20 +1,14 @@
-import { readFileSync } from "node:fs";
+// Written here rather than read from package.json, so the core runs where there is no file system;
+// test/meta checks these against package.json.
 
-const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-  name: string;
-  version: string;
-  homepage: string;
-  repository: { url: string };
-};
+/** The package's own name and version. */
+export const TOOL: { name: string; version: string } = { name: "acs-baseline", version: "0.1.0" };
 
-/** The package's own name and version, read from its package.json. */
-export const TOOL: { name: string; version: string } = { name: pkg.name, version: pkg.version };
+/** The project's public repository (package.json `repository`, without `git+` or `.git`). */
+const REPOSITORY = "https://github.com/acs-baseline/acs-baseline";
 
-/** The project's public repository (from package.json `repository`), without `git+` or `.git`. */
-const REPOSITORY = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
-
-/** Where users read about the tool: the README. */
-export const HOMEPAGE = pkg.homepage;
+/** Where users read about the tool: the README (package.json `homepage`). */
+export const HOMEPAGE = "https://github.com/acs-baseline/acs-baseline#readme";
 
 /** The page of one rule in docs/rules on the default branch, as SARIF `helpUri` and text output link to it. */
 export function ruleDocUrl(ruleId: string): string {

@@ -18,4 +18,6 @@ test_findings_gathered_from_rules if {
 	}]}
 	some f in main.report.findings with input as inp
 	f.rule_id == "ACS-IAM-001"
+	f.status == "fail"
+	f.path == ["properties", "disableLocalAuth"]
 }

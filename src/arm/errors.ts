@@ -9,7 +9,13 @@ export class ExpansionFault extends Error {
     /** JSON pointer of the place in the template, when known. */
     readonly pointer?: string,
   ) {
+    // Faults are expected results reported by message and place, never by stack, and a hostile
+    // template can raise thousands of them deep in the expander: capturing a stack for each
+    // (tens of microseconds) dominated such a scan.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = "ExpansionFault";
   }
 }

@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
 import { Instance } from "./instance.js";
 import type { ExpandedOutput, ExpandedParameter, ExpandedResource, ExpandedTemplate } from "./model.js";
 import { readParameterFile, validateParameter } from "./parameters.js";
-import { GlobalRegistry, TemplateResolver } from "./registry.js";
+import { GlobalRegistry, TemplateResolver } from "./resource-registry.js";
 import { copyCount, resolveValue } from "./resolve.js";
 import { buildResourceId, resourceIdAt, type TemplateScope } from "./resource-id.js";
 import { TemplateFrame, isSecureType } from "./scope.js";
@@ -15,6 +15,7 @@ import { fromJson } from "./expressions/functions/collections.js";
 import { mergeUnknowns } from "./expressions/values.js";
 import { originOf } from "./expressions/derive.js";
 import { preview } from "./preview.js";
+import { certainResourceCount } from "./resource-count.js";
 
 /** A template a nested deployment links to by `relativePath`, read by the caller. */
 export interface LinkedTemplate {
@@ -64,7 +65,8 @@ class Expansion {
   readonly result: ExpandedTemplate;
   readonly budget: Budget;
   private readonly registry = new GlobalRegistry();
-  private emitted = 0;
+  /** Resource instances declared so far (copies and nested deployments included). */
+  private declared = 0;
   private readonly reported = new Set<EvaluationFailure>();
   private readonly noticed = new Set<string>();
 
@@ -86,6 +88,10 @@ class Expansion {
     for (const [k, v] of fromFile?.values ?? []) supplied.set(k, v);
     for (const p of fromFile?.problems ?? []) this.notice("warning", p.message, pfile!.file, `/parameters/${pointerSegment(p.name)}`);
 
+    const certain = certainResourceCount(template, this.budget.limits);
+    if (certain > this.budget.limits.resources) {
+      throw new LimitFault(`the template deploys more than ${this.budget.limits.resources} resources (its copy loops and nested deployments make at least ${certain})`, "/resources");
+    }
     const ctx = { ...DEFAULT_CONTEXT, ...this.options.context };
     const frame = this.frame(template, this.result.file, "", ctx, scopeOf(template), supplied, undefined, ctx.deploymentName);
     const declared = new Set(frame.parameterNames().map((n) => n.toLowerCase()));
@@ -195,9 +201,6 @@ class Expansion {
       this.failureNotices(from, instance.frame.file, instance.pointer);
       if (instance.fault) this.error(instance.fault, instance.frame.file, instance.pointer);
       if (!r || instance.existing) continue;
-      if (++this.emitted > this.budget.limits.resources) {
-        throw new LimitFault(`the template deploys more than ${this.budget.limits.resources} resources`, instance.pointer);
-      }
       resources.push(r, ...(instance.nested?.resources() ?? []));
     }
     return { resources, outputs: this.outputs(frame, chain) };
@@ -266,6 +269,7 @@ class Expansion {
         const own = c === true ? true : c instanceof Unknown ? c : new Unknown("error", preview(rawCondition as Value), [], undefined, false, "condition is not a bool");
         condition = condition === true ? own : own === true ? condition : mergeUnknowns([condition, own]);
       }
+      if (getKey(decl, "existing") !== true) this.chargeResource(pointer);
       const ownName = resolveValue(getKey(decl, "name") ?? null, instanceScope, this.budget);
       const name = parent && !qualified ? joinNames(parent.name, ownName) : ownName;
       const instance = this.identify(decl, pointer, frame, instanceScope, fullType, name, condition, symbol, chain);
@@ -279,6 +283,17 @@ class Expansion {
           this.guard(frame.file, at, () => this.instantiate(child, at, frame, instanceScope, instance, undefined, chain, out), undefined);
         });
       }
+    }
+  }
+
+  /**
+   * Counts one resource instance as it is declared, before anything of it is evaluated: nested
+   * copy loops and copied deployments multiply, and an instance that later fails still costs its
+   * work, so the limit is reached after at most `resources` instances, never after the work.
+   */
+  private chargeResource(pointer: string): void {
+    if (++this.declared > this.budget.limits.resources) {
+      throw new LimitFault(`the template deploys more than ${this.budget.limits.resources} resources`, pointer);
     }
   }
 
@@ -393,6 +408,8 @@ class Expansion {
 
   /** Makes a deployment instance expand its template (inline, or a local relativePath link). */
   private attachNested(instance: Instance, chain: string[]): void {
+    // The attached function runs later, from the instance; it needs this expansion, not the instance.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const expansion = this;
     const decl = instance.decl;
     const propsKey = findKey(decl, "properties");

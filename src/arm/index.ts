@@ -1,6 +1,6 @@
 export { expandTemplate, type ExpandOptions, type LinkedTemplate } from "./expand.js";
 export { traceProvenance, type ProvenanceStep, type RawDocuments } from "./provenance.js";
-export { toPolicyInput } from "./policy-input.js";
+export { toPolicyInput, type PolicyInput } from "./policy-input.js";
 export { checkPolicyInput } from "./input-budget.js";
 export { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
 export { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";

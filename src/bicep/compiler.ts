@@ -4,7 +4,7 @@ import { delimiter, join, relative } from "node:path";
 import { InputError } from "../model/index.js";
 import { MAX_SOURCE_BYTES } from "../reader/index.js";
 import { NOT_RESTORED, parseDiagnostics, type BicepDiagnostic } from "./diagnostics.js";
-import type { BicepCompile } from "./types.js";
+import type { BicepCompile } from "../config/bicep-options.js";
 
 /** A Bicep CLI found on this machine: the standalone `bicep`, or the Azure CLI's `az bicep`. */
 export interface BicepCli {

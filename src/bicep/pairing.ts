@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { directoryIndex, readRegularFilePrefix, type DirectoryIndexCache } from "../reader/index.js";
+import { directoryIndex, readRegularFilePrefix, type DirectoryIndexCache } from "../node/index.js";
 
 export const BICEP_FILE = /\.bicep$/i;
 export const BICEPPARAM_FILE = /\.bicepparam$/i;

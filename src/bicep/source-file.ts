@@ -1,4 +1,4 @@
-import { readRegularTextIfAny } from "../reader/index.js";
+import { readRegularTextIfAny } from "../node/index.js";
 import { LineIndex } from "../reader/positions.js";
 import { BicepSyntaxError } from "./lexer.js";
 import { parseBicep } from "./parser.js";

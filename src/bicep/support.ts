@@ -1,12 +1,13 @@
 import { basename } from "node:path";
 import { InputError, type Notice } from "../model/index.js";
-import { MAX_SOURCE_BYTES, SourceFile, readRegularFile, readRegularText, readRegularTextIfAny as readText, readSource } from "../reader/index.js";
+import { MAX_SOURCE_BYTES, SourceFile, readSource } from "../reader/index.js";
+import { readRegularFile, readRegularText, readRegularTextIfAny as readText } from "../node/index.js";
 import { DEFAULT_COMPILE_TIMEOUT_MS, NO_COMPILER_MESSAGE, findBicepCli, runBicepCli, runCompileFunction, type BicepCli } from "./compiler.js";
 import { BicepSyntaxError } from "./lexer.js";
 import { BicepMapper } from "./mapper.js";
 import { bicepTwinOf, usingTarget } from "./pairing.js";
 import { BicepFile, BicepFiles, BicepParseCache } from "./source-file.js";
-import type { BicepOptions } from "./types.js";
+import type { BicepOptions } from "../config/bicep-options.js";
 
 /** A template compiled from Bicep, ready to expand and evaluate. */
 export interface PreparedBicep {

@@ -35,6 +35,8 @@ export interface RuleMeta {
   fix: { arm: string; bicep: string };
   /** When suppressing the rule is the right call. */
   suppressWhen: string;
+  /** Message templates by id (`{name}` placeholders; see src/locate/message.ts). */
+  messages: Record<string, string>;
   /** The Rego file that defines the rule, relative to the package root. */
   source: string;
 }

@@ -27,6 +27,8 @@ export interface ScanCommand {
   writeBaseline?: string;
   jobs?: number;
   quiet: boolean;
+  /** `--debug`: stack traces of internal errors. */
+  debug: boolean;
   /** `--color` / `--no-color`; undefined: decided by FORCE_COLOR, NO_COLOR and whether stdout is a terminal. */
   color: boolean | undefined;
   /** Scan only the templates changed since this git ref (and those the changes touch). */
@@ -80,10 +82,12 @@ Scan options:
   --evidence                   record every evaluation, passes and rules that applied to
                                nothing included (in json; html always has it)
   --quiet                      print only what fails the run, and errors
+  --debug                      print the stack trace of an internal error (a bug to report)
   --color, --no-color          force colours on or off (default: on for a terminal; FORCE_COLOR
                                and NO_COLOR are honoured)
 
-Exit codes: 0 nothing fails, 1 failing findings, 2 usage, configuration or input errors (wins over 1).`;
+Exit codes: 0 nothing fails, 1 failing findings, 2 usage, configuration or input errors (wins over 1),
+3 an internal error: a bug of acs-baseline to report (wins over 2).`;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
@@ -142,6 +146,7 @@ export function parseCommand(argv: readonly string[]): Command {
         jobs: { type: "string" },
         quiet: { type: "boolean", default: false },
         evidence: { type: "boolean", default: false },
+        debug: { type: "boolean", default: false },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         "changed-since": { type: "string" },
@@ -205,6 +210,7 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values["write-baseline"] !== undefined ? { writeBaseline: values["write-baseline"] } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     quiet: values.quiet,
+    debug: values.debug,
     color: values.color ? true : values["no-color"] ? false : undefined,
     ...(changedSince !== undefined ? { changedSince } : {}),
     changedFiles: values["changed-files"],

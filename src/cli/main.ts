@@ -33,7 +33,7 @@ export interface CliIo {
   readStdin(maxBytes: number): Promise<Uint8Array>;
 }
 
-export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, error: 2, internal: 3 } as const;
 
 const DOCS_URL = new URL("../../../docs/rules/", import.meta.url);
 
@@ -73,6 +73,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`acs-baseline: ${e.message}\nRun 'acs-baseline --help' for usage.\n`);
+    } else if (isBug(e)) {
+      // (a TypeError and the like is the scanner's fault, never the input's)
+      io.stderr.write(`acs-baseline: internal error: ${e.message}. This is a bug in acs-baseline; please report it with the command that caused it.\n`);
+      if (argv.includes("--debug") && e.stack) io.stderr.write(`${e.stack}\n`);
+      return EXIT.internal;
     } else {
       io.stderr.write(`acs-baseline: ${e instanceof Error ? e.toString().replace(/^(Input)?Error: /, "") : String(e)}\n`);
     }
@@ -95,6 +100,7 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     ...(command.unknown ?? base.unknown ? { unknown: command.unknown ?? base.unknown } : {}),
     ...(command.parameterFile ? { parameterFile: resolve(io.cwd, command.parameterFile) } : {}),
     ...(baselinePath ? { baseline: readBaseline(baselinePath) } : {}),
+    ...(command.debug ? { debug: true } : {}),
     // a bare name (bicep, az) is looked up on PATH; a path is taken from the working directory
     ...(command.bicep ? { bicep: { ...base.bicep, path: /[\\/]/.test(command.bicep) ? resolve(io.cwd, command.bicep) : command.bicep } } : {}),
     ...(command.evidence ? { evidence: true } : {}),
@@ -135,9 +141,16 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     writeOut(resolve(io.cwd, command.writeBaseline), baselineDocument(report, version));
     if (!command.quiet) io.stderr.write(`recorded ${report.findings.length} findings in ${command.writeBaseline}\n`);
   }
+  if (command.debug) for (const e of report.errors) if (e.stack) io.stderr.write(`${e.file}: ${e.stack}\n`);
+  if (report.errors.some((e) => e.internal)) return EXIT.internal;
   if (report.errors.length > 0) return EXIT.error;
   if (command.writeBaseline) return EXIT.ok;
   return report.summary.failing > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** Errors JavaScript throws for a programming mistake, not for bad input. */
+function isBug(e: unknown): e is Error {
+  return e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError;
 }
 
 function writeOut(path: string, text: string): void {

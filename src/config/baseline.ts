@@ -1,17 +1,10 @@
-import { readFileSync } from "node:fs";
 import { InputError, type ScanReport } from "../model/index.js";
 
 /** Version of the baseline file's shape. */
 export const BASELINE_VERSION = 1;
 
-/** The fingerprints a baseline file (written by `--write-baseline`) accepts. */
-export function readBaseline(path: string): string[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new InputError(path, `cannot read baseline: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+/** The fingerprints a parsed baseline document (written by `--write-baseline`) accepts; `path` names it in errors. */
+export function baselineFingerprints(doc: unknown, path: string): string[] {
   const findings = (doc as { schemaVersion?: unknown; findings?: unknown }).findings;
   if ((doc as { schemaVersion?: unknown }).schemaVersion !== BASELINE_VERSION || !Array.isArray(findings)) {
     throw new InputError(path, `not an acs-baseline baseline (schemaVersion ${BASELINE_VERSION} with findings)`);

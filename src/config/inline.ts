@@ -15,16 +15,19 @@ const DIRECTIVE_HEAD = /^\s+([A-Za-z0-9*?-]+)(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?
 
 /**
  * The directives in a description, each `[rule, justification, expires]`: the text from one marker
- * to the next is one directive, whose justification is the rest of it on one line.
+ * to the next is one directive, whose justification is the rest of it on one line. A directive
+ * that cannot be read is a problem to report, never dropped silently.
  */
-function readDirectives(description: string): Array<[string, string, string | undefined]> {
+function readDirectives(description: string, problems: string[]): Array<[string, string, string | undefined]> {
   const found: Array<[string, string, string | undefined]> = [];
   for (let at = description.indexOf(MARKER); at >= 0; ) {
     const next = description.indexOf(MARKER, at + MARKER.length);
     const directive = description.slice(at + MARKER.length, next < 0 ? undefined : next);
     const head = DIRECTIVE_HEAD.exec(directive);
     const justification = head ? directive.slice(head[0].length).trim() : "";
-    if (head && !justification.includes("\n")) found.push([head[1]!, justification, head[2]]);
+    if (!head) problems.push(`${MARKER} needs 'RULE [until YYYY-MM-DD]: justification' (a colon, or --, after the rule), so it is ignored`);
+    else if (justification.includes("\n")) problems.push(`the inline suppression of ${head[1]} has a justification of several lines, so it is ignored`);
+    else found.push([head[1]!, justification, head[2]]);
     at = next;
   }
   return found;
@@ -64,7 +67,7 @@ export function readInlineSuppressions(metadata: Value | undefined): { suppressi
   }
   const description = meta["description"];
   if (typeof description === "string") {
-    for (const [rule, justification, expires] of readDirectives(description)) add(rule, justification, expires);
+    for (const [rule, justification, expires] of readDirectives(description, problems)) add(rule, justification, expires);
   }
   return { suppressions, problems };
 }

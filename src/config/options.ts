@@ -1,13 +1,9 @@
-import { createRequire } from "node:module";
-import type { Ajv as AjvType } from "ajv";
 import type { DeploymentContext } from "../arm/index.js";
-import type { BicepOptions } from "../bicep/index.js";
+import type { BicepOptions } from "./bicep-options.js";
 import type { RuleMeta } from "../catalog/index.js";
-import { SEVERITIES, type Severity } from "../model/index.js";
+import { SEVERITIES, type Severity, type UnknownHandling } from "../model/index.js";
 import { Suppressions, type SuppressionRule } from "./suppressions.js";
 
-/** How findings with status `unknown` count towards the run's outcome. */
-export type UnknownHandling = "fail" | "warn" | "ignore";
 
 /** Options that shape a scan. */
 export interface ScanOptions {
@@ -32,6 +28,8 @@ export interface ScanOptions {
   baseline?: Iterable<string>;
   /** "Today", for suppression expiry (default: the current date). */
   now?: Date;
+  /** Keep the stack trace of an internal error (a bug of the scanner) in its file's error. */
+  debug?: boolean;
   /** Template parameter values by name, for every template scanned (taken literally). */
   templateParameters?: Record<string, unknown>;
   /** A parameter file used for every template scanned, instead of the one paired by name. */
@@ -61,18 +59,14 @@ export interface ResolvedOptions {
   parameterFile: string | undefined;
 }
 
-// Loaded on first use: most scans give no rule parameters, and ajv costs ~50 ms to import.
-let ajv: AjvType | undefined;
-function validator(): AjvType {
-  if (!ajv) {
-    const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
-    ajv = new Ajv({ allErrors: true, strict: false });
-  }
-  return ajv;
-}
+/**
+ * Compiles a rule's parameter schema into a check that says why a value breaks it (undefined when
+ * it does not). Handed in by the runtime layer: ajv is loaded the way that runtime loads it best.
+ */
+export type SchemaCompiler = (schema: object) => (value: unknown) => string | undefined;
 
 /** Fills in defaults and checks rule ids and rule parameters; throws an `Error` naming the fault. */
-export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, RuleMeta>): ResolvedOptions {
+export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, RuleMeta>, compileSchema?: SchemaCompiler): ResolvedOptions {
   const rules = options.rules ?? {};
   const parameters = options.ruleParameters ?? {};
   const severity = options.severity ?? {};
@@ -88,11 +82,9 @@ export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, 
     if (s.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.expires)) throw new Error(`suppression ${i + 1} (${s.rule}): expires must be a YYYY-MM-DD date`);
   }
   for (const [id, values] of Object.entries(parameters)) {
-    const validate = validator().compile(known.get(id)!.parameters);
-    if (!validate(values)) {
-      const why = (validate.errors ?? []).map((e) => `${e.instancePath || "parameters"} ${e.message}`).join("; ");
-      throw new Error(`invalid parameters for ${id}: ${why}`);
-    }
+    if (!compileSchema) throw new Error(`rule parameters for ${id} given, but no schema validator to check them with`);
+    const why = compileSchema(known.get(id)!.parameters)(values);
+    if (why !== undefined) throw new Error(`invalid parameters for ${id}: ${why}`);
   }
   return {
     isEnabled: (rule) => rules[rule.id] ?? rule.defaultEnabled,

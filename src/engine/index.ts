@@ -1,2 +1,2 @@
-export { PolicyEngine, DEFAULT_POLICY_URL, type EngineMemoryOptions } from "./policy-engine.js";
-export type { RawFinding } from "./raw-finding.js";
+export { PolicyEngine, type EngineMemoryOptions, type PolicyLoader } from "./policy-engine.js";
+export type { FindingMessage, RawFinding } from "./raw-finding.js";

@@ -1,15 +1,12 @@
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
 import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { toError } from "../model/errors.js";
 import type { RawFinding } from "./raw-finding.js";
 
-// Under ESM the SDK's index.mjs exports only `loadPolicy`; the synchronous loader is reachable
-// through its CommonJS entry (see the package's src/index.cjs).
-const require = createRequire(import.meta.url);
-const opa = require("@open-policy-agent/opa-wasm") as {
-  loadPolicySync(wasm: WebAssembly.Module, memory: WebAssembly.MemoryDescriptor): LoadedPolicy;
-};
+/**
+ * The SDK's `loadPolicySync`: how a runtime reaches it differs (Node through the CommonJS entry,
+ * a browser through its ES module build), so the caller hands it in.
+ */
+export type PolicyLoader = (module: WebAssembly.Module, memory: WebAssembly.MemoryDescriptor) => LoadedPolicy;
 
 const ENTRYPOINT = "acs/main/report";
 
@@ -38,9 +35,6 @@ interface Report {
   findings: RawFinding[];
 }
 
-/** The location of the committed compiled policy, resolved from this module's place in the package. */
-export const DEFAULT_POLICY_URL = new URL("../../../generated/policy.wasm", import.meta.url);
-
 /**
  * The compiled rule pack. Compiles the WebAssembly module once; each instance evaluates one
  * input at a time (the SDK is synchronous and not re-entrant). Memory only grows in WebAssembly,
@@ -53,6 +47,7 @@ export class PolicyEngine {
 
   private constructor(
     private readonly module: WebAssembly.Module,
+    private readonly loader: PolicyLoader,
     memory: EngineMemoryOptions,
   ) {
     this.memory = { ...DEFAULT_MEMORY, ...memory };
@@ -60,13 +55,11 @@ export class PolicyEngine {
   }
 
   /**
-   * Loads the policy from wasm bytes or a compiled module, or the committed policy when none is given.
+   * An engine for a compiled policy module, instantiated with the runtime's `loader`.
    * @internal (its WebAssembly types stay out of the published declarations)
    */
-  static load(wasm?: Uint8Array | WebAssembly.Module, memory: EngineMemoryOptions = {}): PolicyEngine {
-    const module =
-      wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm ?? readFileSync(DEFAULT_POLICY_URL));
-    return new PolicyEngine(module, memory);
+  static create(module: WebAssembly.Module, loader: PolicyLoader, memory: EngineMemoryOptions = {}): PolicyEngine {
+    return new PolicyEngine(module, loader, memory);
   }
 
   /**
@@ -124,7 +117,7 @@ export class PolicyEngine {
   private instantiate(): LoadedPolicy {
     const wanted = { initial: Math.min(this.memory.initialPages, this.memory.maximumPages), maximum: this.memory.maximumPages };
     try {
-      return opa.loadPolicySync(this.module, wanted);
+      return this.loader(this.module, wanted);
     } catch (e) {
       throw new Error(`cannot instantiate the policy module: ${toError(e).message}`);
     }

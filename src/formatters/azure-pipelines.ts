@@ -26,7 +26,7 @@ export const formatAzurePipelines: Formatter = (report, ctx) => {
     const failing = ctx.isFailing(f);
     if (!failing) warnings++;
     const props = {
-      sourcepath: relativePath(f.file, ctx.baseDir),
+      sourcepath: relativePath(f.file, ctx),
       linenumber: f.range.start.line,
       columnnumber: f.range.start.column,
       code: f.ruleId,
@@ -35,7 +35,7 @@ export const formatAzurePipelines: Formatter = (report, ctx) => {
   }
   for (const e of report.errors) {
     const at: Record<string, number> = e.line ? { linenumber: e.line, columnnumber: e.column ?? 1 } : {};
-    lines.push(logIssue("error", { sourcepath: relativePath(e.file, ctx.baseDir), ...at, code: "acs-baseline" }, e.message));
+    lines.push(logIssue("error", { sourcepath: relativePath(e.file, ctx), ...at, code: "acs-baseline" }, e.message));
   }
   const s = report.summary;
   const result = s.failing > 0 || s.filesWithErrors > 0 ? "Failed" : warnings > 0 ? "SucceededWithIssues" : "Succeeded";

@@ -7,6 +7,7 @@
 
 // C0 and C1 controls (ESC starts ANSI sequences, U+009B is a one-character CSI), DEL, the Unicode
 // line and paragraph separators, and the bidirectional overrides that reorder what a reader sees.
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 const shown = (c: string) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;

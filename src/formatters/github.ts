@@ -16,7 +16,7 @@ export const formatGithub: Formatter = (report, ctx) => {
     if (f.suppression) continue;
     const level = ctx.isFailing(f) ? "error" : "warning";
     const props = [
-      `file=${property(relativePath(f.file, ctx.baseDir))}`,
+      `file=${property(relativePath(f.file, ctx))}`,
       `line=${f.range.start.line}`,
       `col=${f.range.start.column}`,
       `endLine=${f.range.end.line}`,
@@ -27,7 +27,7 @@ export const formatGithub: Formatter = (report, ctx) => {
   }
   for (const e of report.errors) {
     const at = e.line ? `,line=${e.line},col=${e.column ?? 1}` : "";
-    lines.push(`::error file=${property(relativePath(e.file, ctx.baseDir))}${at},title=acs-baseline::${data(e.message)}`);
+    lines.push(`::error file=${property(relativePath(e.file, ctx))}${at},title=acs-baseline::${data(e.message)}`);
   }
   const s = report.summary;
   lines.push(`acs-baseline: ${s.failing} failing, ${s.unknown} unknown, ${s.suppressed} suppressed, ${s.filesScanned} templates, ${s.filesWithErrors} errors`);

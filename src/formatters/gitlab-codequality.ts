@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256, toHex } from "../portable/index.js";
 import type { Severity } from "../model/index.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
@@ -20,14 +20,14 @@ export const formatGitlabCodeQuality: Formatter = (report, ctx) => {
       check_name: f.ruleId,
       fingerprint: f.fingerprint,
       severity: f.status === "unknown" && !ctx.isFailing(f) ? "info" : SEVERITY[f.severity],
-      location: { path: relativePath(f.file, ctx.baseDir), lines: { begin: Math.max(1, f.range.start.line) } },
+      location: { path: relativePath(f.file, ctx), lines: { begin: Math.max(1, f.range.start.line) } },
     }));
   for (const e of report.errors) {
-    const path = relativePath(e.file, ctx.baseDir);
+    const path = relativePath(e.file, ctx);
     issues.push({
       description: `acs-baseline could not scan this file: ${e.message}`,
       check_name: "acs-baseline/unreadable",
-      fingerprint: createHash("sha256").update(`unreadable\u0000${path}`).digest("hex").slice(0, 32),
+      fingerprint: toHex(sha256(`unreadable\u0000${path}`)).slice(0, 32),
       severity: "blocker",
       location: { path, lines: { begin: Math.max(1, e.line ?? 1) } },
     });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256, toHex } from "../portable/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity } from "../model/index.js";
 import { HOMEPAGE, ruleDocUrl } from "../version.js";
@@ -21,7 +21,7 @@ const isoSeconds = (d: Date) => d.toISOString().slice(0, 19);
 
 /** A UUID-shaped id derived from the finding's fingerprint, so it is the same on every run. */
 function vulnerabilityId(f: Finding): string {
-  const h = createHash("sha256").update(`acs-baseline\u0000${f.fingerprint}`).digest("hex");
+  const h = toHex(sha256(`acs-baseline\u0000${f.fingerprint}`));
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -38,7 +38,7 @@ export const formatGitlabSast: Formatter = (report, ctx) => {
     .filter((f) => !f.suppression)
     .map((f) => {
       const rule = rules.get(f.ruleId);
-      const file = relativePath(f.file, ctx.baseDir);
+      const file = relativePath(f.file, ctx);
       return {
         id: vulnerabilityId(f),
         name: clip(`${f.ruleId} ${f.title}`, MAX_NAME),
@@ -62,7 +62,7 @@ export const formatGitlabSast: Formatter = (report, ctx) => {
       start_time: isoSeconds(ctx.time.start),
       end_time: isoSeconds(ctx.time.end),
       status: report.errors.length > 0 ? "failure" : "success",
-      messages: report.errors.map((e) => ({ level: "warn", value: `${relativePath(e.file, ctx.baseDir)}: ${e.message}` })),
+      messages: report.errors.map((e) => ({ level: "warn", value: `${relativePath(e.file, ctx)}: ${e.message}` })),
     },
     vulnerabilities,
   };

@@ -21,7 +21,7 @@ export const formatHtml: Formatter = (report, ctx) => {
   const rules = new Map(ctx.catalog.rules.map((r) => [r.id, r]));
   const verdicts = report.evidence?.verdicts ?? [];
   const byFingerprint = new Map(report.findings.map((f) => [f.fingerprint, f]));
-  const where = (file: string, line: number) => `${relativePath(file, ctx.baseDir)}:${line}`;
+  const where = (file: string, line: number) => `${relativePath(file, ctx)}:${line}`;
   const body = [
     `<a class="skip" href="#matrix">Skip to the matrix</a>`,
     `<header><h1>ACS security baseline: compliance report</h1>`,
@@ -189,6 +189,6 @@ function findingsOnly(findings: readonly Finding[], where: (file: string, line: 
 
 function errors(report: ScanReport, ctx: FormatContext): string {
   if (report.errors.length === 0) return "";
-  const items = report.errors.map((e) => `<li><code>${esc(relativePath(e.file, ctx.baseDir))}</code>: ${esc(e.message)}</li>`);
+  const items = report.errors.map((e) => `<li><code>${esc(relativePath(e.file, ctx))}</code>: ${esc(e.message)}</li>`);
   return `<section id="errors"><h2>Errors</h2><ul>${items.join("")}</ul></section>`;
 }

@@ -7,9 +7,12 @@ import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
-import type { FormatName } from "./names.js";
+import { FORMAT_NAMES, type FormatName } from "./names.js";
 import { formatText } from "./text.js";
-import type { Formatter } from "./types.js";
+import type { FormatContext, Formatter } from "./types.js";
+import { isFailing } from "../judge/index.js";
+import type { ScanReport } from "../model/index.js";
+import { TOOL } from "../version.js";
 
 export { formatJson, JSON_REPORT_VERSION } from "./json.js";
 export { formatText } from "./text.js";
@@ -29,3 +32,12 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = {
   "azure-pipelines": formatAzurePipelines,
   html: formatHtml,
 };
+
+/** What rendering needs besides the report; findings fail the run as the report's configuration says unless `isFailing` is given. */
+export type RenderContext = Omit<FormatContext, "isFailing" | "tool"> & Partial<Pick<FormatContext, "isFailing">>;
+
+/** The one way a report becomes text: the named format, with the tool's name and version. */
+export function renderReport(report: ScanReport, format: string, ctx: RenderContext): string {
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new Error(`unknown format '${format}' (one of ${FORMAT_NAMES.join(", ")})`);
+  return FORMATTERS[format as FormatName](report, { ...ctx, tool: TOOL, isFailing: ctx.isFailing ?? ((f) => isFailing(f, report.run)) });
+}

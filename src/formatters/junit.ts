@@ -7,15 +7,15 @@ import type { Formatter } from "./types.js";
 /**
  * JUnit XML, as Azure DevOps and GitLab read it: a test suite per file; a test case per rule and
  * resource, failing for a failing finding (an unknown or suppressed one is a skipped case with the
- * reason); a passing case per rule that found nothing in the file; an errored case per file that
- * could not be read.
+ * reason); a passing case per rule the run enabled that found nothing in the file (none for a
+ * disabled rule); an errored case per file that could not be read.
  */
 export const formatJunit: Formatter = (report, ctx) => {
-  const enabledRules = [...new Set(report.findings.map((f) => f.ruleId))];
+  const enabledRules = report.run.rules.filter((r) => r.enabled).map((r) => r.id);
   const suites = report.files
     .filter((r) => r.kind === "template" || r.kind === "error")
     .map((r) => {
-      const file = relativePath(r.file, ctx.baseDir);
+      const file = relativePath(r.file, ctx);
       const cases: string[] = [];
       if (r.error) {
         cases.push(`    <testcase classname="${xml(file)}" name="read and expand"><error message="${xml(r.error.message)}"/></testcase>`);
@@ -24,11 +24,11 @@ export const formatJunit: Formatter = (report, ctx) => {
         cases.push(`    <testcase classname="${xml(file)}" name="expand line ${e.line ?? 0}"><error message="${xml(e.message)}"/></testcase>`);
       }
       // a finding may be in another file than the one scanned (a Bicep module, a linked template)
-      for (const f of r.findings) cases.push(testcase(f, relativePath(f.file, ctx.baseDir), ctx.isFailing(f)));
+      for (const f of r.findings) cases.push(testcase(f, relativePath(f.file, ctx), ctx.isFailing(f)));
       const judged = new Set(r.findings.map((f) => f.ruleId));
-      for (const rule of ctx.catalog.rules) {
-        if (r.error || judged.has(rule.id) || !(rule.defaultEnabled || enabledRules.includes(rule.id))) continue;
-        cases.push(`    <testcase classname="${xml(rule.id)}" name="${xml(`${rule.id} ${file}`)}" file="${xml(file)}"/>`);
+      for (const id of enabledRules) {
+        if (r.error || judged.has(id)) continue;
+        cases.push(`    <testcase classname="${xml(id)}" name="${xml(`${id} ${file}`)}" file="${xml(file)}"/>`);
       }
       const failures = r.findings.filter((f) => ctx.isFailing(f)).length;
       const skipped = r.findings.filter((f) => !ctx.isFailing(f)).length;

@@ -29,14 +29,14 @@ export const formatMarkdown: Formatter = (report, ctx) => {
   if (shown.length > 0) {
     lines.push("| | Rule | Where | Resource | Finding |", "|---|---|---|---|---|");
     for (const f of shown) {
-      const where = markdownCode(`${relativePath(f.file, ctx.baseDir)}:${f.range.start.line}`);
+      const where = markdownCode(`${relativePath(f.file, ctx)}:${f.range.start.line}`);
       const mark = f.status === "unknown" ? "❔" : ICON[f.severity];
-      const why = traceSummary(f, ctx.baseDir);
+      const why = traceSummary(f, ctx);
       lines.push(`| ${mark} | ${f.ruleId} | ${where} | ${markdownText(f.subject.name)} | ${markdownText(f.message)}${why ? `<br>↳ ${markdownText(why)}` : ""} |`);
     }
     lines.push("");
   }
-  for (const e of report.errors) lines.push(`- ❌ ${markdownCode(relativePath(e.file, ctx.baseDir))}: ${markdownText(e.message)}`);
+  for (const e of report.errors) lines.push(`- ❌ ${markdownCode(relativePath(e.file, ctx))}: ${markdownText(e.message)}`);
   return lines.join("\n") + "\n";
 };
 

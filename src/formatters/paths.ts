@@ -1,10 +1,7 @@
-import { normalize, relative, resolve, sep } from "node:path";
+import { normalizePosix } from "../portable/index.js";
+import type { FormatContext } from "./types.js";
 
-/**
- * A file path as a forward-slash path relative to `baseDir` (when given), normalized: `./infra/x.json`
- * as given on a command line is `infra/x.json`, the path CI systems compare across runs.
- */
-export function relativePath(file: string, baseDir: string | undefined): string {
-  const rel = baseDir ? relative(baseDir, resolve(baseDir, file)) : normalize(file);
-  return rel.split(sep).join("/");
+/** A file path as the report shows it: as the runtime layer maps it, else normalized as given. */
+export function relativePath(file: string, ctx: Pick<FormatContext, "displayPath">): string {
+  return ctx.displayPath ? ctx.displayPath(file) : normalizePosix(file);
 }

@@ -1,4 +1,3 @@
-import { pathToFileURL } from "node:url";
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity, SourceRange } from "../model/index.js";
 import { HOMEPAGE, ruleDocUrl } from "../version.js";
@@ -61,7 +60,7 @@ export const formatSarif: Formatter = (report, ctx) => {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const location = (file: string, region?: object) => ({
     physicalLocation: {
-      artifactLocation: { uri: uriPath(relativePath(file, ctx.baseDir)), uriBaseId: "SRCROOT" },
+      artifactLocation: { uri: uriPath(relativePath(file, ctx)), uriBaseId: "SRCROOT" },
       ...(region ? { region } : {}),
     },
   });
@@ -83,6 +82,14 @@ export const formatSarif: Formatter = (report, ctx) => {
       : {}),
     properties: { status: f.status, severity: f.severity, pointer: f.pointer, ...(f.parameterSets ? { parameterSets: f.parameterSets } : {}) },
   });
+  // The run's selection and severities where they differ from the rules' defaults (SARIF 3.52.7).
+  const overrides = report.run.rules.flatMap((selected) => {
+    const i = index.get(selected.id);
+    if (i === undefined) return [];
+    const level = LEVEL[selected.severity];
+    if (selected.enabled === rules[i]!.defaultEnabled && level === LEVEL[rules[i]!.severity]) return [];
+    return [{ descriptor: { id: selected.id, index: i }, configuration: { enabled: selected.enabled, level } }];
+  });
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -97,10 +104,11 @@ export const formatSarif: Formatter = (report, ctx) => {
             rules: rules.map(descriptor),
           },
         },
-        ...(ctx.baseDir ? { originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(ctx.baseDir.endsWith("/") ? ctx.baseDir : `${ctx.baseDir}/`).href } } } : {}),
+        ...(ctx.baseUri ? { originalUriBaseIds: { SRCROOT: { uri: ctx.baseUri } } } : {}),
         invocations: [
           {
             executionSuccessful: report.errors.length === 0,
+            ...(overrides.length > 0 ? { ruleConfigurationOverrides: overrides } : {}),
             toolExecutionNotifications: report.errors.map((e) => ({
               level: "error",
               message: { text: e.message },

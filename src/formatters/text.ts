@@ -24,7 +24,7 @@ function findingLine(f: Finding, ctx: FormatContext): string {
   const steps = (f.trace ?? []).slice(1);
   const related =
     steps.length > 0
-      ? steps.map((s) => `\n      ${"  ".repeat(s.depth - 1)}${paint(ctx, "2", `← ${plainText(traceLine(s))}`)}`).join("")
+      ? steps.map((s) => `\n      ${"  ".repeat(s.depth - 1)}${paint(ctx, "2", `← ${plainText(traceLine(s, {}))}`)}`).join("")
       : (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", lineStart(`${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`))}`).join("");
   return `  ${where}  ${sev} ${status} ${f.ruleId}  ${plainText(f.message)}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}${related}`;
 }

@@ -9,8 +9,13 @@ export interface FormatContext {
   isFailing(finding: Finding): boolean;
   /** Use ANSI colours (text formats only). */
   color: boolean;
-  /** Directory that relative URIs are relative to (SARIF's SRCROOT); file paths are used as given when absent. */
-  baseDir?: string;
+  /**
+   * A scanned file's path as reports show it (the Node layer makes it relative to the base
+   * directory); file paths are shown normalized, as given, when absent.
+   */
+  displayPath?: (file: string) => string;
+  /** The base directory as a URI (SARIF's SRCROOT), when paths are shown relative to one. */
+  baseUri?: string;
   /** Only what fails the run, and errors (text only). */
   quiet?: boolean;
   /** When the scan started and ended (reports that record it, such as GitLab's); formatters never read the clock. */

@@ -7,6 +7,7 @@ import { formatPointer, type SourceFile } from "../reader/index.js";
 import { ruleDocUrl } from "../version.js";
 import { fingerprint } from "./fingerprint.js";
 import { placeTrace, propertyLabel, valueAtPath } from "./trace.js";
+import { describeUnknown, renderMessage } from "./message.js";
 
 interface Placed {
   raw: RawFinding;
@@ -69,7 +70,7 @@ export function locateFindings(
       title: p.rule.title,
       severity: p.rule.severity,
       status: p.raw.status,
-      message: p.raw.message,
+      message: renderMessage(p.rule, p.raw.message) + conditionNote(p.raw, expanded),
       subject: p.subject,
       file: p.file,
       pointer: loc.pointer,
@@ -123,6 +124,13 @@ export function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<
     if (moved !== undefined) return moved + formatPointer(path.slice(n));
   }
   return resource.source.pointer + formatPointer(path);
+}
+
+/** For a finding on a resource deployed only under a condition not known before deployment, that condition. */
+function conditionNote(r: RawFinding, expanded: ExpandedTemplate): string {
+  const condition = r.subject.kind === "resource" ? expanded.resources[r.subject.index]?.condition : undefined;
+  if (!isUnknown(condition)) return "";
+  return ` (the resource is deployed only when ${describeUnknown({ expression: condition.expression, detail: condition.detail })})`;
 }
 
 export function resourceSubject(resource: ExpandedResource): FindingSubject {

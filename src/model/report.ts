@@ -7,6 +7,10 @@ export interface FileError {
   message: string;
   line?: number;
   column?: number;
+  /** Set when the scanner failed, not the file: a bug to report (the CLI exits with its own code). */
+  internal?: boolean;
+  /** The internal error's stack trace, when the scan was asked for it (`debug`). */
+  stack?: string;
 }
 
 /** Something worth knowing that is not a finding. */
@@ -61,6 +65,26 @@ export interface ScanSummary {
   failOn: Severity;
 }
 
+/** How findings with status `unknown` count towards the run's outcome. */
+export type UnknownHandling = "fail" | "warn" | "ignore";
+
+/** One rule as the run judged it. */
+export interface RuleSelection {
+  id: string;
+  /** Whether the run evaluated it (its default, or as configured). */
+  enabled: boolean;
+  /** Its severity in this run (its default, or as configured). */
+  severity: Severity;
+}
+
+/** The run's configuration, as reports show it: what was judged, and what fails the run. */
+export interface RunConfiguration {
+  failOn: Severity;
+  unknown: UnknownHandling;
+  /** Every rule of the pack, in catalog order. */
+  rules: RuleSelection[];
+}
+
 /** The result of a run over many files. */
 export interface ScanReport {
   files: FileResult[];
@@ -70,6 +94,8 @@ export interface ScanReport {
   /** Files skipped because they are not templates. */
   skipped: string[];
   summary: ScanSummary;
+  /** The rule selection and configuration the run judged with; formatters render from it. */
+  run: RunConfiguration;
   /** Passes, failures, unknowns and suppressions per rule and subject, and rules that applied to nothing (only when asked for). */
   evidence?: Evidence;
 }

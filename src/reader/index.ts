@@ -1,5 +1,3 @@
 export { readSource, SourceFile, MAX_SOURCE_BYTES } from "./read-source.js";
 export { detectKind, deploymentScope, type SourceKind, type DeploymentScope } from "./detect-kind.js";
 export { formatPointer, parsePointer, type PointerLocation } from "./positions.js";
-export { cannotRead, insideRoots, readRegularFile, readRegularFileAsync, readRegularFilePrefix, readRegularText, readRegularTextIfAny } from "./read-file.js";
-export { directoryIndex, type DirectoryIndexCache } from "./directory-index.js";

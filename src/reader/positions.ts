@@ -1,5 +1,5 @@
 import type { Position, SourceRange } from "../model/finding.js";
-import { decodeString, skipString, skipTrivia, skipValue } from "./scan.js";
+import { decodeString, skipString, skipTrivia, skipValue } from "./json-structure.js";
 
 /** Maps character offsets to 1-based line and column (LF, CRLF and CR end lines); built on first use. */
 export class LineIndex {

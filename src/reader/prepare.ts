@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, ScanError, lineCommentEnd } from "./scan.js";
+import { MAX_JSON_DEPTH, ScanError, lineCommentEnd } from "./json-structure.js";
 
 /**
  * Rewrites JSONC text into text `JSON.parse` accepts, in one linear pass, so that it reads what ARM's

@@ -3,7 +3,7 @@ import { detectKind, type SourceKind } from "./detect-kind.js";
 import { findCaseCollision } from "./case-collisions.js";
 import { LineIndex, formatPointer, locatePointers, type PointerLocation } from "./positions.js";
 import { prepareForJsonParse } from "./prepare.js";
-import { ScanError, findSyntaxError } from "./scan.js";
+import { ScanError, findSyntaxError } from "./json-structure.js";
 
 /** Largest file the scanner reads; ARM itself caps a template at 4 MB. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { BICEP_FILE, BICEPPARAM_FILE } from "../bicep/index.js";
-import { readRegularTextIfAny as readText, readSource } from "../reader/index.js";
+import { readSource } from "../reader/index.js";
+import { readRegularTextIfAny as readText } from "../node/index.js";
 import { pairedParameterFiles } from "./companions.js";
 
 /** Files the scanner treats as templates when they hold one. */

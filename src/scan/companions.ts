@@ -1,5 +1,5 @@
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { directoryIndex, insideRoots, type DirectoryIndexCache } from "../reader/index.js";
+import { directoryIndex, insideRoots, type DirectoryIndexCache } from "../node/index.js";
 
 /**
  * The parameter files paired with a template by name, sorted: for `x.json`, `x.parameters.json`,

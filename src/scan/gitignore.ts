@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { compileGlob, type Glob } from "../config/index.js";
-import { readRegularTextIfAny } from "../reader/index.js";
+import { readRegularTextIfAny } from "../node/index.js";
 
 interface Rule {
   /** The directory of the .gitignore the rule comes from. */

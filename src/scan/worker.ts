@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ScanOptions } from "../config/index.js";
-import { PolicyEngine } from "../engine/index.js";
+import { loadEngine } from "../node/index.js";
 import type { FileResult } from "../model/index.js";
 import { Scanner, type ScanInput } from "./scanner.js";
 
@@ -17,7 +17,7 @@ interface Job {
 }
 
 const job = workerData as Job;
-const scanner = new Scanner(job.options, PolicyEngine.load(job.module));
+const scanner = new Scanner(job.options, loadEngine(job.module));
 const port = parentPort!;
 port.on("message", (batch: number[]) => {
   port.postMessage(batch.map((i): [number, FileResult] => [i, scanner.scanFile(job.files[i]!, job.input)]));

@@ -66,7 +66,7 @@ test("without parameters, exactly the values that depend on the missing ones are
 });
 
 interface Expanded {
-  resources: Array<{ name: string; properties: Record<string, any> }>;
+  resources: Array<{ name: string; properties: Record<string, unknown> }>;
   notices: unknown[];
 }
 

@@ -5,9 +5,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ExpansionFault, checkPolicyInput, expandTemplate, type JsonObject } from "../../src/arm/index.js";
 import { DEFAULT_LIMITS, MAX_POLICY_INPUT_BYTES } from "../../src/arm/limits.js";
-import { loadConfig } from "../../src/config/index.js";
+import { loadConfig } from "../../src/node/index.js";
 import { createScanner } from "../../src/index.js";
-import { describeForeignError } from "../../src/scan/foreign-errors.js";
+import { describeForeignError } from "../../src/pipeline/foreign-errors.js";
 
 // Classes 2, 3 and 7 of the hostile-input suite: work charged by the size of what it touches,
 // documented limits honoured at and just past their values, foreign errors said in our words.
@@ -81,6 +81,35 @@ test(`the resource limit (${DEFAULT_LIMITS.resources}) holds at its value and ju
   const many = (n: number) => template({ resources: Array.from({ length: n }, (_, i) => acs({ name: `acs-${i}` })) });
   assert.is(expand(many(DEFAULT_LIMITS.resources)).resources.length, DEFAULT_LIMITS.resources);
   assert.match(fault(() => expand(many(DEFAULT_LIMITS.resources + 1))).message, `more than ${DEFAULT_LIMITS.resources} resources`);
+});
+
+// Copies of deployments that hold copies: 800 × 801 resources in a few hundred bytes.
+const copiedDeployments = (deployments: number | string, inner: number | string) =>
+  template({
+    resources: [
+      {
+        type: "Microsoft.Resources/deployments",
+        apiVersion: "2022-09-01",
+        name: "[concat('d', copyIndex())]",
+        copy: { name: "d", count: deployments },
+        properties: { mode: "Incremental", expressionEvaluationOptions: { scope: "inner" }, template: template({ resources: [acs({ name: "[concat('acs', copyIndex())]", copy: { name: "c", count: inner } })] }) },
+      },
+    ],
+  });
+
+test("the resource count of copies and nested deployments is predicted from literal counts before any expansion", () => {
+  // 12 × (1 + 800) = 9,612 resources are within the limit; 13 × 801 = 10,413 are not.
+  assert.is(expand(copiedDeployments(12, 800)).resources.length, 12 * 801);
+  assert.match(fault(() => expand(copiedDeployments(13, 800))).message, `more than ${DEFAULT_LIMITS.resources} resources (its copy loops and nested deployments make at least 10413)`);
+  assert.match(fault(() => expand(copiedDeployments(800, 800))).message, /make at least 640800\)$/);
+});
+
+test("counts from expressions are charged as each instance is declared, conditions honoured", () => {
+  const refusal = fault(() => expand(copiedDeployments("[add(799, 1)]", "[add(799, 1)]")));
+  assert.is(refusal.message, `the template deploys more than ${DEFAULT_LIMITS.resources} resources`);
+  // Only the instances a condition keeps count: 20 loops of 800, one instance each.
+  const sparse = Array.from({ length: 20 }, (_, i) => acs({ name: `[concat('acs${i}-', copyIndex())]`, copy: { name: `c${i}`, count: 800 }, condition: "[equals(copyIndex(), 0)]" }));
+  assert.is(expand(template({ resources: sparse })).resources.length, 20);
 });
 
 test("allowedValues: 100,000 values against 100,000 allowed in one pass, one short warning", () => {

@@ -5,10 +5,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DEFAULT_LIMITS, expandTemplate, type JsonObject } from "../../src/arm/index.js";
 import { MAX_COPY_VALUES } from "../../src/arm/limits.js";
-import { MAX_ALIAS_COUNT, MAX_CONFIG_BYTES } from "../../src/config/file.js";
-import { loadConfig } from "../../src/config/index.js";
+import { MAX_ALIAS_COUNT, MAX_CONFIG_BYTES } from "../../src/node/index.js";
+import { loadConfig } from "../../src/node/index.js";
 import { readSource } from "../../src/reader/index.js";
-import { MAX_JSON_DEPTH } from "../../src/reader/scan.js";
+import { MAX_JSON_DEPTH } from "../../src/reader/json-structure.js";
 
 // Every limit in docs/security.md, at its value (accepted) and just past it (refused, naming it:
 // thrown for the whole file, or an error of the one part that exceeds it).

@@ -83,7 +83,7 @@ suppressions:
   const text = (await cliIn(dir, "", "scan", "infra")).stdout;
   assert.match(text, /ACS-NET-001 .*\[suppressed \(config\): Browsers call ACS directly\.\]/);
   assert.match(text, /an config suppression of ACS-LOG-\* for acs-demo expired on 2020-01-01/);
-  assert.match(text, /notice  the suppression of ACS-GOV-001 in elsewhere\/\*\* matched no finding/);
+  assert.match(text, /notice {2}the suppression of ACS-GOV-001 in elsewhere\/\*\* matched no finding/);
   const out = (await json(dir, "infra")).out;
   assert.is(out.summary.suppressed, 1);
   assert.is(out.summary.expiredSuppressions, 2);

@@ -1,5 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import type { Finding } from "../../src/model/index.js";
 import { cli, repoPath } from "../helpers.js";
 
 interface Out {
@@ -17,7 +18,7 @@ async function scan(name: string, ...argv: string[]): Promise<Out> {
     code: r.code,
     errors: out.errors,
     notices: out.notices.map((n: { message: string }) => n.message),
-    findings: out.findings.map((f: Record<string, any>) => ({ rule: f.ruleId, status: f.status, name: f.subject.name, type: f.subject.type, line: f.range.start.line })),
+    findings: out.findings.map((f: Finding) => ({ rule: f.ruleId, status: f.status, name: f.subject.name, type: f.subject.type, line: f.range.start.line })),
   };
 }
 

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { PolicyEngine } from "../../src/engine/index.js";
+import type { PolicyEngine } from "../../src/engine/index.js";
+import { loadEngine } from "../../src/node/index.js";
 
 const acs = (props: object, api = "2025-05-01") => ({
   index: 0,
@@ -12,7 +13,7 @@ const acs = (props: object, api = "2025-05-01") => ({
   properties: props,
 });
 
-const engine = PolicyEngine.load();
+const engine = loadEngine();
 
 /** ACS-IAM-001's findings only: the other rules judge the same inputs too. */
 const localAuth = (e: PolicyEngine, input: object) => e.evaluate(input).filter((f) => f.rule_id === "ACS-IAM-001");
@@ -25,7 +26,7 @@ test("evaluates the compiled rule pack and returns structured findings", () => {
       status: "fail",
       subject: { kind: "resource", index: 0 },
       path: ["properties", "disableLocalAuth"],
-      message: "properties.disableLocalAuth is false: local (access key) authentication is enabled",
+      message: { id: "enabled", args: {} },
     },
   ]);
 });
@@ -48,7 +49,7 @@ test("an input the module does not read as an object is an error, not a clean pa
 });
 
 test("reuses one instance across evaluations and stays usable after recycling", () => {
-  const small = PolicyEngine.load(undefined, { recycleAboveBytes: 1 });
+  const small = loadEngine(undefined, { recycleAboveBytes: 1 });
   const before = small.usedBytes;
   for (let i = 0; i < 5; i++) {
     assert.is(localAuth(small, { resources: [acs({})] }).length, 1);
@@ -57,7 +58,7 @@ test("reuses one instance across evaluations and stays usable after recycling", 
 });
 
 test("memory is reserved up front: a large input never grows it", () => {
-  const e = PolicyEngine.load(undefined, { recycleAboveBytes: 2 ** 31 }); // keep the used instance to look at
+  const e = loadEngine(undefined, { recycleAboveBytes: 2 ** 31 }); // keep the used instance to look at
   const reserved = e.memoryBytes;
   const before = e.usedBytes;
   const input = { resources: Array.from({ length: 3000 }, (_, i) => ({ ...acs({ pad: "x".repeat(100) }), index: i })) };
@@ -67,7 +68,7 @@ test("memory is reserved up front: a large input never grows it", () => {
 });
 
 test("an input over the memory cap fails with an Error and the engine recovers", () => {
-  const capped = PolicyEngine.load(undefined, { initialPages: 20, maximumPages: 24 });
+  const capped = loadEngine(undefined, { initialPages: 20, maximumPages: 24 });
   const huge = { resources: Array.from({ length: 20_000 }, (_, i) => ({ ...acs({ pad: "x".repeat(100) }), index: i })) };
   assert.throws(() => capped.evaluate(huge), (e: unknown) => e instanceof Error && /policy evaluation failed|memory/i.test(e.message));
   assert.is(localAuth(capped, { resources: [acs({})] }).length, 1);

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadCatalog } from "../../src/catalog/index.js";
-import { createScanner } from "../../src/index.js";
+import { loadCatalog } from "../../src/node/index.js";
+import { createScanner, type Finding } from "../../src/index.js";
 import { readSource } from "../../src/reader/index.js";
 import { cli, repoPath } from "../helpers.js";
 
@@ -20,6 +20,11 @@ interface Verdict {
   evidence: Array<{ label: string; trace: unknown[] }>;
 }
 
+interface JsonReport {
+  evidence?: { verdicts: Verdict[]; notApplicable: Array<{ ruleId: string; resourceTypes: string[] }> };
+  findings: Array<Pick<Finding, "fingerprint" | "ruleId" | "file" | "range" | "status" | "suppression" | "trace">>;
+}
+
 /** Where each rule's verdict was given, once per rule and subject. */
 const pairKey = (v: Verdict) => `${v.ruleId}|${v.template}|${v.subject.kind}|${v.subject.id ?? v.subject.name}`;
 
@@ -27,9 +32,10 @@ for (const rule of catalog.rules) {
   test(`${rule.id} fixtures: --evidence gives one verdict per applicable rule × subject, covering every finding once`, async () => {
     const dir = repoPath(`fixtures/rules/${rule.id}`);
     const r = await cli("scan", dir, "--format", "json", "--evidence", "--enable", rule.id);
-    const out = JSON.parse(r.stdout) as Record<string, any>;
+    const out = JSON.parse(r.stdout) as JsonReport;
     assert.ok(validate(out), `report schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
-    const verdicts = out.evidence.verdicts as Verdict[];
+    const evidence = out.evidence!;
+    const verdicts = evidence.verdicts;
     // fail + pass + unknown + suppressed cover the pairs exactly once
     const keys = verdicts.map(pairKey);
     assert.is(new Set(keys).size, keys.length, "no pair is judged twice");
@@ -48,12 +54,12 @@ for (const rule of catalog.rules) {
     // passes and not-applicable rules are listed
     assert.ok(verdicts.some((v) => v.ruleId === rule.id && v.verdict === "pass"), `${rule.id} passes somewhere in its fixtures`);
     const applied = new Set(verdicts.map((v) => v.ruleId));
-    for (const na of out.evidence.notApplicable) {
+    for (const na of evidence.notApplicable) {
       assert.not.ok(applied.has(na.ruleId), `${na.ruleId} is either applicable or not`);
       assert.ok(na.resourceTypes.length > 0);
     }
     const enabled = catalog.rules.filter((x) => x.defaultEnabled || x.id === rule.id).length;
-    assert.is(applied.size + out.evidence.notApplicable.length, enabled, "every rule that ran is applicable or not applicable");
+    assert.is(applied.size + evidence.notApplicable.length, enabled, "every rule that ran is applicable or not applicable");
   });
 }
 
@@ -97,10 +103,10 @@ test("a pass carries the value that satisfied the rule and where it came from", 
 
 test("plain scans record no evidence", async () => {
   const r = await cli("scan", repoPath("examples"), "--format", "json");
-  const out = JSON.parse(r.stdout) as Record<string, any>;
+  const out = JSON.parse(r.stdout) as JsonReport;
   assert.is(out.evidence, undefined);
   assert.ok(validate(out), JSON.stringify(validate.errors?.slice(0, 3)));
-  assert.ok(out.findings.every((f: { trace: unknown[] }) => Array.isArray(f.trace) && f.trace.length >= 1));
+  assert.ok(out.findings.every((f) => Array.isArray(f.trace) && f.trace.length >= 1));
 });
 
 test.run();

@@ -121,7 +121,7 @@ test("provenance: SARIF code flows in chain order with related locations; text a
   const waits = unknown.trace!.find((s) => s.waitsOn)!;
   assert.is(waits.label, "parameters('disableLocalAuth') has no value (declared here)");
   assert.is(waits.range.start.line, 5);
-  assert.match(text, /← parameters\('disableLocalAuth'\) has no value \(declared here\) \(waits on this\)  .*unknown-expression\.json:5:5/);
+  assert.match(text, /← parameters\('disableLocalAuth'\) has no value \(declared here\) \(waits on this\) {2}.*unknown-expression\.json:5:5/);
 });
 
 test("Markdown: a table per baseline area", () => {

@@ -38,6 +38,7 @@ test("text: no line break, carriage return, ANSI or reordering character from th
     const text = scanner.format(report, "text", { baseDir: dir, color });
     assert.ok(noWorkflowCommand(text));
     assert.not.ok(/[\r\u009b\u202e\u2028]/.test(text));
+    // eslint-disable-next-line no-control-regex -- ANSI escapes are what this strips
     assert.not.ok(text.replace(/\u001b\[[0-9;]*m(?=[^]*)/g, (m) => (/^\u001b\[(0|1|2|3[0-7])m$/.test(m) ? "" : m)).includes("\u001b[32m✔"));
     assert.ok(text.includes("\\u001b[32m✔"), "the name's ANSI sequence is shown escaped");
     assert.ok(text.includes("\\n::error title=pwned"));

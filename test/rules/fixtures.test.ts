@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadCatalog } from "../../src/catalog/index.js";
+import { loadCatalog } from "../../src/node/index.js";
+import type { Finding } from "../../src/model/index.js";
 import { cli, repoPath } from "../helpers.js";
 
 interface Expected {
@@ -45,14 +46,14 @@ for (const rule of loadCatalog().rules) {
     const r = await (cli("scan", dir, "--format", "json", "--enable", rule.id));
     const out = JSON.parse(r.stdout);
     assert.equal(out.errors, [], "fixtures are readable");
-    const findings = (out.findings as Array<Record<string, any>>).filter((f) => f.ruleId === rule.id);
+    const findings = (out.findings as Array<Omit<Finding, "trace"> & { trace: Step[] }>).filter((f) => f.ruleId === rule.id);
     const actual: Expected[] = findings.map((f) => ({
       file: f.file.slice(dir.length + 1),
       status: f.status,
       resource: f.subject.name,
       line: f.range.start.line,
       column: f.range.start.column,
-      trace: (f.trace as Step[]).map((s) => `${relative(dir, s.file)}:${s.range.start.line} ${s.label}`),
+      trace: f.trace.map((s) => `${relative(dir, s.file)}:${s.range.start.line} ${s.label}`),
     }));
     if (process.env["UPDATE_EXPECTED"] === "1") writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + "\n");
     const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as Expected[];
@@ -65,7 +66,7 @@ for (const rule of loadCatalog().rules) {
     }
     // Provenance is checked on values that travel: one from a parameter file, one through a variable or a module's input.
     if (NO_TRAVELLING_VALUE[rule.id]) return;
-    const steps = findings.flatMap((f) => f.trace as Step[]);
+    const steps = findings.flatMap((f) => f.trace);
     assert.ok(steps.some((s) => s.origin === "parameter-file"), "a finding whose value comes from a parameter file");
     assert.ok(steps.some((s) => s.kind === "variable" || s.kind === "module-input"), "a finding whose value comes through a variable or a module input");
   });

@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import { createScanner } from "../../src/index.js";
 import { MAX_SOURCE_BYTES } from "../../src/reader/index.js";
 import { linkedTemplatePath } from "../../src/scan/companions.js";
-import { readRegularFile, readRegularFileAsync } from "../../src/reader/index.js";
+import { readRegularFile, readRegularFileAsync } from "../../src/node/index.js";
 import { repoPath } from "../helpers.js";
 
 // Class 5 of the hostile-input suite: only regular files, only inside the scanned tree after

@@ -9,12 +9,6 @@ package acs.lib.api_version
 
 import data.acs.lib.value
 
-# at_least(v, first) holds when the known API version v dates from first or later.
-at_least(v, first) if {
-	is_string(v)
-	substring(v, 0, 10) >= first
-}
-
 # before(v, first) holds when the known API version v predates first; false for unknown versions.
 before(v, first) if {
 	value.is_known(v)

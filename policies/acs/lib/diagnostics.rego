@@ -14,7 +14,7 @@ import data.acs.lib.value
 settings := resources.deployed("microsoft.insights/diagnosticsettings")
 
 # targeting(r) are the settings whose scope is r's id.
-targeting(r) := [settings[i] | some i in _by_scope[resources.id_key(r.id)]]
+targeting(r) := [settings[i] | some i in _by_scope[resources.key(r)]]
 
 # _by_scope[key] are the positions in settings of the settings whose scope has that id key, built
 # once: a lookup into a multi-value rule would run the rule's body again for every key looked up.

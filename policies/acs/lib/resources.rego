@@ -10,18 +10,22 @@ package acs.lib.resources
 
 import data.acs.lib.value
 
-# deployed(type_lower) is every resource this template deploys with that (lower-case) type.
-deployed(type_lower) := [r |
-	some r in input.resources
-	r.typeLower == type_lower
+# by_type[t] is every resource this template deploys with the lower-case type t, in input order:
+# the resources are grouped once, so a rule's selection is a key lookup, not a pass over them all.
+by_type := {t: [input.resources[i] | some i in sort(positions)] | some t, positions in _positions}
+
+_positions[r.typeLower] contains i if {
+	some i, r in input.resources
 	not r.existing
-]
+}
+
+# deployed(type_lower) is every resource this template deploys with that (lower-case) type.
+deployed(type_lower) := object.get(by_type, type_lower, [])
 
 # deployed_any(types) is every deployed resource whose lower-case type is in the set types.
 deployed_any(types) := [r |
-	some r in input.resources
-	r.typeLower in types
-	not r.existing
+	some t in types
+	some r in deployed(t)
 ]
 
 # communication_services are the Microsoft.Communication/communicationServices the template deploys.
@@ -37,6 +41,11 @@ acs_workload if {
 	startswith(r.typeLower, "microsoft.communication/")
 	not r.existing
 }
+
+# key(r) is the id key of resource r, from the lower-cased id the input carries when it is known.
+key(r) := r.idLower if is_string(r.idLower)
+
+else := id_key(r.id)
 
 # id_key(id) is the key of a resource id: two ids name the same resource when their keys are
 # equal. Joins index one side by this key and look the other side up, never comparing every pair.
@@ -60,8 +69,3 @@ is_communication_id(id) if {
 	value.is_unknown(id)
 	startswith(id["$unknown"].target.type, "microsoft.communication/")
 }
-
-# lower_or_empty(x) is a known string lower-cased, or "" for anything else.
-lower_or_empty(x) := lower(x) if is_string(x)
-
-else := ""

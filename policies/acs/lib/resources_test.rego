@@ -33,9 +33,19 @@ test_communication_ids if {
 	not resources.is_communication_id("/subscriptions/s/resourceGroups/r")
 }
 
-test_lower_or_empty if {
-	resources.lower_or_empty("AbC") == "abc"
-	resources.lower_or_empty(7) == ""
+test_key_is_the_lower_cased_id_the_input_carries if {
+	resources.key({"id": "/S/X", "idLower": "/s/x"}) == "/s/x"
+	resources.key({"id": "/S/X"}) == "/s/x"
+	resources.key({"id": {"$unknown": {"origin": "o"}}}) == ["$unknown", "o"]
+}
+
+test_deployed_keeps_input_order_and_skips_existing if {
+	inp := {"resources": [
+		{"index": 0, "typeLower": "a", "existing": false}, {"index": 1, "typeLower": "b", "existing": false},
+		{"index": 2, "typeLower": "a", "existing": true}, {"index": 3, "typeLower": "a", "existing": false},
+	]}
+	[r.index | some r in resources.deployed("a")] == [0, 3] with input as inp
+	resources.deployed("c") == [] with input as inp
 }
 
 test_deployed_any if {

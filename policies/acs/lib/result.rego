@@ -9,9 +9,7 @@
 #   library: true
 package acs.lib.result
 
-import data.acs.lib.value
-
-# fail(chain, resource, path, message): the resource is provably non-compliant.
+# fail(chain, resource, path, message): the resource is provably non-compliant (message: see message below).
 fail(chain, resource, path, message) := _finding(chain, "fail", "resource", resource, path, message)
 
 # unknown(chain, resource, path, message): the verdict depends on a value not known before deployment.
@@ -31,15 +29,10 @@ _finding(chain, status, kind, entry, path, message) := {
 	"status": status,
 	"subject": {"kind": kind, "index": entry.index},
 	"path": path,
-	"message": concat("", [message, _conditional_note(entry)]),
+	"message": message,
 }
 
-_conditional_note(entry) := concat("", [" (the resource is deployed only when ", value.describe(entry.condition), ")"]) if {
-	value.is_unknown(entry.condition)
-} else := ""
-
-# in_module(entry) names the nested deployment (module) an output, parameter or variable belongs
-# to, for messages: " of nested deployment a > b", or "" for the scanned template's own.
-in_module(entry) := concat("", [" of nested deployment ", concat(" > ", entry.deployments)]) if count(entry.deployments) > 0
-
-else := ""
+# message(id, args) is a finding's message: the id of a template in the rule's METADATA
+# (custom.messages) and the arguments it names. The evaluator renders it (src/locate/message.ts),
+# and adds the condition of a resource deployed only under an unknown one; rules build no prose.
+message(id, args) := {"id": id, "args": args}

@@ -8,9 +8,9 @@ _chain := [
 ]
 
 test_fail_finding_shape if {
-	result.fail(_chain, {"index": 3, "condition": true}, ["properties", "a"], "bad") == {
+	result.fail(_chain, {"index": 3, "condition": true}, ["properties", "a"], result.message("bad", {"x": 1})) == {
 		"rule_id": "ACS-X-001", "status": "fail", "subject": {"kind": "resource", "index": 3},
-		"path": ["properties", "a"], "message": "bad",
+		"path": ["properties", "a"], "message": {"id": "bad", "args": {"x": 1}},
 	}
 }
 
@@ -21,14 +21,4 @@ test_unknown_finding_status if {
 test_findings_on_outputs_parameters_and_variables if {
 	result.fail_on(_chain, "output", {"index": 2}, ["value"], "x").subject == {"kind": "output", "index": 2}
 	result.unknown_on(_chain, "parameter", {"index": 1}, [], "x").status == "unknown"
-}
-
-test_conditional_resource_is_named if {
-	r := {"index": 0, "condition": {"$unknown": {"expression": "[parameters('deploy')]"}}}
-	result.fail(_chain, r, [], "bad").message == "bad (the resource is deployed only when [parameters('deploy')])"
-}
-
-test_in_module_names_the_nested_deployment if {
-	result.in_module({"deployments": ["a", "b"]}) == " of nested deployment a > b"
-	result.in_module({"deployments": []}) == ""
 }

@@ -35,9 +35,9 @@ test_names if {
 	secrets.names_connection_string_or_key("ACCESS_KEY")
 	not secrets.names_connection_string_or_key("connectionStringSecretName")
 	not secrets.names_connection_string_or_key("acsName")
-	secrets.names_access_key("ACS_ACCESS_KEY")
-	secrets.names_access_key("communicationServiceKey")
-	not secrets.names_access_key("storageKey")
+	secrets.names_access_key("ACS_ACCESS_KEY", false)
+	secrets.names_access_key("communicationServiceKey", false)
+	not secrets.names_access_key("storageKey", true)
 }
 
 test_secret_paths if {
@@ -67,11 +67,45 @@ test_acs_credential_names if {
 }
 
 test_a_plain_access_key_name_counts_only_in_an_acs_workload if {
-	not secrets.names_access_key("ACCESS_KEY") with input as {"resources": []}
-	secrets.names_access_key("ACCESS_KEY") with input as {"resources": [{"typeLower": "microsoft.communication/communicationservices", "existing": false}]}
+	not secrets.names_access_key("ACCESS_KEY", false)
+	secrets.names_access_key("ACCESS_KEY", true)
 }
 
 test_another_services_connection_string_is_not_an_acs_secret if {
 	not secrets.is_connection_string("Endpoint=https://hub.service.signalr.net;AccessKey=c2lnbmFsci1rZXk=;Version=1.0;")
 	secrets.is_connection_string("endpoint=https://acs.europe.communication.azure.com/;accesskey=abc123==")
+}
+
+test_connection_string_parts if {
+	secrets.is_connection_string("endpoint=https://a.communication.azure.com/;\t accesskey=k")
+	not secrets.is_connection_string("endpoint=https://a.communication.azure.com/;accesskey= k")
+	not secrets.is_connection_string("endpoint=https://a.communication.azure.com/;accesskey=")
+	not secrets.is_connection_string("endpoint=https://a.example.com/;x=communication;accesskey=k")
+	not secrets.is_connection_string("communication endpoint=https://a.example.com/; accesskey=abc")
+}
+
+test_access_key_padding_and_alphabet if {
+	secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2==")
+	not secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2===")
+	not secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2_v3")
+	not secrets.is_access_key_literal("q1w2e3r4t5y6u7i8o9p0a1s2=d3f4g5h6j7k8l9z0x1c2")
+}
+
+test_acs_as_a_word if {
+	secrets.names_acs("acs")
+	secrets.names_acs("my-acs-key")
+	secrets.names_acs("X_ACS")
+	secrets.names_acs("myAcsKey")
+	secrets.names_acs("Communication")
+	not secrets.names_acs("macsec")
+	not secrets.names_acs("facsimile")
+	not secrets.names_acs("racsacs")
+}
+
+test_pointer_suffixes if {
+	secrets.names_connection_string_or_key("acsConnectionStrings")
+	secrets.names_connection_string_or_key("acs_connection_string")
+	not secrets.names_connection_string_or_key("accessKeyVersions")
+	not secrets.names_acs_credential("acsKeyIds")
+	secrets.names_acs_credential("acsKeys")
 }

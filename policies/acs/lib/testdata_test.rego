@@ -29,3 +29,7 @@ finite(parameter, values) := {"$unknown": {
 	"reason": "missing-parameter", "expression": concat("", ["[parameters('", parameter, "')]"]),
 	"domain": {"parameter": parameter, "cases": [{"when": v, "value": v} | some v in values]},
 }}
+
+# verdicts(findings) are the findings' statuses and paths: tests compare them whole, so that a fail
+# turned into an unknown, or a finding at another property, breaks the test.
+verdicts(findings) := {[f.status, f.path] | some f in findings}

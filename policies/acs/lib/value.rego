@@ -17,14 +17,6 @@ is_unknown(x) if {
 # is_known(x) holds for every value that is not an unknown marker (null and absent included).
 is_known(x) if not is_unknown(x)
 
-# describe(x) names what an unknown value depends on, for messages: the expression, and why it is unknown.
-describe(x) := concat("", [x["$unknown"].expression, " (", x["$unknown"].detail, ")"]) if {
-	is_string(x["$unknown"].expression)
-	is_string(x["$unknown"].detail)
-} else := x["$unknown"].expression if {
-	is_string(x["$unknown"].expression)
-} else := "a value not known before deployment"
-
 # get(x, path) is the value at path inside x, like object.get(x, path, null), except that when a
 # value on the way is unknown (a whole `properties` object from a parameter, say) it is that
 # unknown: what lies below an unknown is unknown, never absent.
@@ -74,11 +66,3 @@ cases(x) := x["$unknown"].domain.cases if {
 	is_unknown(x)
 	is_array(x["$unknown"].domain.cases)
 } else := []
-
-# when_text(x, whens) says for which values of its parameter x is what a rule reports:
-# "dataLocation is 'Antarctica' or 'Asia'".
-when_text(x, whens) := concat("", [x["$unknown"].domain.parameter, " is ", concat(" or ", [_literal(w) | some w in whens])])
-
-_literal(w) := concat("", ["'", w, "'"]) if is_string(w)
-
-else := json.marshal(w)

@@ -17,16 +17,6 @@ test_scalars_are_known if {
 	value.is_known("$unknown")
 }
 
-test_describe_names_the_expression if value.describe(_unknown) == "[parameters('x')]"
-
-test_describe_adds_the_detail if {
-	value.describe({"$unknown": {"expression": "[parameters('x')]", "detail": "parameter x has no value"}}) == "[parameters('x')] (parameter x has no value)"
-}
-
-test_describe_without_expression if {
-	value.describe({"$unknown": {"reason": "runtime"}}) == "a value not known before deployment"
-}
-
 test_get_below_an_unknown_is_that_unknown if {
 	u := {"$unknown": {"expression": "[parameters('p')]"}}
 	value.get({"properties": u}, ["properties", "a", "b"]) == u

@@ -64,6 +64,12 @@
 #   suppress_when: >-
 #     Do not suppress: change allowedDataLocations in the configuration when the organisation's
 #     allowed geographies change.
+#   messages:
+#     all_values_disallowed: "properties.dataLocation is not an allowed geography ({allowed|comma}) for any value of {parameter}"
+#     some_values_disallowed: "properties.dataLocation fails when {parameter} is {values|or}: not an allowed geography ({allowed|comma})"
+#     depends: "properties.dataLocation depends on {value}; it must be an allowed geography"
+#     disallowed: "properties.dataLocation '{location}' is not an allowed geography ({allowed|comma})"
+#     not_set: "properties.dataLocation is not set; choose the geography where the data is stored"
 package acs.rules.data.data_location_allowed
 
 import data.acs.lib.params
@@ -98,7 +104,6 @@ _compliant(r) if normalize(r.properties.dataLocation) in _allowed
 
 # A parameter with allowed values (or a bool) passes when every value it can take is allowed.
 _compliant(r) if {
-	not is_string(object.get(r, _path, null))
 	cases := value.cases(value.get(r, _path))
 	count(cases) > 0
 	count(_failing(cases)) == 0
@@ -119,17 +124,17 @@ _finding(r) := result.fail(rego.metadata.chain(), r, _path, msg) if {
 	cases := value.cases(v)
 	count(cases) > 0
 	count(_failing(cases)) == count(cases)
-	msg := concat("", ["properties.dataLocation is not an allowed geography (", concat(", ", _configured), ") for any value of ", v["$unknown"].domain.parameter])
+	msg := result.message("all_values_disallowed", {"allowed": _configured, "parameter": v["$unknown"].domain.parameter})
 } else := result.unknown(rego.metadata.chain(), r, _path, msg) if {
 	v := value.get(r, _path)
 	failing := _failing(value.cases(v))
 	count(failing) > 0
-	msg := concat("", ["properties.dataLocation fails when ", value.when_text(v, failing), ": not an allowed geography (", concat(", ", _configured), ")"])
+	msg := result.message("some_values_disallowed", {"allowed": _configured, "parameter": v["$unknown"].domain.parameter, "values": failing})
 } else := result.unknown(rego.metadata.chain(), r, _path, msg) if {
 	v := value.get(r, _path)
 	value.is_unknown(v)
-	msg := concat("", ["properties.dataLocation depends on ", value.describe(v), "; it must be an allowed geography"])
+	msg := result.message("depends", {"value": v})
 } else := result.fail(rego.metadata.chain(), r, _path, msg) if {
 	is_string(r.properties.dataLocation)
-	msg := concat("", ["properties.dataLocation '", r.properties.dataLocation, "' is not an allowed geography (", concat(", ", _configured), ")"])
-} else := result.fail(rego.metadata.chain(), r, _path, "properties.dataLocation is not set; choose the geography where the data is stored")
+	msg := result.message("disallowed", {"location": r.properties.dataLocation, "allowed": _configured})
+} else := result.fail(rego.metadata.chain(), r, _path, result.message("not_set", {}))

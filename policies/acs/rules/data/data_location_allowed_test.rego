@@ -13,16 +13,21 @@ test_pass_short_name_and_case if count(_deny(testdata.acs({"dataLocation": "uk"}
 
 test_fail_typo if {
 	[f] := [f | some f in _deny(testdata.acs({"dataLocation": "Eurpoe"}))]
-	contains(f.message, "'Eurpoe' is not an allowed geography")
+	f.status == "fail"
+	f.path == ["properties", "dataLocation"]
+	f.message.id == "disallowed"
+	f.message.args.location == "Eurpoe"
 }
 
 test_fail_missing if {
 	[f] := [f | some f in _deny(testdata.acs({}))]
-	contains(f.message, "not set")
+	f.status == "fail"
+	f.path == ["properties", "dataLocation"]
+	f.message == {"id": "not_set", "args": {}}
 }
 
 test_email_service_judged_too if {
-	count(_deny(testdata.resource(0, "Microsoft.Communication/emailServices", "mail", {"dataLocation": "Mars"}))) == 1
+	testdata.verdicts(_deny(testdata.resource(0, "Microsoft.Communication/emailServices", "mail", {"dataLocation": "Mars"}))) == {["fail", ["properties", "dataLocation"]]}
 }
 
 test_domains_not_judged if {
@@ -32,11 +37,12 @@ test_domains_not_judged if {
 test_allowed_list_is_a_parameter if {
 	d := rule.deny with input as {"resources": [testdata.acs({"dataLocation": "United States"})]}
 		with data.parameters as {"ACS-DATA-001": {"allowedDataLocations": ["Europe", "UAE"]}}
-	count(d) == 1
+	testdata.verdicts(d) == {["fail", ["properties", "dataLocation"]]}
 }
 
 test_unknown if {
 	[f] := [f | some f in _deny(testdata.acs({"dataLocation": testdata.missing("[parameters('loc')]")}))]
+	f.path == ["properties", "dataLocation"]
 	f.status == "unknown"
 }
 
@@ -46,11 +52,15 @@ test_pass_when_every_allowed_value_is_allowed if {
 
 test_fail_when_no_allowed_value_is_allowed if {
 	[f] := [f | some f in _deny(testdata.acs({"dataLocation": testdata.finite("dataLocation", ["Antarctica", "Mars"])}))]
+	f.path == ["properties", "dataLocation"]
 	f.status == "fail"
 }
 
 test_unknown_names_the_failing_values if {
 	[f] := [f | some f in _deny(testdata.acs({"dataLocation": testdata.finite("dataLocation", ["Europe", "Antarctica"])}))]
+	f.path == ["properties", "dataLocation"]
 	f.status == "unknown"
-	contains(f.message, "fails when dataLocation is 'Antarctica'")
+	f.message.id == "some_values_disallowed"
+	f.message.args.parameter == "dataLocation"
+	f.message.args.values == ["Antarctica"]
 }

@@ -37,6 +37,11 @@
 #   suppress_when: >-
 #     Marketing email with recipients' consent to tracking; reference the consent record or the
 #     data-protection assessment in the justification.
+#   messages:
+#     enabled: "userEngagementTracking is Enabled: open and click tracking records recipients' personal data"
+#     depends: "userEngagementTracking depends on {value}; it should be Disabled"
+#     all_values_enabled: "userEngagementTracking is Enabled for every value of {parameter}: open and click tracking records recipients' personal data"
+#     some_values_enabled: "userEngagementTracking is Enabled when {parameter} is {values|or}: open and click tracking records recipients' personal data"
 package acs.rules.data.engagement_tracking_off
 
 import data.acs.lib.resources
@@ -48,7 +53,7 @@ _path := ["properties", "userEngagementTracking"]
 deny contains finding if {
 	some d in resources.deployed("microsoft.communication/emailservices/domains")
 	lower(d.properties.userEngagementTracking) == "enabled"
-	finding := result.fail(rego.metadata.chain(), d, _path, "userEngagementTracking is Enabled: open and click tracking records recipients' personal data")
+	finding := result.fail(rego.metadata.chain(), d, _path, result.message("enabled", {}))
 }
 
 deny contains finding if {
@@ -56,7 +61,7 @@ deny contains finding if {
 	v := value.get(d, _path)
 	value.is_unknown(v)
 	count(value.cases(v)) == 0
-	finding := result.unknown(rego.metadata.chain(), d, _path, concat("", ["userEngagementTracking depends on ", value.describe(v), "; it should be Disabled"]))
+	finding := result.unknown(rego.metadata.chain(), d, _path, result.message("depends", {"value": v}))
 }
 
 # A parameter with allowed values: judged for each value it can take.
@@ -71,6 +76,6 @@ deny contains finding if {
 
 _enabled(v) if lower(v) == "enabled"
 
-_judged(d, v, _, true) := result.fail(rego.metadata.chain(), d, _path, concat("", ["userEngagementTracking is Enabled for every value of ", v["$unknown"].domain.parameter, ": open and click tracking records recipients' personal data"]))
+_judged(d, v, _, true) := result.fail(rego.metadata.chain(), d, _path, result.message("all_values_enabled", {"parameter": v["$unknown"].domain.parameter}))
 
-_judged(d, v, failing, false) := result.unknown(rego.metadata.chain(), d, _path, concat("", ["userEngagementTracking is Enabled when ", value.when_text(v, failing), ": open and click tracking records recipients' personal data"]))
+_judged(d, v, failing, false) := result.unknown(rego.metadata.chain(), d, _path, result.message("some_values_enabled", {"parameter": v["$unknown"].domain.parameter, "values": failing}))

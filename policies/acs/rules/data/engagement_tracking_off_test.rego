@@ -9,7 +9,7 @@ _deny(r) := d if {
 	d := rule.deny with input as {"resources": [r]}
 }
 
-test_fail_enabled if count(_deny(_domain({"userEngagementTracking": "enabled"}))) == 1
+test_fail_enabled if testdata.verdicts(_deny(_domain({"userEngagementTracking": "enabled"}))) == {["fail", ["properties", "userEngagementTracking"]]}
 
 test_pass_disabled if count(_deny(_domain({"userEngagementTracking": "Disabled"}))) == 0
 
@@ -17,6 +17,7 @@ test_pass_absent if count(_deny(_domain({}))) == 0
 
 test_unknown if {
 	[f] := [f | some f in _deny(_domain({"userEngagementTracking": testdata.missing("[parameters('t')]")}))]
+	f.path == ["properties", "userEngagementTracking"]
 	f.status == "unknown"
 }
 
@@ -25,6 +26,7 @@ _tracked_domain(v) := testdata.resource(0, "Microsoft.Communication/emailService
 test_allowed_values_are_judged_each if {
 	count(_deny(_tracked_domain(testdata.finite("tracking", ["Disabled"])))) == 0
 	[f] := [f | some f in _deny(_tracked_domain(testdata.finite("tracking", ["Disabled", "Enabled"])))]
+	f.path == ["properties", "userEngagementTracking"]
 	f.status == "unknown"
 	[g] := [g | some g in _deny(_tracked_domain(testdata.finite("tracking", ["Enabled"])))]
 	g.status == "fail"

@@ -45,6 +45,10 @@
 #   suppress_when: >-
 #     The organisation's data-residency assessment allows the two geographies (for example both
 #     inside the EU); quote the assessment in the justification.
+#   messages:
+#     domains_depend: "the linked domains depend on {value}; whether they store data in this service's geography is not known before deployment"
+#     elsewhere: "a linked domain belongs to email service '{email_service}' whose data is stored in {location}, not in {service_location} like this service's"
+#     depends: "whether the linked domain stores data in the same geography depends on values not known before deployment"
 package acs.rules.data.linked_domains_same_location
 
 import data.acs.lib.resources
@@ -60,11 +64,11 @@ _email_services := resources.deployed("microsoft.communication/emailservices")
 # would run the rule's body again for every key.
 _domains_by_id := {k: v | some k, v in _domain_groups}
 
-_domain_groups[resources.id_key(d.id)] contains i if some i, d in _domains
+_domain_groups[resources.key(d)] contains i if some i, d in _domains
 
 _email_services_by_id := {k: v | some k, v in _email_service_groups}
 
-_email_service_groups[resources.id_key(e.id)] contains e if some e in _email_services
+_email_service_groups[resources.key(e)] contains e if some e in _email_services
 
 # The domains that a linked-domain entry names, in the order of _domains (a group is one domain
 # unless ids repeat, so the sort is cheap).
@@ -110,19 +114,14 @@ deny contains finding if {
 	v := value.get(s, ["properties", "linkedDomains"])
 	value.is_unknown(v)
 	count(_domains) > 0
-	finding := result.unknown(rego.metadata.chain(), s, ["properties", "linkedDomains"], concat("", [
-		"the linked domains depend on ", value.describe(v), "; whether they store data in this service's geography is not known before deployment",
-	]))
+	finding := result.unknown(rego.metadata.chain(), s, ["properties", "linkedDomains"], result.message("domains_depend", {"value": v}))
 }
 
 deny contains finding if {
 	some s in resources.communication_services
 	m := _mismatches(s)
 	count(m) > 0
-	finding := result.fail(rego.metadata.chain(), s, ["properties", "linkedDomains", m[0].index], concat("", [
-		"a linked domain belongs to email service '", m[0].mail.name, "' whose data is stored in ",
-		m[0].mail.properties.dataLocation, ", not in ", s.properties.dataLocation, " like this service's",
-	]))
+	finding := result.fail(rego.metadata.chain(), s, ["properties", "linkedDomains", m[0].index], result.message("elsewhere", {"email_service": m[0].mail.name, "location": m[0].mail.properties.dataLocation, "service_location": s.properties.dataLocation}))
 }
 
 deny contains finding if {
@@ -130,5 +129,5 @@ deny contains finding if {
 	count(_mismatches(s)) == 0
 	u := _undecided(s)
 	count(u) > 0
-	finding := result.unknown(rego.metadata.chain(), s, ["properties", "linkedDomains", u[0]], "whether the linked domain stores data in the same geography depends on values not known before deployment")
+	finding := result.unknown(rego.metadata.chain(), s, ["properties", "linkedDomains", u[0]], result.message("depends", {}))
 }

@@ -15,9 +15,11 @@ _deny(resources) := d if {
 
 test_fail_other_geography if {
 	[f] := [f | some f in _deny([testdata.acs({"dataLocation": "Europe", "linkedDomains": [_domain_id]}), _mail("United States"), _domain])]
+	f.status == "fail"
 	f.subject.index == 0
 	f.path == ["properties", "linkedDomains", 0]
-	contains(f.message, "United States")
+	f.message.id == "elsewhere"
+	f.message.args.location == "United States"
 }
 
 test_pass_same_geography_short_name if {
@@ -28,6 +30,7 @@ test_pass_domain_not_in_template if count(_deny([testdata.acs({"dataLocation": "
 
 test_unknown_location if {
 	[f] := [f | some f in _deny([testdata.acs({"dataLocation": testdata.missing("[parameters('loc')]"), "linkedDomains": [_domain_id]}), _mail("Europe"), _domain])]
+	f.path == ["properties", "linkedDomains", 0]
 	f.status == "unknown"
 }
 

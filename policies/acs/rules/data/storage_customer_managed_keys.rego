@@ -43,6 +43,9 @@
 #   suppress_when: >-
 #     Platform-managed keys satisfy the data's classification; that is why the rule is off by
 #     default. Enable it where policy requires customer-managed keys.
+#   messages:
+#     microsoft_managed: "the storage account encrypts with Microsoft-managed keys; use a customer-managed key from Key Vault"
+#     depends: "the key source depends on {value}; it must be Microsoft.Keyvault"
 package acs.rules.data.storage_customer_managed_keys
 
 import data.acs.lib.resources
@@ -56,7 +59,7 @@ deny contains finding if {
 	some r in resources.deployed("microsoft.storage/storageaccounts")
 	value.is_known(value.get(r, _path))
 	not _customer_managed(r)
-	finding := result.fail(rego.metadata.chain(), r, _path, "the storage account encrypts with Microsoft-managed keys; use a customer-managed key from Key Vault")
+	finding := result.fail(rego.metadata.chain(), r, _path, result.message("microsoft_managed", {}))
 }
 
 _customer_managed(r) if lower(r.properties.encryption.keySource) == "microsoft.keyvault"
@@ -66,5 +69,5 @@ deny contains finding if {
 	some r in resources.deployed("microsoft.storage/storageaccounts")
 	v := value.get(r, _path)
 	value.is_unknown(v)
-	finding := result.unknown(rego.metadata.chain(), r, _path, concat("", ["the key source depends on ", value.describe(v), "; it must be Microsoft.Keyvault"]))
+	finding := result.unknown(rego.metadata.chain(), r, _path, result.message("depends", {"value": v}))
 }

@@ -9,7 +9,7 @@ _deny(resources) := d if {
 	d := rule.deny with input as {"resources": resources}
 }
 
-test_fail_platform_keys if count(_deny([testdata.acs({}), _storage({})])) == 1
+test_fail_platform_keys if testdata.verdicts(_deny([testdata.acs({}), _storage({})])) == {["fail", ["properties", "encryption", "keySource"]]}
 
 test_pass_key_vault if count(_deny([testdata.acs({}), _storage({"encryption": {"keySource": "Microsoft.KeyVault"}})])) == 0
 
@@ -17,5 +17,6 @@ test_pass_outside_acs_workload if count(_deny([_storage({})])) == 0
 
 test_unknown if {
 	[f] := [f | some f in _deny([testdata.acs({}), _storage({"encryption": {"keySource": testdata.missing("[parameters('k')]")}})])]
+	f.path == ["properties", "encryption", "keySource"]
 	f.status == "unknown"
 }

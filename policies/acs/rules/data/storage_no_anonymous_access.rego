@@ -37,6 +37,10 @@
 #   suppress_when: >-
 #     Never for an account in an ACS workload; public assets belong in a separate account and
 #     template.
+#   messages:
+#     account_public: "allowBlobPublicAccess is not false, so containers can be opened to anonymous readers"
+#     container_public: "the container allows anonymous {access} access"
+#     depends: "public access depends on {value}"
 package acs.rules.data.storage_no_anonymous_access
 
 import data.acs.lib.resources
@@ -58,14 +62,14 @@ deny contains finding if {
 	v := value.get(r, _account_path)
 	value.is_known(v)
 	v != false
-	finding := result.fail(rego.metadata.chain(), r, _account_path, "allowBlobPublicAccess is not false, so containers can be opened to anonymous readers")
+	finding := result.fail(rego.metadata.chain(), r, _account_path, result.message("account_public", {}))
 }
 
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts/blobservices/containers")
 	lower(r.properties.publicAccess) in {"blob", "container"}
-	finding := result.fail(rego.metadata.chain(), r, _container_path, concat("", ["the container allows anonymous ", r.properties.publicAccess, " access"]))
+	finding := result.fail(rego.metadata.chain(), r, _container_path, result.message("container_public", {"access": r.properties.publicAccess}))
 }
 
 deny contains finding if {
@@ -74,5 +78,5 @@ deny contains finding if {
 	p := _access_path[r.typeLower]
 	v := value.get(r, p)
 	value.is_unknown(v)
-	finding := result.unknown(rego.metadata.chain(), r, p, concat("", ["public access depends on ", value.describe(v)]))
+	finding := result.unknown(rego.metadata.chain(), r, p, result.message("depends", {"value": v}))
 }

@@ -40,6 +40,11 @@
 #   suppress_when: >-
 #     A preview feature the workload depends on exists only in a preview version; name the feature
 #     and give the suppression an expiry.
+#   messages:
+#     not_current: "apiVersion {apiVersion} {problems|and}; use {minimum} or a later stable version"
+#     preview: "is a preview version"
+#     older: "is older than {minimum}"
+#     depends: "apiVersion depends on {value}"
 package acs.rules.gov.stable_api_versions
 
 import data.acs.lib.api_version
@@ -59,21 +64,21 @@ deny contains finding if {
 	some r in _acs_resources
 	problems := _problems(r)
 	count(problems) > 0
-	finding := result.fail(rego.metadata.chain(), r, ["apiVersion"], concat("", ["apiVersion ", r.apiVersion, " ", concat(" and ", problems), "; use ", _minimum, " or a later stable version"]))
+	finding := result.fail(rego.metadata.chain(), r, ["apiVersion"], result.message("not_current", {"apiVersion": r.apiVersion, "problems": problems, "minimum": _minimum}))
 }
 
 deny contains finding if {
 	some r in _acs_resources
 	value.is_unknown(r.apiVersion)
-	finding := result.unknown(rego.metadata.chain(), r, ["apiVersion"], concat("", ["apiVersion depends on ", value.describe(r.apiVersion)]))
+	finding := result.unknown(rego.metadata.chain(), r, ["apiVersion"], result.message("depends", {"value": r.apiVersion}))
 }
 
 _problems(r) := array.concat(_preview(r), _old(r))
 
-_preview(r) := ["is a preview version"] if api_version.is_preview(r.apiVersion)
+_preview(r) := [result.message("preview", {})] if api_version.is_preview(r.apiVersion)
 
 else := []
 
-_old(r) := [concat("", ["is older than ", _minimum])] if api_version.before(r.apiVersion, _minimum)
+_old(r) := [result.message("older", {"minimum": _minimum})] if api_version.before(r.apiVersion, _minimum)
 
 else := []

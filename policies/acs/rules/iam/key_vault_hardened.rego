@@ -46,6 +46,13 @@
 #   suppress_when: >-
 #     A disposable vault in a test environment with no production keys; give the suppression an
 #     expiry.
+#   messages:
+#     weak: "the vault holds an ACS key but {problems|semicolon}"
+#     purge_protection_off: "purge protection is not enabled"
+#     access_policies: "it uses access policies instead of Azure RBAC"
+#     soft_delete_off: "soft delete is turned off"
+#     depends: "the vault holds an ACS key; whether it is hardened depends on values not known before deployment"
+#     may_hold: "a secret holding an ACS key may be stored in this vault (its vault is not known before deployment), and the vault is not known to be hardened"
 package acs.rules.iam.key_vault_hardened
 
 import data.acs.lib.resources
@@ -53,20 +60,27 @@ import data.acs.lib.result
 import data.acs.lib.secrets
 import data.acs.lib.value
 
+_secrets := resources.deployed("microsoft.keyvault/vaults/secrets")
+
 # Names of the vaults that hold an ACS secret (a secret is named `vault/secret`).
 _holding contains lower(split(s.name, "/")[0]) if {
-	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
+	some s in _secrets
 	is_string(s.name)
-	_holds_acs_secret(s)
+	secrets.is_or_maybe_acs_secret(s.properties.value)
 }
 
-_holds_acs_secret(s) if secrets.is_acs_secret(s.properties.value)
+# A secret holding an ACS key whose name (so its vault) is not known.
+default _secret_in_unknown_vault := false
 
-_holds_acs_secret(s) if secrets.maybe_acs_secret(s.properties.value)
+_secret_in_unknown_vault if {
+	some s in _secrets
+	value.is_unknown(s.name)
+	secrets.is_or_maybe_acs_secret(s.properties.value)
+}
 
 _checks := [
-	{"path": ["properties", "enablePurgeProtection"], "want": true, "text": "purge protection is not enabled"},
-	{"path": ["properties", "enableRbacAuthorization"], "want": true, "text": "it uses access policies instead of Azure RBAC"},
+	{"path": ["properties", "enablePurgeProtection"], "want": true, "problem": "purge_protection_off"},
+	{"path": ["properties", "enableRbacAuthorization"], "want": true, "problem": "access_policies"},
 ]
 
 _problems(v) := [c |
@@ -85,35 +99,35 @@ _unknowns(v) := [c.path |
 
 deny contains finding if {
 	some v in resources.deployed("microsoft.keyvault/vaults")
-	is_string(v.name)
-	lower(v.name) in _holding
-	texts := array.concat([c.text | some c in _problems(v)], [t | _soft_delete_off(v); t := "soft delete is turned off"])
-	count(texts) > 0
-	path := _first_path(v)
-	finding := result.fail(rego.metadata.chain(), v, path, concat("", ["the vault holds an ACS key but ", concat("; ", texts)]))
+	_holds(v)
+	problems := array.concat([result.message(c.problem, {}) | some c in _problems(v)], [m | _soft_delete_off(v); m := result.message("soft_delete_off", {})])
+	count(problems) > 0
+	finding := result.fail(rego.metadata.chain(), v, _first_path(v), result.message("weak", {"problems": problems}))
 }
 
 deny contains finding if {
 	some v in resources.deployed("microsoft.keyvault/vaults")
-	is_string(v.name)
-	lower(v.name) in _holding
+	_holds(v)
 	count(_problems(v)) == 0
 	not _soft_delete_off(v)
 	count(_unknowns(v)) > 0
-	finding := result.unknown(rego.metadata.chain(), v, _unknowns(v)[0], "the vault holds an ACS key; whether it is hardened depends on values not known before deployment")
+	finding := result.unknown(rego.metadata.chain(), v, _unknowns(v)[0], result.message("depends", {}))
 }
 
 _first_path(v) := _problems(v)[0].path if count(_problems(v)) > 0
 
 else := ["properties", "enableSoftDelete"]
 
-# A secret holding an ACS key whose name (so its vault) is not known, or a vault whose name is not
-# known while some vault holds an ACS key: the vault may be the one, so a weakness is unknown.
+_holds(v) if {
+	is_string(v.name)
+	lower(v.name) in _holding
+}
+
+# A secret holding an ACS key whose vault is not known, or a vault whose name is not known while
+# some vault holds an ACS key: the vault may be the one, so a weakness is unknown.
 _may_hold(v) if {
 	not _holds(v)
-	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
-	value.is_unknown(s.name)
-	_holds_acs_secret(s)
+	_secret_in_unknown_vault
 }
 
 _may_hold(v) if {
@@ -121,15 +135,10 @@ _may_hold(v) if {
 	count(_holding) > 0
 }
 
-_holds(v) if {
-	is_string(v.name)
-	lower(v.name) in _holding
-}
-
 deny contains finding if {
 	some v in resources.deployed("microsoft.keyvault/vaults")
 	_may_hold(v)
 	weak := array.concat([c.path | some c in _problems(v)], _unknowns(v))
 	count(weak) > 0
-	finding := result.unknown(rego.metadata.chain(), v, weak[0], "a secret holding an ACS key may be stored in this vault (its vault is not known before deployment), and the vault is not known to be hardened")
+	finding := result.unknown(rego.metadata.chain(), v, weak[0], result.message("may_hold", {}))
 }

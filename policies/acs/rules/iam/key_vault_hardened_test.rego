@@ -15,13 +15,16 @@ _deny(resources) := d if {
 
 test_fail_unhardened_vault_holding_acs_key if {
 	[f] := [f | some f in _deny([_vault({}), _secret(testdata.acs_keys)])]
+	f.status == "fail"
 	f.subject.index == 0
 	f.path == ["properties", "enablePurgeProtection"]
-	contains(f.message, "Azure RBAC")
+	f.message.id == "weak"
+	[p.id | some p in f.message.args.problems] == ["purge_protection_off", "access_policies"]
 }
 
 test_fail_soft_delete_off if {
 	[f] := [f | some f in _deny([_vault(object.union(_hardened, {"enableSoftDelete": false})), _secret(testdata.acs_keys)])]
+	f.status == "fail"
 	f.path == ["properties", "enableSoftDelete"]
 }
 
@@ -31,6 +34,7 @@ test_pass_vault_without_acs_secret if count(_deny([_vault({}), _secret("other")]
 
 test_unknown_setting if {
 	[f] := [f | some f in _deny([_vault({"enablePurgeProtection": testdata.missing("[parameters('p')]"), "enableRbacAuthorization": true}), _secret(testdata.acs_keys)])]
+	f.path == ["properties", "enablePurgeProtection"]
 	f.status == "unknown"
 }
 
@@ -38,6 +42,7 @@ test_unknown_when_the_secret_vault_is_not_known if {
 	vault := testdata.resource(0, "Microsoft.KeyVault/vaults", "kv", {"enablePurgeProtection": false, "enableRbacAuthorization": true})
 	secret := object.union(testdata.resource(1, "Microsoft.KeyVault/vaults/secrets", "x", {"value": testdata.acs_keys}), {"name": testdata.missing("[format('{0}/acs', parameters('vault'))]")})
 	[f] := [f | some f in rule.deny with input as {"resources": [vault, secret]}]
+	f.path == ["properties", "enablePurgeProtection"]
 	f.status == "unknown"
 	f.subject.index == 0
 }

@@ -58,6 +58,11 @@
 #   suppress_when: >-
 #     A break-glass or platform team assignment that is reviewed on a schedule; put the review date
 #     in the suppression's expiry.
+#   messages:
+#     privileged: "grants {role} on {scope}; grant Communication and Email Service Owner (09976791-48a7-449e-bb21-39d1a415f350) or a narrower custom role"
+#     role_depends: "the role granted on {scope} depends on {value}; it must not be a privileged role"
+#     communication_scope: "a Communication resource"
+#     workload_scope: "the resource group or subscription of an ACS workload"
 package acs.rules.iam.least_privilege_roles
 
 import data.acs.lib.params
@@ -74,16 +79,12 @@ _names := {
 
 _privileged := {lower(id) | some id in params.value(rego.metadata.chain(), "privilegedRoleIds", object.keys(_names))}
 
-_advice := "; grant Communication and Email Service Owner (09976791-48a7-449e-bb21-39d1a415f350) or a narrower custom role"
-
 deny contains finding if {
 	some r in resources.deployed("microsoft.authorization/roleassignments")
 	_in_scope(r)
 	guid := _role_guid(value.get(r, ["properties", "roleDefinitionId"]))
 	guid in _privileged
-	finding := result.fail(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], concat("", [
-		"grants ", object.get(_names, guid, guid), " on ", _scope_text(r), _advice,
-	]))
+	finding := result.fail(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], result.message("privileged", {"role": object.get(_names, guid, guid), "scope": _scope_text(r)}))
 }
 
 deny contains finding if {
@@ -92,9 +93,7 @@ deny contains finding if {
 	role := value.get(r, ["properties", "roleDefinitionId"])
 	value.is_unknown(role)
 	not _role_guid(role)
-	finding := result.unknown(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], concat("", [
-		"the role granted on ", _scope_text(r), " depends on ", value.describe(role), "; it must not be a privileged role",
-	]))
+	finding := result.unknown(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], result.message("role_depends", {"scope": _scope_text(r), "value": role}))
 }
 
 _guid(role_id) := lower(parts[count(parts) - 1]) if parts := split(role_id, "/")
@@ -105,7 +104,11 @@ _role_guid(role) := _guid(role) if is_string(role)
 
 else := _guid(end) if {
 	end := value.known_suffix(role)
-	regex.match(`(?i)/providers/microsoft\.authorization/roledefinitions/[^/]+$`, end)
+	parts := split(lower(end), "/")
+	n := count(parts)
+	n >= 5
+	array.slice(parts, n - 4, n - 1) == ["providers", "microsoft.authorization", "roledefinitions"]
+	parts[n - 1] != ""
 }
 
 _in_scope(r) if resources.is_communication_id(r.scope)
@@ -117,7 +120,25 @@ _in_scope(r) if {
 
 _in_scope(r) if {
 	resources.acs_workload
-	regex.match(`(?i)^/subscriptions/[^/]+(/resourceGroups/[^/]+)?/?$`, r.scope)
+	_subscription_or_group(r.scope)
+}
+
+# /subscriptions/<id> or /subscriptions/<id>/resourceGroups/<name>, with or without a final "/".
+# (String built-ins, not a regular expression: see acs.lib.secrets.)
+_subscription_or_group(scope) if {
+	is_string(scope)
+	parts := split(lower(trim_suffix(scope, "/")), "/")
+	array.slice(parts, 0, 2) == ["", "subscriptions"]
+	parts[2] != ""
+	count(parts) in {3, 5}
+	_group_part(parts)
+}
+
+_group_part(parts) if count(parts) == 3
+
+_group_part(parts) if {
+	parts[3] == "resourcegroups"
+	parts[4] != ""
 }
 
 # An unknown scope that is not known to target another kind of resource may be the resource group.
@@ -127,6 +148,6 @@ _in_scope(r) if {
 	not r.scope["$unknown"].target.type
 }
 
-_scope_text(r) := "a Communication resource" if resources.is_communication_id(r.scope)
+_scope_text(r) := result.message("communication_scope", {}) if resources.is_communication_id(r.scope)
 
-else := "the resource group or subscription of an ACS workload"
+else := result.message("workload_scope", {})

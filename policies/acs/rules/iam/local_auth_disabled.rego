@@ -54,6 +54,13 @@
 #     A client that cannot use Microsoft Entra ID (an old SDK, a third-party integration that only
 #     takes a connection string) still needs the service, and the key is kept in Key Vault and
 #     rotated. Record the client and the date it will move to Entra ID in the justification.
+#   messages:
+#     api_too_old: "apiVersion {apiVersion} cannot set properties.disableLocalAuth, so local (access key) authentication stays enabled; move to {first} or later and set it to true"
+#     all_values_enabled: "properties.disableLocalAuth is not true for any value of {parameter}: local (access key) authentication stays enabled"
+#     some_values_enabled: "properties.disableLocalAuth is not true when {parameter} is {values|or}: local (access key) authentication is then enabled"
+#     depends: "properties.disableLocalAuth depends on {value}; it must be true"
+#     enabled: "properties.disableLocalAuth is false: local (access key) authentication is enabled"
+#     not_set: "properties.disableLocalAuth is not set, so local (access key) authentication is enabled; set it to true"
 package acs.rules.iam.local_auth_disabled
 
 import data.acs.lib.api_version
@@ -78,7 +85,6 @@ _compliant(r, v) if {
 # A bool parameter (or one with allowed values) passes when every value it can take is true.
 _compliant(r, v) if {
 	not api_version.before(r.apiVersion, _first_able)
-	value.is_unknown(v)
 	cases := value.cases(v)
 	count(cases) > 0
 	count(_failing(cases)) == 0
@@ -91,27 +97,22 @@ _failing(cases) := [c.when |
 
 _finding(r, v) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
-	msg := concat("", [
-		"apiVersion ", r.apiVersion, " cannot set properties.disableLocalAuth, so local (access key) ",
-		"authentication stays enabled; move to ", _first_able, " or later and set it to true",
-	])
+	msg := result.message("api_too_old", {"apiVersion": r.apiVersion, "first": _first_able})
 } else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
-	value.is_unknown(v)
 	cases := value.cases(v)
 	count(cases) > 0
 	count(_failing(cases)) == count(cases)
-	msg := concat("", ["properties.disableLocalAuth is not true for any value of ", v["$unknown"].domain.parameter, ": local (access key) authentication stays enabled"])
+	msg := result.message("all_values_enabled", {"parameter": v["$unknown"].domain.parameter})
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
-	value.is_unknown(v)
 	failing := _failing(value.cases(v))
 	count(failing) > 0
-	msg := concat("", ["properties.disableLocalAuth is not true when ", value.when_text(v, failing), ": local (access key) authentication is then enabled"])
+	msg := result.message("some_values_enabled", {"parameter": v["$unknown"].domain.parameter, "values": failing})
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
 	value.is_unknown(v)
-	msg := concat("", ["properties.disableLocalAuth depends on ", value.describe(v), "; it must be true"])
+	msg := result.message("depends", {"value": v})
 } else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
 	r.properties.disableLocalAuth == false
-	msg := "properties.disableLocalAuth is false: local (access key) authentication is enabled"
+	msg := result.message("enabled", {})
 } else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
-	msg := "properties.disableLocalAuth is not set, so local (access key) authentication is enabled; set it to true"
+	msg := result.message("not_set", {})
 }

@@ -1,5 +1,6 @@
 package acs.rules.iam.local_auth_disabled_test
 
+import data.acs.lib.testdata
 import data.acs.rules.iam.local_auth_disabled as rule
 
 _acs(api, props) := {
@@ -21,28 +22,31 @@ test_fail_enabled if {
 	f.rule_id == "ACS-IAM-001"
 	f.status == "fail"
 	f.path == ["properties", "disableLocalAuth"]
-	contains(f.message, "is false")
+	f.message == {"id": "enabled", "args": {}}
 }
 
 test_fail_absent if {
 	[f] := [f | some f in _deny(_acs("2025-05-01", {}))]
 	f.status == "fail"
 	f.path == ["properties", "disableLocalAuth"]
-	contains(f.message, "not set")
+	f.message == {"id": "not_set", "args": {}}
 }
 
 test_fail_old_api_version_names_the_version_to_move_to if {
 	[f] := [f | some f in _deny(_acs("2023-04-01", {"disableLocalAuth": true}))]
 	f.status == "fail"
 	f.path == ["apiVersion"]
-	contains(f.message, "2025-05-01")
+	f.message.id == "api_too_old"
+	f.message.args.first == "2025-05-01"
 }
 
 test_unknown_when_value_is_unknown if {
 	v := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('disableLocalAuth')]"}}
 	[f] := [f | some f in _deny(_acs("2025-05-01", {"disableLocalAuth": v}))]
+	f.path == ["properties", "disableLocalAuth"]
 	f.status == "unknown"
-	contains(f.message, "[parameters('disableLocalAuth')]")
+	f.message.id == "depends"
+	f.message.args.value["$unknown"].expression == "[parameters('disableLocalAuth')]"
 }
 
 test_existing_service_is_not_judged if {
@@ -52,18 +56,20 @@ test_existing_service_is_not_judged if {
 
 test_type_matched_case_insensitively_via_type_lower if {
 	r := object.union(_acs("2025-05-01", {}), {"type": "Microsoft.Communication/CommunicationServices"})
-	count(_deny(r)) == 1
+	testdata.verdicts(_deny(r)) == {["fail", ["properties", "disableLocalAuth"]]}
 }
 
 test_unknown_when_all_properties_are_unknown if {
 	[f] := [f | some f in _deny(_acs("2025-05-01", {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('props')]"}}))]
+	f.path == ["properties", "disableLocalAuth"]
 	f.status == "unknown"
 }
 
 test_bool_parameter_is_judged_per_value if {
 	[f] := [f | some f in _deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "off", "cases": [{"when": true, "value": true}, {"when": false, "value": false}]}}}}))]
+	f.path == ["properties", "disableLocalAuth"]
 	f.status == "unknown"
-	contains(f.message, "when off is false")
+	f.message == {"id": "some_values_enabled", "args": {"parameter": "off", "values": [false]}}
 	count(_deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "on", "cases": [{"when": true, "value": true}]}}}}))) == 0
 	[g] := [g | some g in _deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "on", "cases": [{"when": true, "value": false}, {"when": false, "value": false}]}}}}))]
 	g.status == "fail"

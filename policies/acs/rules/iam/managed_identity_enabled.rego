@@ -46,6 +46,12 @@
 #     The service never calls another Azure resource (no Event Grid delivery to a secured endpoint,
 #     no call recording to your storage, no Key Vault) and the team accepts adding an identity
 #     when that changes.
+#   messages:
+#     api_too_old: "apiVersion {apiVersion} cannot set identity; move to {first} or later and give the service a managed identity"
+#     identity_depends: "identity depends on {value}; it must give the service a managed identity"
+#     type_depends: "identity.type depends on {value}; it must be SystemAssigned or UserAssigned"
+#     unmanaged: "identity.type is {type|json}: the service has no managed identity"
+#     not_set: "identity is not set: the service has no managed identity"
 package acs.rules.iam.managed_identity_enabled
 
 import data.acs.lib.api_version
@@ -72,14 +78,14 @@ _managed(t) if replace(lower(t), " ", "") in _managed_types
 
 _finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
-	msg := concat("", ["apiVersion ", r.apiVersion, " cannot set identity; move to ", _first_able, " or later and give the service a managed identity"])
+	msg := result.message("api_too_old", {"apiVersion": r.apiVersion, "first": _first_able})
 } else := result.unknown(rego.metadata.chain(), r, ["identity"], msg) if {
 	value.is_unknown(r.identity)
-	msg := concat("", ["identity depends on ", value.describe(r.identity), "; it must give the service a managed identity"])
+	msg := result.message("identity_depends", {"value": r.identity})
 } else := result.unknown(rego.metadata.chain(), r, ["identity", "type"], msg) if {
 	value.is_unknown(r.identity.type)
-	msg := concat("", ["identity.type depends on ", value.describe(r.identity.type), "; it must be SystemAssigned or UserAssigned"])
+	msg := result.message("type_depends", {"value": r.identity.type})
 } else := result.fail(rego.metadata.chain(), r, ["identity", "type"], msg) if {
 	r.identity.type
-	msg := concat("", ["identity.type is ", json.marshal(r.identity.type), ": the service has no managed identity"])
-} else := result.fail(rego.metadata.chain(), r, ["identity"], "identity is not set: the service has no managed identity")
+	msg := result.message("unmanaged", {"type": r.identity.type})
+} else := result.fail(rego.metadata.chain(), r, ["identity"], result.message("not_set", {}))

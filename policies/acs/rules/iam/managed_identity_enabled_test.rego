@@ -21,18 +21,22 @@ test_fail_absent if {
 
 test_fail_none if {
 	[f] := [f | some f in _deny(_with_identity({"type": "None"}))]
+	f.status == "fail"
 	f.path == ["identity", "type"]
-	contains(f.message, "\"None\"")
+	f.message == {"id": "unmanaged", "args": {"type": "None"}}
 }
 
 test_fail_old_api if {
 	[f] := [f | some f in _deny(testdata.with_api(_with_identity({"type": "SystemAssigned"}), "2023-03-31"))]
+	f.status == "fail"
 	f.path == ["apiVersion"]
-	contains(f.message, "2023-04-01")
+	f.message.id == "api_too_old"
+	f.message.args.first == "2023-04-01"
 }
 
 test_unknown_type if {
 	[f] := [f | some f in _deny(_with_identity({"type": testdata.missing("[parameters('identityType')]")}))]
+	f.path == ["identity", "type"]
 	f.status == "unknown"
 }
 

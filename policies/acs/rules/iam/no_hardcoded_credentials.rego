@@ -46,8 +46,14 @@
 #   suppress_when: >-
 #     Never for a real key. A documented fake (an example in a test fixture) may be suppressed with
 #     a justification saying so.
+#   messages:
+#     parameter: "parameter '{name}'{deployments|module} has a hard-coded ACS credential; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
+#     variable: "variable '{name}'{deployments|module} has a hard-coded ACS credential; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
+#     resource: "a hard-coded ACS credential is in the resource; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
+#     output: "output '{name}' has a hard-coded ACS credential; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
 package acs.rules.iam.no_hardcoded_credentials
 
+import data.acs.lib.resources
 import data.acs.lib.result
 import data.acs.lib.secrets
 
@@ -69,14 +75,14 @@ _credential(v, path, node) if {
 _named_as_key(_, path) if {
 	count(path) > 0
 	is_string(path[count(path) - 1])
-	secrets.names_access_key(path[count(path) - 1])
+	secrets.names_access_key(path[count(path) - 1], resources.acs_workload)
 }
 
 _named_as_key(v, path) if {
 	count(path) > 0
 	path[count(path) - 1] in {"value", "secureValue"}
 	entry := _at(v, array.slice(path, 0, count(path) - 1))
-	secrets.names_access_key(entry.name)
+	secrets.names_access_key(entry.name, resources.acs_workload)
 }
 
 # _at(v, path) is the value at path inside v, whatever v is (object.get needs an object at the top).
@@ -101,14 +107,14 @@ _declared contains node if {
 deny contains finding if {
 	some p in input.parameters
 	path := _parameter_path(p)
-	finding := result.fail_on(rego.metadata.chain(), "parameter", p, path, concat("", ["parameter '", p.name, "'", result.in_module(p), " has a hard-coded ACS credential", _advice]))
+	finding := result.fail_on(rego.metadata.chain(), "parameter", p, path, result.message("parameter", {"name": p.name, "deployments": p.deployments}))
 }
 
 deny contains finding if {
 	some x in input.variables
 	paths := _paths(x.value)
 	count(paths) > 0
-	finding := result.fail_on(rego.metadata.chain(), "variable", x, array.concat(["value"], sort(paths)[0]), concat("", ["variable '", x.name, "'", result.in_module(x), " has a hard-coded ACS credential", _advice]))
+	finding := result.fail_on(rego.metadata.chain(), "variable", x, array.concat(["value"], sort(paths)[0]), result.message("variable", {"name": x.name, "deployments": x.deployments}))
 }
 
 # In a resource a literal can only have been written in its properties or tags.
@@ -122,17 +128,15 @@ deny contains finding if {
 	not r.existing
 	paths := [p | some p in _resource_paths(r); not _at(r, p) in _declared]
 	count(paths) > 0
-	finding := result.fail(rego.metadata.chain(), r, sort(paths)[0], concat("", ["a hard-coded ACS credential is in the resource", _advice]))
+	finding := result.fail(rego.metadata.chain(), r, sort(paths)[0], result.message("resource", {}))
 }
 
 deny contains finding if {
 	some o in input.outputs
 	paths := [p | some p in _paths(o.value); not _at(o.value, p) in _declared]
 	count(paths) > 0
-	finding := result.fail_on(rego.metadata.chain(), "output", o, array.concat(["value"], sort(paths)[0]), concat("", ["output '", o.name, "' has a hard-coded ACS credential", _advice]))
+	finding := result.fail_on(rego.metadata.chain(), "output", o, array.concat(["value"], sort(paths)[0]), result.message("output", {"name": o.name}))
 }
-
-_advice := "; regenerate the key and supply it from Key Vault or listKeys(), or use a managed identity"
 
 _parameter_path(p) := array.concat(["defaultValue"], sort(paths)[0]) if {
 	paths := _paths(object.get(p, "defaultValue", null))
@@ -141,9 +145,9 @@ _parameter_path(p) := array.concat(["defaultValue"], sort(paths)[0]) if {
 	paths := _paths(p.value)
 	count(paths) > 0
 } else := ["defaultValue"] if {
-	secrets.names_access_key(p.name)
+	secrets.names_access_key(p.name, resources.acs_workload)
 	secrets.is_access_key_literal(p.defaultValue)
 } else := ["value"] if {
-	secrets.names_access_key(p.name)
+	secrets.names_access_key(p.name, resources.acs_workload)
 	secrets.is_access_key_literal(p.value)
 }

@@ -9,21 +9,24 @@ _deny(inp) := d if {
 	d := rule.deny with input as object.union({"resources": [], "parameters": [], "variables": [], "outputs": []}, inp)
 }
 
-_param(name, dflt, v) := {"index": 0, "name": name, "type": "string", "secure": false, "defaultValue": dflt, "value": v}
+_param(name, dflt, v) := {"index": 0, "name": name, "type": "string", "secure": false, "defaultValue": dflt, "value": v, "deployments": []}
 
 test_fail_parameter_default if {
 	[f] := [f | some f in _deny({"parameters": [_param("conn", testdata.connection_string, testdata.connection_string)]})]
+	f.status == "fail"
 	f.subject == {"kind": "parameter", "index": 0}
 	f.path == ["defaultValue"]
 }
 
 test_fail_parameter_file_value if {
 	[f] := [f | some f in _deny({"parameters": [object.remove(_param("conn", null, testdata.connection_string), ["defaultValue"])]})]
+	f.status == "fail"
 	f.path == ["value"]
 }
 
 test_fail_access_key_named_parameter if {
 	[f] := [f | some f in _deny({"parameters": [_param("acsAccessKey", _key, _key)]})]
+	f.status == "fail"
 	f.path == ["defaultValue"]
 }
 
@@ -32,12 +35,14 @@ test_pass_unnamed_long_base64 if count(_deny({"parameters": [_param("storageBlob
 test_fail_variable_setting_entry if {
 	v := {"index": 0, "name": "settings", "value": [{"name": "ACS_ACCESS_KEY", "value": _key}], "deployments": []}
 	[f] := [f | some f in _deny({"variables": [v]})]
+	f.status == "fail"
 	f.path == ["value", 0, "value"]
 }
 
 test_fail_resource_property if {
 	r := testdata.resource(0, "Microsoft.Web/sites", "app", {"siteConfig": {"appSettings": [{"name": "ACS", "value": testdata.connection_string}]}})
 	[f] := [f | some f in _deny({"resources": [r]})]
+	f.status == "fail"
 	f.path == ["properties", "siteConfig", "appSettings", 0, "value"]
 }
 
@@ -45,10 +50,12 @@ test_declared_literal_is_reported_once_at_its_declaration if {
 	v := {"index": 0, "name": "conn", "value": testdata.connection_string, "deployments": []}
 	r := testdata.resource(0, "Microsoft.Web/sites", "app", {"x": testdata.connection_string})
 	[f] := [f | some f in _deny({"variables": [v], "resources": [r]})]
+	f.status == "fail"
+	f.path == ["value"]
 	f.subject.kind == "variable"
 }
 
-test_fail_output_literal if count(_deny({"outputs": [{"index": 0, "name": "o", "value": testdata.connection_string, "deployments": []}]})) == 1
+test_fail_output_literal if testdata.verdicts(_deny({"outputs": [{"index": 0, "name": "o", "value": testdata.connection_string, "deployments": []}]})) == {["fail", ["value"]]}
 
 test_pass_list_keys_is_not_hard_coded if {
 	count(_deny({"outputs": [{"index": 0, "name": "o", "value": testdata.acs_keys, "deployments": []}]})) == 0

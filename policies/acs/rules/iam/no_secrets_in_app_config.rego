@@ -52,6 +52,12 @@
 #   suppress_when: >-
 #     Rarely: only for a short-lived test environment that holds no customer data, with an expiry
 #     date on the suppression.
+#   messages:
+#     holds: "{setting} holds an ACS access key or connection string; use a managed identity with the endpoint only, or a Key Vault reference (@Microsoft.KeyVault(...))"
+#     may_hold: "{setting} may hold an ACS access key or connection string; use a managed identity with the endpoint only, or a Key Vault reference (@Microsoft.KeyVault(...))"
+#     settings_depend: "the settings depend on {value}; whether they hold an ACS access key or connection string is not known before deployment"
+#     named_setting: "setting '{name}'"
+#     a_setting: "a setting"
 package acs.rules.iam.no_secrets_in_app_config
 
 import data.acs.lib.resources
@@ -66,6 +72,8 @@ _configs := {"microsoft.web/sites/config", "microsoft.web/sites/slots/config"}
 
 _containers := {"microsoft.app/containerapps", "microsoft.app/jobs"}
 
+_judged := resources.deployed_any((((_sites | _configs) | _containers) | {"microsoft.containerinstance/containergroups"}))
+
 _config_roots(r) := [["properties", "siteConfig"]] if {
 	r.typeLower in _sites
 } else := [["properties"]] if {
@@ -75,7 +83,7 @@ _config_roots(r) := [["properties", "siteConfig"]] if {
 } else := [["properties", "containers"]]
 
 deny contains finding if {
-	some r in resources.deployed_any((((_sites | _configs) | _containers) | {"microsoft.containerinstance/containergroups"}))
+	some r in _judged
 	paths := _secret_paths(r)
 	count(paths) > 0
 	path := sort(paths)[0]
@@ -83,29 +91,26 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some r in resources.deployed_any((((_sites | _configs) | _containers) | {"microsoft.containerinstance/containergroups"}))
+	some r in _judged
 	count(_secret_paths(r)) == 0
 	paths := _maybe_paths(r)
 	count(paths) > 0
 	path := sort(paths)[0]
-	finding := result.unknown(rego.metadata.chain(), r, path, _message(r, path, "may hold"))
+	finding := result.unknown(rego.metadata.chain(), r, path, _message(r, path, "may_hold"))
 }
 
 # Settings that are unknown as a whole (the config's properties, siteConfig, an appSettings or
 # env list from a parameter or a runtime function) may hold anything: in an ACS workload, unknown.
 deny contains finding if {
 	resources.acs_workload
-	some r in resources.deployed_any((((_sites | _configs) | _containers) | {"microsoft.containerinstance/containergroups"}))
+	some r in _judged
 	_holds_settings(r)
 	paths := _opaque_paths(r)
 	count(paths) > 0
 	count(_secret_paths(r)) == 0
 	count(_maybe_paths(r)) == 0
 	path := sort(paths)[0]
-	finding := result.unknown(rego.metadata.chain(), r, path, concat("", [
-		"the settings depend on ", value.describe(value.get(r, path)),
-		"; whether they hold an ACS access key or connection string is not known before deployment",
-	]))
+	finding := result.unknown(rego.metadata.chain(), r, path, result.message("settings_depend", {"value": value.get(r, path)}))
 }
 
 _setting_lists := {"appSettings", "connectionStrings", "env", "secrets", "environmentVariables"}
@@ -120,12 +125,12 @@ _holds_settings(r) if {
 
 _holds_settings(r) if value.is_unknown(r.name)
 
-_opaque_paths(r) := [root |
-	some root in _config_roots(r)
-	value.is_unknown(value.get(r, root))
-] if {
-	some root in _config_roots(r)
-	value.is_unknown(value.get(r, root))
+_opaque_paths(r) := roots if {
+	roots := [root |
+		some root in _config_roots(r)
+		value.is_unknown(value.get(r, root))
+	]
+	count(roots) > 0
 } else := [array.concat(root, p) |
 	some root in _config_roots(r)
 	walk(object.get(r, root, null), [p, node])
@@ -144,16 +149,13 @@ _maybe_paths(r) := [array.concat(root, p) |
 	some p in secrets.maybe_secret_paths(object.get(r, root, null))
 ]
 
-_message(r, path, verb) := concat("", [
-	_setting_name(r, path), " ", verb, " an ACS access key or connection string; ",
-	"use a managed identity with the endpoint only, or a Key Vault reference (@Microsoft.KeyVault(...))",
-])
+_message(r, path, id) := result.message(id, {"setting": _setting_name(r, path)})
 
 # The name of the setting at path: an entry's `name` in a settings array, else the map key.
-_setting_name(r, path) := concat("", ["setting '", name, "'"]) if {
+_setting_name(r, path) := result.message("named_setting", {"name": name}) if {
 	entry := object.get({"r": r}, array.concat(["r"], array.slice(path, 0, count(path) - 1)), null)
 	name := entry.name
 	is_string(name)
-} else := concat("", ["setting '", path[count(path) - 1], "'"]) if {
+} else := result.message("named_setting", {"name": path[count(path) - 1]}) if {
 	is_string(path[count(path) - 1])
-} else := "a setting"
+} else := result.message("a_setting", {})

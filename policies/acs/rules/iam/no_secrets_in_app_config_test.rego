@@ -13,23 +13,24 @@ test_fail_inline_app_setting if {
 	[f] := [f | some f in _deny(_site([{"name": "ACS", "value": testdata.acs_keys}]))]
 	f.status == "fail"
 	f.path == ["properties", "siteConfig", "appSettings", 0, "value"]
-	contains(f.message, "setting 'ACS'")
+	f.message == {"id": "holds", "args": {"setting": {"id": "named_setting", "args": {"name": "ACS"}}}}
 }
 
 test_fail_config_resource_map if {
 	r := testdata.resource(0, "Microsoft.Web/sites/config", "app/appsettings", {"ACS_CONNECTION": testdata.connection_string})
 	[f] := [f | some f in _deny(r)]
+	f.status == "fail"
 	f.path == ["properties", "ACS_CONNECTION"]
 }
 
 test_fail_container_app_env if {
 	r := testdata.resource(0, "Microsoft.App/containerApps", "ca", {"template": {"containers": [{"env": [{"name": "K", "value": testdata.acs_keys}]}]}})
-	count(_deny(r)) == 1
+	testdata.verdicts(_deny(r)) == {["fail", ["properties", "template", "containers", 0, "env", 0, "value"]]}
 }
 
 test_fail_container_instance_env if {
 	r := testdata.resource(0, "Microsoft.ContainerInstance/containerGroups", "ci", {"containers": [{"properties": {"environmentVariables": [{"name": "K", "secureValue": testdata.acs_keys}]}}]})
-	count(_deny(r)) == 1
+	testdata.verdicts(_deny(r)) == {["fail", ["properties", "containers", 0, "properties", "environmentVariables", 0, "secureValue"]]}
 }
 
 test_pass_key_vault_reference if {
@@ -41,11 +42,12 @@ test_pass_endpoint_only if count(_deny(_site([{"name": "ACS_ENDPOINT", "value": 
 test_unknown_for_keys_of_unknown_type if {
 	v := {"$unknown": {"reason": "runtime-function", "functions": ["listkeys"], "secret": true}}
 	[f] := [f | some f in _deny(_site([{"name": "K", "value": v}]))]
+	f.path == ["properties", "siteConfig", "appSettings", 0, "value"]
 	f.status == "unknown"
 }
 
 test_one_finding_per_resource if {
-	count(_deny(_site([{"name": "A", "value": testdata.acs_keys}, {"name": "B", "value": testdata.connection_string}]))) == 1
+	testdata.verdicts(_deny(_site([{"name": "A", "value": testdata.acs_keys}, {"name": "B", "value": testdata.connection_string}]))) == {["fail", ["properties", "siteConfig", "appSettings", 0, "value"]]}
 }
 
 _config(name, props) := testdata.resource(1, "Microsoft.Web/sites/config", name, props)
@@ -54,12 +56,14 @@ test_unknown_settings_of_a_config_in_an_acs_workload if {
 	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), _config("app/appsettings", testdata.missing("[parameters('settings')]"))]}]
 	f.status == "unknown"
 	f.path == ["properties"]
-	contains(f.message, "[parameters('settings')]")
+	f.message.id == "settings_depend"
+	f.message.args.value["$unknown"].expression == "[parameters('settings')]"
 }
 
 test_unknown_app_settings_list if {
 	site := _site(testdata.missing("[parameters('settings')]"))
 	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), object.union(site, {"index": 1})]}]
+	f.status == "unknown"
 	f.path == ["properties", "siteConfig", "appSettings"]
 }
 

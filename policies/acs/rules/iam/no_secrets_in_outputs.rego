@@ -43,6 +43,9 @@
 #     output connectionString string = acs.listKeys().primaryConnectionString
 #   suppress_when: >-
 #     Never for a plain output. Make the output secure instead; a secure output passes this rule.
+#   messages:
+#     returns: "output '{name}'{deployments|module} returns an ACS access key or connection string in clear text; deployment history keeps it. Return the endpoint and use a managed identity, or make the output secure"
+#     may_return: "output '{name}'{deployments|module} may return an ACS access key or connection string in clear text; deployment history keeps it. Return the endpoint and use a managed identity, or make the output secure"
 package acs.rules.iam.no_secrets_in_outputs
 
 import data.acs.lib.result
@@ -62,11 +65,7 @@ deny contains finding if {
 	count(secrets.secret_paths(o.value)) == 0
 	paths := secrets.maybe_secret_paths(o.value)
 	count(paths) > 0
-	finding := result.unknown_on(rego.metadata.chain(), "output", o, array.concat(["value"], sort(paths)[0]), _message(o, "may return"))
+	finding := result.unknown_on(rego.metadata.chain(), "output", o, array.concat(["value"], sort(paths)[0]), _message(o, "may_return"))
 }
 
-_message(o, verb) := concat("", [
-	"output '", o.name, "'", result.in_module(o), " ", verb,
-	" an ACS access key or connection string in clear text; deployment history keeps it. ",
-	"Return the endpoint and use a managed identity, or make the output secure",
-])
+_message(o, id) := result.message(id, {"name": o.name, "deployments": o.deployments})

@@ -18,11 +18,12 @@ test_fail_list_keys_output if {
 
 test_fail_nested_output_names_the_deployment if {
 	[f] := [f | some f in _deny(_output({"keys": [testdata.acs_keys]}, "object", ["acs-module"]))]
+	f.status == "fail"
 	f.path == ["value", "keys", 0]
-	contains(f.message, "nested deployment acs-module")
+	f.message.args.deployments == ["acs-module"]
 }
 
-test_fail_literal_connection_string if count(_deny(_output(testdata.connection_string, "string", []))) == 1
+test_fail_literal_connection_string if testdata.verdicts(_deny(_output(testdata.connection_string, "string", []))) == {["fail", ["value"]]}
 
 test_pass_secure_output if count(_deny(_output(testdata.acs_keys, "securestring", []))) == 0
 
@@ -33,5 +34,6 @@ test_pass_endpoint if count(_deny(_output("https://acs.communication.azure.com",
 test_unknown_list_of_unknown_type if {
 	v := {"$unknown": {"reason": "runtime-function", "functions": ["listkeys"], "secret": true}}
 	[f] := [f | some f in _deny(_output(v, "string", []))]
+	f.path == ["value"]
 	f.status == "unknown"
 }

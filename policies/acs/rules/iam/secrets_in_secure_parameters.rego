@@ -48,6 +48,12 @@
 #   suppress_when: >-
 #     The name only looks like a secret (for example a flag named useAccessKey); say so in the
 #     justification, or rename the parameter.
+#   messages:
+#     insecure: "parameter '{name}'{deployments|module} {reason} but is declared {type}; declare it securestring or secureObject (@secure() in Bicep)"
+#     secret_default: "holds an ACS secret in its default value"
+#     secret_given: "is given an ACS secret"
+#     flows_into_secret_place: "flows into a setting or Key Vault secret named as an ACS credential"
+#     named_as_secret: "is named as an ACS connection string or access key"
 package acs.rules.iam.secrets_in_secure_parameters
 
 import data.acs.lib.resources
@@ -60,22 +66,19 @@ deny contains finding if {
 	not p.secure
 	p.type in _can_hold_a_secret
 	reason := _reason(p)
-	finding := result.fail_on(rego.metadata.chain(), "parameter", p, ["type"], concat("", [
-		"parameter '", p.name, "'", result.in_module(p), " ", reason, " but is declared ", p.type,
-		"; declare it securestring or secureObject (@secure() in Bicep)",
-	]))
+	finding := result.fail_on(rego.metadata.chain(), "parameter", p, ["type"], result.message("insecure", {"name": p.name, "deployments": p.deployments, "reason": reason, "type": p.type}))
 }
 
 # A bool, int or array cannot be a connection string or key, whatever its name.
 _can_hold_a_secret := {"string", "object"}
 
-_reason(p) := "holds an ACS secret in its default value" if {
+_reason(p) := result.message("secret_default", {}) if {
 	count(secrets.secret_paths(object.get(p, "defaultValue", null))) > 0
-} else := "is given an ACS secret" if {
+} else := result.message("secret_given", {}) if {
 	count(secrets.secret_paths(p.value)) > 0
-} else := "flows into a setting or Key Vault secret named as an ACS credential" if {
+} else := result.message("flows_into_secret_place", {}) if {
 	p.value["$unknown"].origin in _secret_place_origins
-} else := "is named as an ACS connection string or access key" if {
+} else := result.message("named_as_secret", {}) if {
 	secrets.names_acs_credential(p.name)
 }
 

@@ -4,20 +4,23 @@ import data.acs.lib.testdata
 import data.acs.rules.iam.secrets_in_secure_parameters as rule
 
 _deny(p) := d if {
-	d := rule.deny with input as {"resources": [], "parameters": [object.union({"index": 0, "type": "string", "secure": false, "value": null}, p)]}
+	d := rule.deny with input as {"resources": [], "parameters": [object.union({"index": 0, "type": "string", "secure": false, "value": null, "deployments": []}, p)]}
 }
 
 test_fail_named_connection_string if {
 	[f] := [f | some f in _deny({"name": "acsConnectionString"})]
+	f.status == "fail"
 	f.path == ["type"]
-	contains(f.message, "named as an ACS connection string")
+	f.message.args.reason.id == "named_as_secret"
 }
 
-test_fail_named_access_key_any_case if count(_deny({"name": "ACS_ACCESSKEY"})) == 1
+test_fail_named_access_key_any_case if testdata.verdicts(_deny({"name": "ACS_ACCESSKEY"})) == {["fail", ["type"]]}
 
 test_fail_default_is_a_secret if {
 	[f] := [f | some f in _deny({"name": "settings", "type": "object", "defaultValue": {"c": testdata.acs_keys}})]
-	contains(f.message, "default value")
+	f.status == "fail"
+	f.path == ["type"]
+	f.message.args.reason.id == "secret_default"
 }
 
 test_pass_secure if count(_deny({"name": "acsConnectionString", "type": "securestring", "secure": true})) == 0
@@ -43,7 +46,11 @@ test_pass_other_services_secrets if {
 
 test_fail_given_an_acs_secret_by_its_caller_names_the_module if {
 	[f] := [f | some f in _deny({"name": "key", "value": testdata.acs_keys, "deployments": ["notifier"]})]
-	contains(f.message, "parameter 'key' of nested deployment notifier is given an ACS secret")
+	f.status == "fail"
+	f.path == ["type"]
+	f.message.args.name == "key"
+	f.message.args.deployments == ["notifier"]
+	f.message.args.reason.id == "secret_given"
 }
 
 _origin := "t.json#/parameters/conn"
@@ -53,18 +60,20 @@ _flowing := {"$unknown": {"reason": "missing-parameter", "expression": "[paramet
 _settings(name) := testdata.resource(1, "Microsoft.Web/sites", "app", {"siteConfig": {"appSettings": [{"name": name, "value": _flowing}]}})
 
 test_fail_flows_into_an_acs_setting if {
-	inp := {"resources": [_settings("ACS_CONNECTION_STRING")], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing}]}
+	inp := {"resources": [_settings("ACS_CONNECTION_STRING")], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing, "deployments": []}]}
 	[f] := [f | some f in rule.deny with input as inp]
-	contains(f.message, "flows into a setting or Key Vault secret named as an ACS credential")
+	f.status == "fail"
+	f.path == ["type"]
+	f.message.args.reason.id == "flows_into_secret_place"
 }
 
 test_pass_flows_into_another_services_setting if {
-	inp := {"resources": [_settings("APPLICATIONINSIGHTS_CONNECTION_STRING")], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing}]}
+	inp := {"resources": [_settings("APPLICATIONINSIGHTS_CONNECTION_STRING")], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing, "deployments": []}]}
 	count(rule.deny) == 0 with input as inp
 }
 
 test_fail_flows_into_an_acs_vault_secret if {
 	secret := testdata.resource(1, "Microsoft.KeyVault/vaults/secrets", "kv/acs-connection-string", {"value": _flowing})
-	inp := {"resources": [secret], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing}]}
-	count(rule.deny) == 1 with input as inp
+	inp := {"resources": [secret], "parameters": [{"index": 0, "name": "conn", "type": "string", "secure": false, "value": _flowing, "deployments": []}]}
+	testdata.verdicts(rule.deny) == {["fail", ["type"]]} with input as inp
 }

@@ -46,6 +46,10 @@
 #   suppress_when: >-
 #     Rotation is enforced outside the template (an Event Grid rotation function, or a vault
 #     policy), and the justification names it.
+#   messages:
+#     no_expiry: "the secret stores an ACS key or connection string without an expiry (properties.attributes.exp); set one so rotation is forced"
+#     may_hold_no_expiry: "the secret may hold a key from listKeys on a resource of unknown type, and stores an ACS key or connection string without an expiry (properties.attributes.exp); set one so rotation is forced"
+#     expiry_depends: "the secret holds an ACS key or connection string; whether it expires depends on {value}"
 package acs.rules.iam.stored_keys_expire
 
 import data.acs.lib.resources
@@ -53,14 +57,12 @@ import data.acs.lib.result
 import data.acs.lib.secrets
 import data.acs.lib.value
 
-_message := "stores an ACS key or connection string without an expiry (properties.attributes.exp); set one so rotation is forced"
-
 deny contains finding if {
 	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
 	secrets.is_acs_secret(s.properties.value)
 	not _expires(s)
 	not _expiry_unknown(s)
-	finding := result.fail(rego.metadata.chain(), s, ["properties", "attributes", "exp"], concat("", ["the secret ", _message]))
+	finding := result.fail(rego.metadata.chain(), s, _exp_path, result.message("no_expiry", {}))
 }
 
 deny contains finding if {
@@ -68,7 +70,7 @@ deny contains finding if {
 	secrets.maybe_acs_secret(s.properties.value)
 	not _expires(s)
 	not _expiry_unknown(s)
-	finding := result.unknown(rego.metadata.chain(), s, ["properties", "attributes", "exp"], concat("", ["the secret may hold a key from listKeys on a resource of unknown type, and ", _message]))
+	finding := result.unknown(rego.metadata.chain(), s, _exp_path, result.message("may_hold_no_expiry", {}))
 }
 
 # An expiry that is set counts, even when its value is only known at deployment.
@@ -81,15 +83,8 @@ _exp_path := ["properties", "attributes", "exp"]
 
 deny contains finding if {
 	some s in resources.deployed("microsoft.keyvault/vaults/secrets")
-	_holds_acs_secret(s)
+	secrets.is_or_maybe_acs_secret(s.properties.value)
 	not _expires(s)
 	_expiry_unknown(s)
-	finding := result.unknown(rego.metadata.chain(), s, _exp_path, concat("", [
-		"the secret holds an ACS key or connection string; whether it expires depends on ",
-		value.describe(value.get(s, _exp_path)),
-	]))
+	finding := result.unknown(rego.metadata.chain(), s, _exp_path, result.message("expiry_depends", {"value": value.get(s, _exp_path)}))
 }
-
-_holds_acs_secret(s) if secrets.is_acs_secret(s.properties.value)
-
-_holds_acs_secret(s) if secrets.maybe_acs_secret(s.properties.value)

@@ -68,6 +68,12 @@
 #   suppress_when: >-
 #     Diagnostic settings are deployed by Azure Policy (DeployIfNotExists) or a platform template
 #     outside this one; name the policy assignment in the justification.
+#   messages:
+#     no_setting: "no diagnostic setting targets this service: its logs ({logs}) are not kept"
+#     no_enabled_logs: "no diagnostic setting of this service sends enabled logs covering {logs} to a destination"
+#     depends: "whether a diagnostic setting sends this service's logs ({logs}) depends on values not known before deployment"
+#     all_logs: "allLogs"
+#     all_logs_or: "allLogs or {categories|comma}"
 package acs.rules.log.diagnostic_logs_enabled
 
 import data.acs.lib.diagnostics
@@ -103,9 +109,9 @@ _undecided(r) if {
 	diagnostics.undecided(s)
 }
 
-_what := "allLogs" if count(_required) == 0
+_what := result.message("all_logs", {}) if count(_required) == 0
 
-else := concat("", ["allLogs or ", concat(", ", _required)])
+else := result.message("all_logs_or", {"categories": _required})
 
 deny contains finding if {
 	some r in resources.communication_services
@@ -118,9 +124,9 @@ deny contains finding if {
 	some r in resources.communication_services
 	not _compliant(r)
 	_undecided(r)
-	finding := result.unknown(rego.metadata.chain(), r, [], concat("", ["whether a diagnostic setting sends this service's logs (", _what, ") depends on values not known before deployment"]))
+	finding := result.unknown(rego.metadata.chain(), r, [], result.message("depends", {"logs": _what}))
 }
 
-_message(r) := concat("", ["no diagnostic setting targets this service: its logs (", _what, ") are not kept"]) if {
+_message(r) := result.message("no_setting", {"logs": _what}) if {
 	count(diagnostics.targeting(r)) == 0
-} else := concat("", ["no diagnostic setting of this service sends enabled logs covering ", _what, " to a destination"])
+} else := result.message("no_enabled_logs", {"logs": _what})

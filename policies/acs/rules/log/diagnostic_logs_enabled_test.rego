@@ -13,18 +13,19 @@ _deny(resources) := d if {
 
 test_fail_no_setting if {
 	[f] := [f | some f in _deny([testdata.acs({})])]
+	f.status == "fail"
 	f.path == []
-	contains(f.message, "no diagnostic setting targets")
+	f.message.id == "no_setting"
 }
 
 test_pass_all_logs if count(_deny([testdata.acs({}), _setting(_all_logs)])) == 0
 
-test_fail_disabled_logs if count(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": [{"categoryGroup": "allLogs", "enabled": false}]})])) == 1
+test_fail_disabled_logs if testdata.verdicts(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": [{"categoryGroup": "allLogs", "enabled": false}]})])) == {["fail", []]}
 
-test_fail_no_destination if count(_deny([testdata.acs({}), _setting({"logs": [{"categoryGroup": "allLogs", "enabled": true}]})])) == 1
+test_fail_no_destination if testdata.verdicts(_deny([testdata.acs({}), _setting({"logs": [{"categoryGroup": "allLogs", "enabled": true}]})])) == {["fail", []]}
 
 test_fail_categories_without_parameter if {
-	count(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": [{"category": "ChatOperational", "enabled": true}]})])) == 1
+	testdata.verdicts(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": [{"category": "ChatOperational", "enabled": true}]})])) == {["fail", []]}
 }
 
 test_pass_required_categories if {
@@ -36,5 +37,6 @@ test_pass_required_categories if {
 
 test_unknown_enabled if {
 	[f] := [f | some f in _deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": [{"categoryGroup": "allLogs", "enabled": testdata.missing("[parameters('on')]")}]})])]
+	f.path == []
 	f.status == "unknown"
 }

@@ -44,6 +44,9 @@
 #   suppress_when: >-
 #     Logs go to another SIEM through an event hub, and that SIEM does the monitoring; name it in
 #     the justification.
+#   messages:
+#     no_workspace: "no diagnostic setting sends this service's logs to a Log Analytics workspace"
+#     depends: "whether this service's logs reach Log Analytics depends on values not known before deployment"
 package acs.rules.log.logs_to_log_analytics
 
 import data.acs.lib.diagnostics
@@ -74,14 +77,14 @@ deny contains finding if {
 	some r in resources.communication_services
 	not _has_workspace_setting(r)
 	not _undecided(r)
-	finding := result.fail(rego.metadata.chain(), r, [], "no diagnostic setting sends this service's logs to a Log Analytics workspace")
+	finding := result.fail(rego.metadata.chain(), r, [], result.message("no_workspace", {}))
 }
 
 deny contains finding if {
 	some r in resources.communication_services
 	not _has_workspace_setting(r)
 	_undecided(r)
-	finding := result.unknown(rego.metadata.chain(), r, [], "whether this service's logs reach Log Analytics depends on values not known before deployment")
+	finding := result.unknown(rego.metadata.chain(), r, [], result.message("depends", {}))
 }
 
 _has_workspace_setting(r) if {

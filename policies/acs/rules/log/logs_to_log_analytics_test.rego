@@ -9,19 +9,20 @@ _deny(resources) := d if {
 	d := rule.deny with input as {"resources": resources}
 }
 
-test_fail_none if count(_deny([testdata.acs({})])) == 1
+test_fail_none if testdata.verdicts(_deny([testdata.acs({})])) == {["fail", []]}
 
 test_fail_storage_only if {
-	count(_deny([testdata.acs({}), _setting({"storageAccountId": "/st", "logs": [{"categoryGroup": "allLogs", "enabled": true}]})])) == 1
+	testdata.verdicts(_deny([testdata.acs({}), _setting({"storageAccountId": "/st", "logs": [{"categoryGroup": "allLogs", "enabled": true}]})])) == {["fail", []]}
 }
 
 test_pass_workspace if {
 	count(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": [{"category": "ChatOperational", "enabled": true}]})])) == 0
 }
 
-test_fail_workspace_without_enabled_logs if count(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": []})])) == 1
+test_fail_workspace_without_enabled_logs if testdata.verdicts(_deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": []})])) == {["fail", []]}
 
 test_unknown_workspace if {
 	[f] := [f | some f in _deny([testdata.acs({}), _setting({"workspaceId": testdata.missing("[parameters('ws')]"), "logs": [{"categoryGroup": "allLogs", "enabled": true}]})])]
+	f.path == []
 	f.status == "unknown"
 }

@@ -45,6 +45,11 @@
 #   suppress_when: >-
 #     Never in production. A local development tunnel that only receives synthetic events may be
 #     suppressed with an expiry.
+#   messages:
+#     plain_http_prefix: "ACS events are delivered to {prefix}... without TLS; use an https:// endpoint"
+#     plain_http: "ACS events are delivered to {url} without TLS; use an https:// endpoint"
+#     url_depends: "the endpoint of ACS events depends on {value}; it must be https://"
+#     type_depends: "the endpoint type depends on {value}; if it is WebHook, ACS events go to {url}, which is not known to be https://"
 package acs.rules.net.event_delivery_https
 
 import data.acs.lib.resources
@@ -86,7 +91,7 @@ deny contains finding if {
 	url := value.get(s, _url_path)
 	value.is_unknown(url)
 	_plain_http(url)
-	finding := result.fail(rego.metadata.chain(), s, _url_path, concat("", ["ACS events are delivered to ", value.known_prefix(url), "... without TLS; use an https:// endpoint"]))
+	finding := result.fail(rego.metadata.chain(), s, _url_path, result.message("plain_http_prefix", {"prefix": value.known_prefix(url)}))
 }
 
 deny contains finding if {
@@ -95,7 +100,7 @@ deny contains finding if {
 	url := value.get(s, _url_path)
 	is_string(url)
 	not _https(url)
-	finding := result.fail(rego.metadata.chain(), s, _url_path, concat("", ["ACS events are delivered to ", url, " without TLS; use an https:// endpoint"]))
+	finding := result.fail(rego.metadata.chain(), s, _url_path, result.message("plain_http", {"url": url}))
 }
 
 deny contains finding if {
@@ -105,7 +110,7 @@ deny contains finding if {
 	value.is_unknown(url)
 	not _https(url)
 	not _plain_http(url)
-	finding := result.unknown(rego.metadata.chain(), s, _url_path, concat("", ["the endpoint of ACS events depends on ", value.describe(url), "; it must be https://"]))
+	finding := result.unknown(rego.metadata.chain(), s, _url_path, result.message("url_depends", {"value": url}))
 }
 
 # The endpoint type is not known: a webhook to a URL not known to be https may be plain HTTP.
@@ -116,12 +121,5 @@ deny contains finding if {
 	url := value.get(s, _url_path)
 	url != null
 	not _https(url)
-	finding := result.unknown(rego.metadata.chain(), s, _type_path, concat("", [
-		"the endpoint type depends on ", value.describe(kind), "; if it is WebHook, ACS events go to ",
-		_url_text(url), ", which is not known to be https://",
-	]))
+	finding := result.unknown(rego.metadata.chain(), s, _type_path, result.message("type_depends", {"value": kind, "url": url}))
 }
-
-_url_text(url) := url if is_string(url)
-
-else := value.describe(url)

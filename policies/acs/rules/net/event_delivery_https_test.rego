@@ -13,6 +13,7 @@ _deny(resources) := d if {
 
 test_fail_http_webhook if {
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub("http://app.example.com/events")])]
+	f.status == "fail"
 	f.subject.index == 1
 	f.path == ["properties", "destination", "properties", "endpointUrl"]
 }
@@ -25,11 +26,12 @@ test_pass_topic_of_other_source if {
 
 test_fail_subscription_scoped_to_acs if {
 	s := object.union(testdata.resource(0, "Microsoft.EventGrid/eventSubscriptions", "direct", {"destination": {"endpointType": "webhook", "properties": {"endpointUrl": "http://x"}}}), {"scope": testdata.acs_id})
-	count(_deny([s])) == 1
+	testdata.verdicts(_deny([s])) == {["fail", ["properties", "destination", "properties", "endpointUrl"]]}
 }
 
 test_unknown_url if {
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(testdata.missing("[parameters('url')]"))])]
+	f.path == ["properties", "destination", "properties", "endpointUrl"]
 	f.status == "unknown"
 }
 
@@ -39,7 +41,8 @@ test_unknown_endpoint_type_with_http_url if {
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub_typed(testdata.missing("[parameters('kind')]"), "http://app.example.com/events")])]
 	f.status == "unknown"
 	f.path == ["properties", "destination", "endpointType"]
-	contains(f.message, "http://app.example.com/events")
+	f.message.id == "type_depends"
+	f.message.args.url == "http://app.example.com/events"
 }
 
 test_pass_unknown_endpoint_type_with_https_url if {
@@ -49,6 +52,7 @@ test_pass_unknown_endpoint_type_with_https_url if {
 test_unknown_destination_is_unknown if {
 	s := testdata.resource(1, "Microsoft.EventGrid/systemTopics/eventSubscriptions", "acs-events/to-app", {"destination": testdata.missing("[parameters('destination')]")})
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), s])]
+	f.path == ["properties", "destination", "endpointType"]
 	f.status == "unknown"
 }
 
@@ -59,11 +63,13 @@ test_pass_url_with_a_known_https_beginning if {
 
 test_unknown_url_without_a_known_beginning if {
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(testdata.missing("[parameters('url')]"))])]
+	f.path == ["properties", "destination", "properties", "endpointUrl"]
 	f.status == "unknown"
 }
 
 test_fail_url_with_a_known_http_beginning if {
 	url := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('host')]", "prefix": "http://"}}
 	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(url)])]
+	f.path == ["properties", "destination", "properties", "endpointUrl"]
 	f.status == "fail"
 }

@@ -41,6 +41,13 @@
 #     Clients on the public internet (browsers and phones calling or chatting) must reach the
 #     service directly, which is the common case for ACS: suppress with that justification, and
 #     rely on Entra ID authentication (ACS-IAM-001) instead.
+#   messages:
+#     api_too_old: "apiVersion {apiVersion} cannot restrict public network access; move to {first} or later"
+#     all_values_public: "properties.publicNetworkAccess is neither Disabled nor SecuredByPerimeter for any value of {parameter}"
+#     some_values_public: "the service is reachable from any network when {parameter} is {values|or}; publicNetworkAccess must be Disabled or SecuredByPerimeter"
+#     depends: "properties.publicNetworkAccess depends on {value}; it must be Disabled or SecuredByPerimeter"
+#     public: "properties.publicNetworkAccess is {value|json}: the service is reachable from any network"
+#     not_set: "properties.publicNetworkAccess is not set, so the service is reachable from any network"
 package acs.rules.net.public_network_access_restricted
 
 import data.acs.lib.api_version
@@ -67,7 +74,6 @@ _compliant(r, v) if {
 # A parameter with allowed values passes when every value it can take restricts access.
 _compliant(r, v) if {
 	not api_version.before(r.apiVersion, _first_able)
-	value.is_unknown(v)
 	cases := value.cases(v)
 	count(cases) > 0
 	count(_failing(cases)) == 0
@@ -82,22 +88,20 @@ _restricting(v) if lower(v) in _restricted
 
 _finding(r, v) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
-	msg := concat("", ["apiVersion ", r.apiVersion, " cannot restrict public network access; move to ", _first_able, " or later"])
+	msg := result.message("api_too_old", {"apiVersion": r.apiVersion, "first": _first_able})
 } else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
-	value.is_unknown(v)
 	cases := value.cases(v)
 	count(cases) > 0
 	count(_failing(cases)) == count(cases)
-	msg := concat("", ["properties.publicNetworkAccess is neither Disabled nor SecuredByPerimeter for any value of ", v["$unknown"].domain.parameter])
+	msg := result.message("all_values_public", {"parameter": v["$unknown"].domain.parameter})
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
-	value.is_unknown(v)
 	failing := _failing(value.cases(v))
 	count(failing) > 0
-	msg := concat("", ["the service is reachable from any network when ", value.when_text(v, failing), "; publicNetworkAccess must be Disabled or SecuredByPerimeter"])
+	msg := result.message("some_values_public", {"parameter": v["$unknown"].domain.parameter, "values": failing})
 } else := result.unknown(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
 	value.is_unknown(v)
-	msg := concat("", ["properties.publicNetworkAccess depends on ", value.describe(v), "; it must be Disabled or SecuredByPerimeter"])
+	msg := result.message("depends", {"value": v})
 } else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
 	r.properties.publicNetworkAccess
-	msg := concat("", ["properties.publicNetworkAccess is ", json.marshal(r.properties.publicNetworkAccess), ": the service is reachable from any network"])
-} else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], "properties.publicNetworkAccess is not set, so the service is reachable from any network")
+	msg := result.message("public", {"value": r.properties.publicNetworkAccess})
+} else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], result.message("not_set", {}))

@@ -13,29 +13,35 @@ test_pass_perimeter_any_case if count(_deny(testdata.acs({"publicNetworkAccess":
 
 test_fail_enabled if {
 	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": "Enabled"}))]
-	contains(f.message, "\"Enabled\"")
+	f.status == "fail"
+	f.path == ["properties", "publicNetworkAccess"]
+	f.message == {"id": "public", "args": {"value": "Enabled"}}
 }
 
 test_fail_absent if {
 	[f] := [f | some f in _deny(testdata.acs({}))]
+	f.status == "fail"
 	f.path == ["properties", "publicNetworkAccess"]
 }
 
 test_fail_old_api if {
 	[f] := [f | some f in _deny(testdata.with_api(testdata.acs({"publicNetworkAccess": "Disabled"}), "2023-04-01"))]
+	f.status == "fail"
 	f.path == ["apiVersion"]
 }
 
 test_unknown if {
 	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": testdata.missing("[parameters('pna')]")}))]
+	f.path == ["properties", "publicNetworkAccess"]
 	f.status == "unknown"
 }
 
 test_allowed_values_are_judged_each if {
 	count(_deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Disabled", "SecuredByPerimeter"])}))) == 0
 	[f] := [f | some f in _deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Disabled", "Enabled"])}))]
+	f.path == ["properties", "publicNetworkAccess"]
 	f.status == "unknown"
-	contains(f.message, "when access is 'Enabled'")
+	f.message == {"id": "some_values_public", "args": {"parameter": "access", "values": ["Enabled"]}}
 	[g] := [g | some g in _deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Enabled"])}))]
 	g.status == "fail"
 }

@@ -39,6 +39,11 @@
 #   suppress_when: >-
 #     Never for accounts that receive ACS data; a storage account that holds only public static
 #     content unrelated to ACS belongs in another template.
+#   messages:
+#     weak: "{problems|semicolon}"
+#     old_tls: "minimumTlsVersion is not TLS1_2 or higher (it must be set explicitly)"
+#     http_allowed: "supportsHttpsTrafficOnly is false, so plain HTTP is accepted"
+#     depends: "TLS or HTTPS settings depend on values not known before deployment"
 package acs.rules.net.storage_tls_https
 
 import data.acs.lib.resources
@@ -52,7 +57,7 @@ deny contains finding if {
 	some r in resources.deployed("microsoft.storage/storageaccounts")
 	problems := _problems(r)
 	count(problems) > 0
-	finding := result.fail(rego.metadata.chain(), r, problems[0].path, concat("; ", [p.text | some p in problems]))
+	finding := result.fail(rego.metadata.chain(), r, problems[0].path, result.message("weak", {"problems": [p.message | some p in problems]}))
 }
 
 deny contains finding if {
@@ -64,19 +69,17 @@ deny contains finding if {
 		value.is_unknown(value.get(r, p))
 	]
 	count(unknowns) > 0
-	finding := result.unknown(rego.metadata.chain(), r, unknowns[0], "TLS or HTTPS settings depend on values not known before deployment")
+	finding := result.unknown(rego.metadata.chain(), r, unknowns[0], result.message("depends", {}))
 }
 
 _problems(r) := array.concat(_tls(r), _https(r))
 
 _tls(r) := [] if {
-	v := value.get(r, ["properties", "minimumTlsVersion"])
-	not is_string(v)
-	value.is_unknown(v)
+	value.is_unknown(value.get(r, ["properties", "minimumTlsVersion"]))
 } else := [] if {
 	lower(r.properties.minimumTlsVersion) in _modern
-} else := [{"path": ["properties", "minimumTlsVersion"], "text": "minimumTlsVersion is not TLS1_2 or higher (it must be set explicitly)"}]
+} else := [{"path": ["properties", "minimumTlsVersion"], "message": result.message("old_tls", {})}]
 
-_https(r) := [{"path": ["properties", "supportsHttpsTrafficOnly"], "text": "supportsHttpsTrafficOnly is false, so plain HTTP is accepted"}] if {
+_https(r) := [{"path": ["properties", "supportsHttpsTrafficOnly"], "message": result.message("http_allowed", {})}] if {
 	r.properties.supportsHttpsTrafficOnly == false
 } else := []

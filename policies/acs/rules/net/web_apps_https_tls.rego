@@ -45,6 +45,12 @@
 #   suppress_when: >-
 #     An app that only serves an internal health probe on HTTP behind a TLS-terminating gateway;
 #     name the gateway in the justification.
+#   messages:
+#     weak: "{problems|semicolon}"
+#     http_allowed: "httpsOnly is not true, so the app also serves plain HTTP"
+#     old_tls: "minTlsVersion is {version}; it must be 1.2 or higher"
+#     depends: "HTTPS or TLS settings depend on values not known before deployment"
+#     tls_depends: "minTlsVersion depends on {value}; it must be 1.2 or higher"
 package acs.rules.net.web_apps_https_tls
 
 import data.acs.lib.resources
@@ -60,7 +66,7 @@ deny contains finding if {
 	some r in resources.deployed_any(_sites)
 	problems := _site_problems(r)
 	count(problems) > 0
-	finding := result.fail(rego.metadata.chain(), r, problems[0].path, concat("; ", [p.text | some p in problems]))
+	finding := result.fail(rego.metadata.chain(), r, problems[0].path, result.message("weak", {"problems": [p.message | some p in problems]}))
 }
 
 deny contains finding if {
@@ -69,7 +75,7 @@ deny contains finding if {
 	count(_site_problems(r)) == 0
 	unknowns := _site_unknowns(r)
 	count(unknowns) > 0
-	finding := result.unknown(rego.metadata.chain(), r, unknowns[0], "HTTPS or TLS settings depend on values not known before deployment")
+	finding := result.unknown(rego.metadata.chain(), r, unknowns[0], result.message("depends", {}))
 }
 
 deny contains finding if {
@@ -77,7 +83,7 @@ deny contains finding if {
 	some r in resources.deployed_any(_configs)
 	problems := _tls_problems(r, ["properties", "minTlsVersion"])
 	count(problems) > 0
-	finding := result.fail(rego.metadata.chain(), r, problems[0].path, problems[0].text)
+	finding := result.fail(rego.metadata.chain(), r, problems[0].path, problems[0].message)
 }
 
 deny contains finding if {
@@ -87,7 +93,7 @@ deny contains finding if {
 	count(_tls_problems(r, ["properties", "minTlsVersion"])) == 0
 	v := value.get(r, ["properties", "minTlsVersion"])
 	value.is_unknown(v)
-	finding := result.unknown(rego.metadata.chain(), r, ["properties", "minTlsVersion"], concat("", ["minTlsVersion depends on ", value.describe(v), "; it must be 1.2 or higher"]))
+	finding := result.unknown(rego.metadata.chain(), r, ["properties", "minTlsVersion"], result.message("tls_depends", {"value": v}))
 }
 
 # A config resource's last name segment says what it configures (web, appsettings, logs); an
@@ -101,13 +107,13 @@ _config_named(r, _) if value.is_unknown(r.name)
 
 _site_problems(r) := array.concat(_https_problems(r), _tls_problems(r, ["properties", "siteConfig", "minTlsVersion"]))
 
-_https_problems(r) := [{"path": ["properties", "httpsOnly"], "text": "httpsOnly is not true, so the app also serves plain HTTP"}] if {
+_https_problems(r) := [{"path": ["properties", "httpsOnly"], "message": result.message("http_allowed", {})}] if {
 	v := value.get(r, ["properties", "httpsOnly"])
 	value.is_known(v)
 	v != true
 } else := []
 
-_tls_problems(r, path) := [{"path": path, "text": concat("", ["minTlsVersion is ", v, "; it must be 1.2 or higher"])}] if {
+_tls_problems(r, path) := [{"path": path, "message": result.message("old_tls", {"version": v})}] if {
 	v := object.get(r, path, null)
 	is_string(v)
 	to_number(v) < 1.2

@@ -11,13 +11,16 @@ _deny(resources) := d if {
 
 test_fail_https_not_enforced if {
 	[f] := [f | some f in _deny([testdata.acs({}), _site({})])]
+	f.status == "fail"
 	f.path == ["properties", "httpsOnly"]
 }
 
 test_fail_old_tls_names_both_problems if {
 	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": false, "siteConfig": {"minTlsVersion": "1.0"}})])]
-	contains(f.message, "httpsOnly")
-	contains(f.message, "1.0")
+	f.status == "fail"
+	f.path == ["properties", "httpsOnly"]
+	[p.id | some p in f.message.args.problems] == ["http_allowed", "old_tls"]
+	f.message.args.problems[1].args.version == "1.0"
 }
 
 test_pass_https_and_default_tls if count(_deny([testdata.acs({}), _site({"httpsOnly": true})])) == 0
@@ -27,13 +30,16 @@ test_pass_outside_acs_workload if count(_deny([_site({})])) == 0
 test_fail_config_resource_tls if {
 	c := testdata.resource(2, "Microsoft.Web/sites/config", "app/web", {"minTlsVersion": "1.1"})
 	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": true}), c])]
+	f.status == "fail"
+	f.path == ["properties", "minTlsVersion"]
 	f.subject.index == 2
 }
 
-test_fail_slot if count(_deny([testdata.acs({}), testdata.resource(3, "Microsoft.Web/sites/slots", "app/staging", {})])) == 1
+test_fail_slot if testdata.verdicts(_deny([testdata.acs({}), testdata.resource(3, "Microsoft.Web/sites/slots", "app/staging", {})])) == {["fail", ["properties", "httpsOnly"]]}
 
 test_unknown_https if {
 	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": testdata.missing("[parameters('https')]")})])]
+	f.path == ["properties", "httpsOnly"]
 	f.status == "unknown"
 }
 

@@ -1,5 +1,5 @@
 import { EvalError } from "../../errors.js";
-import { eager, type FunctionTable } from "../registry.js";
+import { eager, type FunctionTable } from "../function-table.js";
 import { int, str } from "../values.js";
 import { fromJson } from "./collections.js";
 

@@ -1,7 +1,7 @@
 import { EvalError } from "../../errors.js";
 import { getKey, isObject, newObject, type JsonObject, type Value } from "../../json.js";
 import { Unknown } from "../../unknown.js";
-import { eager, MANY, type FunctionTable } from "../registry.js";
+import { eager, MANY, type FunctionTable } from "../function-table.js";
 import { arr, armEquals, armString, boundedArray, boundedString, deepUnknown, equalityKey, int, obj, str, typeName } from "../values.js";
 import type { Env } from "../env.js";
 

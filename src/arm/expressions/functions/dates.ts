@@ -1,6 +1,6 @@
 import { EvalError } from "../../errors.js";
 import { Unknown } from "../../unknown.js";
-import { eager, type FunctionTable } from "../registry.js";
+import { eager, type FunctionTable } from "../function-table.js";
 import { int, str } from "../values.js";
 import { preview } from "../../preview.js";
 

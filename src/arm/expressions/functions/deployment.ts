@@ -2,7 +2,7 @@ import { EvalError } from "../../errors.js";
 import type { JsonObject, Value } from "../../json.js";
 import { Unknown } from "../../unknown.js";
 import type { Env } from "../env.js";
-import { eager, MANY, type FunctionTable } from "../registry.js";
+import { eager, MANY, type FunctionTable } from "../function-table.js";
 import { int, str } from "../values.js";
 import { fromJson } from "./collections.js";
 

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
+import { fromHex, sha1, toHex, utf8Bytes } from "../../../portable/index.js";
 
 /**
  * ARM's `uniqueString`: the arguments joined with `-`, hashed with Microsoft's 64-bit variant of
  * MurmurHash (two 32-bit lanes), then 13 base-32 characters taken from the top of the hash.
  */
 export function uniqueString(parts: readonly string[]): string {
-  let hash = murmur64(Buffer.from(parts.join("-"), "utf8"));
+  let hash = murmur64(utf8Bytes(parts.join("-")));
   const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
   let out = "";
   for (let i = 0; i < 13; i++) {
@@ -71,13 +71,17 @@ function murmur64(data: Uint8Array): bigint {
   return (BigInt(h2) << 32n) | BigInt(h1);
 }
 
-const GUID_NAMESPACE = Buffer.from("11fb06fb712d4ddd98c7e71bbd588830", "hex");
+const GUID_NAMESPACE = fromHex("11fb06fb712d4ddd98c7e71bbd588830");
 
 /** ARM's `guid`: an RFC 4122 version-5 UUID in ARM's namespace over the arguments joined with `-`. */
 export function armGuid(parts: readonly string[]): string {
-  const hash = createHash("sha1").update(GUID_NAMESPACE).update(parts.join("-"), "utf8").digest();
+  const name = utf8Bytes(parts.join("-"));
+  const message = new Uint8Array(GUID_NAMESPACE.length + name.length);
+  message.set(GUID_NAMESPACE);
+  message.set(name, GUID_NAMESPACE.length);
+  const hash = sha1(message);
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString("hex");
+  const hex = toHex(hash.subarray(0, 16));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

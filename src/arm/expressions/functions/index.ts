@@ -1,4 +1,4 @@
-import type { FunctionTable } from "../registry.js";
+import type { FunctionTable } from "../function-table.js";
 import { cidrFunctions } from "./cidr.js";
 import { collectionFunctions } from "./collections.js";
 import { dateFunctions } from "./dates.js";

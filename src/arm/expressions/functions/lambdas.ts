@@ -3,7 +3,7 @@ import { newObject, type Value } from "../../json.js";
 import { Unknown } from "../../unknown.js";
 import type { Expr } from "../ast.js";
 import type { Env } from "../env.js";
-import { lazy, type FunctionTable } from "../registry.js";
+import { lazy, type FunctionTable } from "../function-table.js";
 import { arr, bool, boundedArray, mergeUnknowns, obj, str } from "../values.js";
 
 interface Lambda {

@@ -1,6 +1,6 @@
 import { EvalError } from "../../errors.js";
 import { Unknown } from "../../unknown.js";
-import { eager, lazy, MANY, type FunctionTable } from "../registry.js";
+import { eager, lazy, MANY, type FunctionTable } from "../function-table.js";
 import { armEquals, bool, deepUnknown, int, mergeUnknowns, str, typeName } from "../values.js";
 import { preview } from "../../preview.js";
 

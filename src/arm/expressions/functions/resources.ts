@@ -3,7 +3,7 @@ import type { Value } from "../../json.js";
 import { buildResourceId, scopePrefix } from "../../resource-id.js";
 import { Unknown } from "../../unknown.js";
 import type { Env } from "../env.js";
-import { eager, MANY, type ArmFunction, type FunctionTable } from "../registry.js";
+import { eager, MANY, type ArmFunction, type FunctionTable } from "../function-table.js";
 import { str } from "../values.js";
 
 /** Splits `[sub], [rg], type, names...` around the resource type (the first argument with a `/`). */

@@ -1,10 +1,11 @@
 import { EvalError } from "../../errors.js";
 import { Unknown } from "../../unknown.js";
-import { eager, MANY, type FunctionTable } from "../registry.js";
+import { eager, MANY, type FunctionTable } from "../function-table.js";
 import { arr, armString, boundedArray, boundedString, deepUnknown, int, str } from "../values.js";
 import { fromJson } from "./collections.js";
 import { compositeFormat } from "./format.js";
 import { armGuid, uniqueString } from "./hash.js";
+import { fromBase64, toBase64, utf8Bytes, utf8Text } from "../../../portable/index.js";
 
 const DATA_URI_PREFIX = "data:text/plain;charset=utf8;base64,";
 
@@ -15,7 +16,7 @@ function escapeDataString(s: string): string {
 
 function decodeBase64(fn: string, s: string): string {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s.replace(/\s/g, ""))) throw new EvalError(`${fn}: not base64`);
-  return Buffer.from(s, "base64").toString("utf8");
+  return utf8Text(fromBase64(s));
 }
 
 /** Arguments that must all be known strings (or values `string()` turns into strings). */
@@ -65,7 +66,7 @@ export const stringFunctions: FunctionTable = {
     const u = rest.map(deepUnknown).find(Boolean);
     return u ?? boundedString(compositeFormat(str("format", fmt!), rest), env);
   }, true),
-  base64: eager(1, 1, ([s]) => Buffer.from(str("base64", s!), "utf8").toString("base64")),
+  base64: eager(1, 1, ([s]) => toBase64(utf8Bytes(str("base64", s!)))),
   base64tostring: eager(1, 1, ([s]) => decodeBase64("base64ToString", str("base64ToString", s!))),
   base64tojson: eager(1, 1, ([s]) => {
     try {
@@ -75,7 +76,7 @@ export const stringFunctions: FunctionTable = {
       throw new EvalError("base64ToJson: not JSON");
     }
   }),
-  datauri: eager(1, 1, ([s]) => DATA_URI_PREFIX + Buffer.from(str("dataUri", s!), "utf8").toString("base64")),
+  datauri: eager(1, 1, ([s]) => DATA_URI_PREFIX + toBase64(utf8Bytes(str("dataUri", s!)))),
   datauritostring: eager(1, 1, ([s]) => {
     const text = str("dataUriToString", s!);
     const comma = text.indexOf(",");

@@ -78,6 +78,7 @@ export function decodeString(text: string, start: number, end: number): string {
   const raw = text.slice(start + 1, end - 1);
   if (!raw.includes("\\")) return raw;
   // `\'` is Json.NET's escape for a quote; unpaired surrogates become U+FFFD as Json.NET reads them.
+  // eslint-disable-next-line no-control-regex -- raw control characters are what JSON forbids in strings
   const escaped = raw.replace(/\\[^]|[\u0000-\u001f]/g, (m) =>
     m === "\\'" ? "'" : m.length === 2 ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );

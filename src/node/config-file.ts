@@ -5,7 +5,7 @@ import type { ErrorObject } from "ajv";
 import type { Node } from "yaml";
 import type { RuleMeta } from "../catalog/index.js";
 import { InputError } from "../model/index.js";
-import type { ScanOptions } from "./options.js";
+import type { ScanOptions } from "../config/options.js";
 
 /** The names a configuration file may have, looked for in the working directory and its parents. */
 export const CONFIG_NAMES = [".acs-baseline.yaml", ".acs-baseline.yml"];

@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type
 import { open } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import { InputError } from "../model/index.js";
-import { MAX_SOURCE_BYTES } from "./read-source.js";
+import { MAX_SOURCE_BYTES } from "../reader/read-source.js";
 
 // Opening a FIFO for reading would wait for a writer; non-blocking, it returns at once and fstat refuses it.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);

@@ -1,0 +1,68 @@
+import type { RuleMeta } from "../catalog/index.js";
+import type { FindingMessage } from "../engine/index.js";
+
+/**
+ * Renders a finding's message from the rule's template (its METADATA `custom.messages`) and the
+ * arguments the rule gave, so that rewording a message never touches the Rego.
+ *
+ * A template is text with placeholders `{name}` or `{name|filter}`:
+ *  - `{name}`: a string as it is; a value not known before deployment (`{"$unknown": ...}`) as
+ *    what it depends on; a nested message (`{id, args}`) rendered with the same rule's templates;
+ *    anything else as JSON;
+ *  - `|json`: the value as JSON (`"None"`, with the quotes);
+ *  - `|or`: a list of values, each quoted (`'Antarctica'`, or JSON when not a string), joined by " or ";
+ *  - `|comma`, `|and`, `|semicolon`: a list, each item rendered as `{name}` is, joined by ", ", " and ", "; ";
+ *  - `|module`: a list of nested deployment names: " of nested deployment a > b", or "" when empty.
+ */
+export function renderMessage(rule: Pick<RuleMeta, "id" | "messages">, message: FindingMessage): string {
+  const template = rule.messages[message.id];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported message ${message.id}, which its METADATA does not define`);
+  return template.replace(PLACEHOLDER, (_, name: string, filter: string | undefined) => {
+    if (!(name in message.args)) throw new Error(`message ${message.id} of rule ${rule.id} uses {${name}}, which the rule did not give`);
+    return applyFilter(rule, message.args[name], filter);
+  });
+}
+
+/** `{name}` or `{name|filter}`; names and filters are identifiers. */
+export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([a-z]+))?\}/g;
+
+/** The filters a placeholder may name. */
+export const FILTERS = ["json", "or", "comma", "and", "semicolon", "module"] as const;
+
+const JOINS: Record<string, string> = { comma: ", ", and: " and ", semicolon: "; " };
+
+function applyFilter(rule: Pick<RuleMeta, "id" | "messages">, value: unknown, filter: string | undefined): string {
+  if (filter === undefined) return plain(rule, value);
+  if (filter === "json") return JSON.stringify(value);
+  const list = Array.isArray(value) ? value : [value];
+  if (filter === "or") return list.map((v) => (typeof v === "string" ? `'${v}'` : JSON.stringify(v))).join(" or ");
+  if (filter === "module") return list.length > 0 ? ` of nested deployment ${list.join(" > ")}` : "";
+  const separator = JOINS[filter];
+  if (separator === undefined) throw new Error(`unknown message filter |${filter} in rule ${rule.id}`);
+  return list.map((v) => plain(rule, v)).join(separator);
+}
+
+function plain(rule: Pick<RuleMeta, "id" | "messages">, value: unknown): string {
+  if (typeof value === "string") return value;
+  if (isMarker(value)) return describeUnknown(value["$unknown"]);
+  if (isNested(value)) return renderMessage(rule, value);
+  return JSON.stringify(value);
+}
+
+/** What an unknown value depends on, for people: its expression, and why it is unknown. */
+export function describeUnknown(facts: Record<string, unknown>): string {
+  const { expression, detail } = facts;
+  if (typeof expression !== "string") return "a value not known before deployment";
+  return typeof detail === "string" ? `${expression} (${detail})` : expression;
+}
+
+function isMarker(value: unknown): value is { $unknown: Record<string, unknown> } {
+  const facts = typeof value === "object" && value !== null ? (value as Record<string, unknown>)["$unknown"] : undefined;
+  return typeof facts === "object" && facts !== null;
+}
+
+function isNested(value: unknown): value is FindingMessage {
+  if (typeof value !== "object" || value === null) return false;
+  const { id, args } = value as Record<string, unknown>;
+  return typeof id === "string" && typeof args === "object" && args !== null;
+}
