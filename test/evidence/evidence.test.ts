@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { loadCatalog } from "../../src/node/index.js";
 import { createScanner, type Finding } from "../../src/index.js";
 import { readSource } from "../../src/reader/index.js";
+import { excerptAt, lineStarts } from "../../src/evidence/excerpt.js";
 import { cli, repoPath } from "../helpers.js";
 
 const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(repoPath("schemas/report.schema.json"), "utf8")));
@@ -107,6 +108,15 @@ test("plain scans record no evidence", async () => {
   assert.is(out.evidence, undefined);
   assert.ok(validate(out), JSON.stringify(validate.errors?.slice(0, 3)));
   assert.ok(out.findings.every((f) => Array.isArray(f.trace) && f.trace.length >= 1));
+});
+
+test("an excerpt: the lines around the place, cut to a readable length, at the start and end of a file", () => {
+  const text = ["a", "b", "c", "d", "e", "f", "g", "x".repeat(300)].join("\r\n");
+  const starts = lineStarts(text);
+  assert.equal(excerptAt(text, starts, 1), { startLine: 1, lines: ["a", "b", "c", "d"], focusLine: 1 });
+  const end = excerptAt(text, starts, 8);
+  assert.equal(end.lines.slice(0, 3), ["e", "f", "g"]);
+  assert.is(end.lines[3], `${"x".repeat(200)}…`);
 });
 
 test.run();
