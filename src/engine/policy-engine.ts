@@ -1,5 +1,6 @@
 import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { toError } from "../model/errors.js";
+import { PER_RULE_ABOVE_BYTES, evaluatePerRule, ruleEntrypoints } from "./per-rule.js";
 import type { RawFinding } from "./raw-finding.js";
 
 /**
@@ -22,12 +23,15 @@ export interface EngineMemoryOptions {
   maximumPages?: number;
   /** After an evaluation has used more than this many bytes, the instance is replaced by a fresh one. */
   recycleAboveBytes?: number;
+  /** Policy inputs of at least this many bytes (as JSON) are evaluated rule by rule (0: always). */
+  perRuleAboveBytes?: number;
 }
 
 const DEFAULT_MEMORY: Required<EngineMemoryOptions> = {
   initialPages: 16384, // 1 GiB, the maximum
   maximumPages: 16384,
   recycleAboveBytes: 256 * 1024 * 1024,
+  perRuleAboveBytes: PER_RULE_ABOVE_BYTES,
 };
 
 interface Report {
@@ -44,6 +48,7 @@ export class PolicyEngine {
   private policy: LoadedPolicy;
   private data: object = {};
   private readonly memory: Required<EngineMemoryOptions>;
+  private readonly rules: ReadonlyMap<string, number>;
 
   private constructor(
     private readonly module: WebAssembly.Module,
@@ -52,6 +57,7 @@ export class PolicyEngine {
   ) {
     this.memory = { ...DEFAULT_MEMORY, ...memory };
     this.policy = this.instantiate();
+    this.rules = ruleEntrypoints(this.policy);
   }
 
   /**
@@ -98,6 +104,7 @@ export class PolicyEngine {
   evaluate(input: object): RawFinding[] {
     const bytes = new TextEncoder().encode(JSON.stringify(input));
     // The SDK copies an ArrayBuffer straight into wasm memory; a view on a larger buffer would leak bytes.
+    if (bytes.byteLength >= this.memory.perRuleAboveBytes && this.rules.size > 0) return this.evaluateRules(bytes);
     const buffer = bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
     let results: Array<{ result?: Report }>;
     try {
@@ -112,6 +119,17 @@ export class PolicyEngine {
       throw new Error("policy evaluation gave no report: the input was not read as a template");
     }
     return sortRawFindings(report.findings);
+  }
+
+  private evaluateRules(input: Uint8Array): RawFinding[] {
+    try {
+      const { findings, peakHeapBytes } = evaluatePerRule(this.policy, input, this.rules);
+      if (peakHeapBytes > this.memory.recycleAboveBytes) this.recycle();
+      return sortRawFindings(findings);
+    } catch (e) {
+      this.recycle();
+      throw new Error(`policy evaluation failed: ${toError(e).message}`);
+    }
   }
 
   private instantiate(): LoadedPolicy {

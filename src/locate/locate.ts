@@ -130,6 +130,9 @@ export function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<
 function conditionNote(r: RawFinding, expanded: ExpandedTemplate): string {
   const condition = r.subject.kind === "resource" ? expanded.resources[r.subject.index]?.condition : undefined;
   if (!isUnknown(condition)) return "";
+  // A condition true for every value of a parameter with a finite set of values always deploys it.
+  const cases = condition.facts.domain?.cases;
+  if (cases && cases.length > 0 && cases.every((c) => c.value === true)) return "";
   return ` (the resource is deployed only when ${describeUnknown({ expression: condition.expression, detail: condition.detail })})`;
 }
 

@@ -15,5 +15,7 @@ const FOREIGN: Array<[RegExp, string]> = [
 export function describeForeignError(e: unknown, stage: string): string | undefined {
   const message = e instanceof Error ? e.message : String(e);
   const match = FOREIGN.find(([pattern]) => pattern.test(message));
-  return match ? `${stage} ${match[1]}` : undefined;
+  // The engine names the rule it was evaluating when it evaluates rule by rule.
+  const rule = /\(in ([a-z]+\/[a-z_]+)\)$/.exec(message)?.[1];
+  return match ? `${stage}${rule ? ` (rule ${rule})` : ""} ${match[1]}` : undefined;
 }

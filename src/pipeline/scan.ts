@@ -55,7 +55,11 @@ export function scanSources(pipeline: Pipeline, sources: readonly Source[], para
       if (run.error) return run;
       runs.push(run);
     }
-    return mergeRuns(source.name, runs, sets.map((s) => s?.path));
+    return mergeRuns(
+      source.name,
+      runs,
+      sets.map((s) => s?.path),
+    );
   };
   return pipeline.report(sources.map(scanOne));
 }

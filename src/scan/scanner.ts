@@ -7,12 +7,13 @@ import type { PolicyEngine } from "../engine/index.js";
 import { InputError, toError } from "../model/index.js";
 import type { FileResult, Finding, ScanReport } from "../model/index.js";
 import { readSource, type SourceFile } from "../reader/index.js";
-import { cannotRead, insideRoots, loadCatalog, loadEngine, nodeSchemaCompiler, readRegularFile, readRegularFileAsync, renderOnNode } from "../node/index.js";
+import { cannotRead, loadCatalog, loadEngine, nodeSchemaCompiler, readRegularFile, readRegularFileAsync, renderOnNode } from "../node/index.js";
 import { Pipeline, mergeRuns } from "../pipeline/index.js";
 import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
 import { defaultThreads, scanShared } from "./parallel.js";
-import { linkedTemplatePath, pairedParameterFiles } from "./companions.js";
-import { BICEP_FILE, BICEPPARAM_FILE, BicepSupport, pairedBicepParamFiles, scanOncePerTemplate, type PreparedBicep } from "../bicep/index.js";
+import { linkedTemplatePath } from "./companions.js";
+import { parameterSets, type ParameterFileEntry } from "./parameter-sets.js";
+import { BICEP_FILE, BICEPPARAM_FILE, BicepSupport, scanOncePerTemplate, type PreparedBicep } from "../bicep/index.js";
 
 /** What one scan may add to the scanner's options. */
 export interface ScanInput {
@@ -22,7 +23,7 @@ export interface ScanInput {
    * Parameter files to scan the template with, each in turn, instead of those paired with it by
    * name: paths, or contents with the name to report them under.
    */
-  parameterFiles?: Array<string | { path: string; content: string | Uint8Array }>;
+  parameterFiles?: ParameterFileEntry[];
   /** Directories the user named; linked templates are read only from inside them (default: the file's directory). */
   roots?: readonly string[];
   /** Which files directory walks keep (`scanPaths`, `scanPathsAsync`). */
@@ -67,7 +68,9 @@ export class Scanner {
     if (source.kind !== "template") return { file, kind: source.kind, findings: [], notices: [] };
     let sets: Array<SourceFile | undefined>;
     try {
-      sets = bicep?.parameterFile && !input.parameterFiles ? [bicep.parameterFile] : this.parameterSets(source.path, input);
+      const configured = this.pipeline.options.parameterFile;
+      const named = input.parameterFiles ?? (configured ? [configured] : undefined);
+      sets = bicep?.parameterFile && !input.parameterFiles ? [bicep.parameterFile] : parameterSets(source.path, named, input.roots ?? [dirname(source.path)], this.bicep);
     } catch (e) {
       return this.pipeline.errorResult(file, e, "reading the parameter files");
     }
@@ -99,25 +102,6 @@ export class Scanner {
     if (BICEP_FILE.test(file)) return this.bicep.template(file, content);
     if (BICEPPARAM_FILE.test(file)) return this.bicep.parameters(file, content);
     return undefined;
-  }
-
-  /** The parameter files to scan a template with: given, configured, or paired by name (or none). */
-  private parameterSets(template: string, input: ScanInput): Array<SourceFile | undefined> {
-    const paired = () => (BICEP_FILE.test(template) ? [...pairedBicepParamFiles(template), ...pairedParameterFiles(template.replace(BICEP_FILE, ".json"))] : pairedParameterFiles(template));
-    const named = input.parameterFiles ?? (this.pipeline.options.parameterFile ? [this.pipeline.options.parameterFile] : undefined);
-    const given = named ?? paired();
-    if (given.length === 0) return [undefined];
-    const roots = input.roots ?? [dirname(template)];
-    return given.map((entry) => {
-      const path = typeof entry === "string" ? entry : entry.path;
-      // A file paired by name is read only if it resolves inside the scanned tree; one the user named is read where it is.
-      if (!named && !insideRoots(path, roots)) throw new InputError(path, "the paired parameter file resolves outside the scanned directories (a symbolic link); not read");
-      if (typeof entry === "string" && BICEPPARAM_FILE.test(entry)) return this.bicep.parameterSet(entry);
-      const content = typeof entry === "string" ? readRegularFile(entry) : entry.content;
-      const parsed = readSource(path, content);
-      if (parsed.kind !== "parameters") throw new InputError(path, "is not a parameter file (deploymentParameters)");
-      return parsed;
-    });
   }
 
   /** Scans a template given as text; `file` names it in findings (default `template.json`). */

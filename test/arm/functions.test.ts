@@ -156,6 +156,15 @@ test("deployment-context functions return the configured context", () => {
   assert.is(ev("[environment().suffixes.storage]"), "core.windows.net");
 });
 
+test("the resource group's location is unknown unless the context gives it, never a guess", () => {
+  const location = unknownOf("[resourceGroup().location]");
+  assert.is(location.detail, "the resource group's location is known only at deployment; set context.location in the configuration to judge it");
+  // One group's location is one value, whatever it turns out to be; another group's is another.
+  assert.is(location.facts.origin, unknownOf("[resourceGroup().location]").facts.origin);
+  assert.is.not(location.facts.origin, unknownOf("[resourceGroup().location]", {}, { context: { resourceGroup: "other" } }).facts.origin);
+  assert.is(ev("[resourceGroup().location]", {}, { context: { location: "westeurope" } }), "westeurope");
+});
+
 test("resource ids", () => {
   assert.is(
     ev("[resourceId('Microsoft.Communication/emailServices/domains', 'mail', 'example.com')]"),

@@ -125,6 +125,7 @@ test("foreign errors become messages naming the stage and the limit", () => {
   assert.match(describeForeignError(new RangeError("Maximum call stack size exceeded"), "expanding the template")!, /^expanding the template nests deeper than the scanner's stack allows/);
   assert.match(describeForeignError(new RangeError("Invalid string length"), "building the input of the rules")!, /about 512 Mi characters/);
   assert.match(describeForeignError(new Error("policy evaluation failed: opa_malloc: failed"), "evaluating the rules")!, /1 GiB of memory/);
+  assert.match(describeForeignError(new Error("policy evaluation failed: opa_malloc: failed (in log/logs_to_log_analytics)"), "evaluating the rules")!, /^evaluating the rules \(rule log\/logs_to_log_analytics\) needs more than/);
   assert.match(describeForeignError(new Error("policy evaluation failed: illegal string escape character"), "evaluating the rules")!, /unpaired UTF-16 surrogate/);
   assert.is(describeForeignError(new Error("parameter x has no value"), "expanding the template"), undefined);
 });

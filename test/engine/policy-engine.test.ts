@@ -74,4 +74,16 @@ test("an input over the memory cap fails with an Error and the engine recovers",
   assert.is(localAuth(capped, { resources: [acs({})] }).length, 1);
 });
 
+test("recycling gives back memory a large input grew: without it the instance keeps its peak", () => {
+  const initialPages = 64; // 4 MiB, so that a large input must grow the memory
+  const grown = (recycleAboveBytes: number) => {
+    const e = loadEngine(undefined, { initialPages, maximumPages: 16384, recycleAboveBytes });
+    const input = { resources: Array.from({ length: 500 }, (_, i) => ({ ...acs({ pad: "x".repeat(100) }), index: i })) };
+    assert.is(localAuth(e, input).length, 500);
+    return e.memoryBytes;
+  };
+  assert.ok(grown(2 ** 31) > 2 * initialPages * 65536, "kept: the instance that grew");
+  assert.is(grown(2 * 2 ** 20), initialPages * 65536, "recycled: a fresh instance of the initial size");
+});
+
 test.run();

@@ -36,7 +36,9 @@ const NODE_LAYER = 10;
 const SRC = repoPath("src");
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The folder under src/ (or the file at its top) a path belongs to. */
@@ -55,7 +57,11 @@ const files = sourceFiles(SRC);
 
 test("every folder and top-level file of src/ has a place in the data flow", () => {
   const units = [...new Set(files.map(unitOf))].sort();
-  assert.equal(units.filter((u) => RANKS[u] === undefined), [], "units missing from RANKS");
+  assert.equal(
+    units.filter((u) => RANKS[u] === undefined),
+    [],
+    "units missing from RANKS",
+  );
 });
 
 test("no import goes against the data flow", () => {
@@ -75,7 +81,8 @@ test("below the Node layer: no node: module, Buffer, process or module-relative 
   const found: string[] = [];
   for (const file of files.filter((f) => RANKS[unitOf(f)]! < NODE_LAYER)) {
     const text = code(readFileSync(file, "utf8"));
-    for (const spec of importsOf(text)) if (spec.startsWith("node:") || /^(fs|path|os|url|crypto|module|child_process|worker_threads)$/.test(spec)) found.push(`${relative(SRC, file)}: ${spec}`);
+    for (const spec of importsOf(text))
+      if (spec.startsWith("node:") || /^(fs|path|os|url|crypto|module|child_process|worker_threads)$/.test(spec)) found.push(`${relative(SRC, file)}: ${spec}`);
     for (const word of ["Buffer", "process", "import.meta", "require", "__dirname"]) {
       if (new RegExp(`(^|[^\\w.])${word.replace(".", "\\.")}\\b`).test(text)) found.push(`${relative(SRC, file)}: ${word}`);
     }
@@ -84,14 +91,22 @@ test("below the Node layer: no node: module, Buffer, process or module-relative 
 });
 
 test("the checks can fail: an import against the flow and a node: import are seen", () => {
-  assert.equal(importsOf('import { x } from "../scan/index.js";\nexport { y } from "node:fs";\n// import z from "../cli/main.js";'), ["../scan/index.js", "node:fs"]);
+  assert.equal(importsOf('import { x } from "../scan/index.js";\nexport { y } from "node:fs";\n// import z from "../cli/main.js";'), [
+    "../scan/index.js",
+    "node:fs",
+  ]);
   assert.ok(RANKS["scan"]! > RANKS["arm"]! && RANKS["node"]! >= NODE_LAYER && RANKS["formatters"]! < NODE_LAYER);
 });
 
 test("the README's layout section lists every folder of src/", () => {
   const readme = readFileSync(repoPath("README.md"), "utf8");
-  const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-  assert.equal(folders.filter((f) => !readme.includes(`| \`src/${f}\``)), []);
+  const folders = readdirSync(SRC, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+  assert.equal(
+    folders.filter((f) => !readme.includes(`| \`src/${f}\``)),
+    [],
+  );
 });
 
 test.run();

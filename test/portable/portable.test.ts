@@ -44,7 +44,26 @@ test("base64 and UTF-8 agree with Buffer", () => {
 });
 
 test("normalizePosix is posix.normalize", () => {
-  const cases = ["", ".", "./", "/", "//", "a", "a/", "a//b", "./a/./b/", "a/..", "a/../", "../a/..", "../../x", "/../a", "/a/b/../../..", "a/b/../../../c/", "x/./../y/.", "//a//b/"];
+  const cases = [
+    "",
+    ".",
+    "./",
+    "/",
+    "//",
+    "a",
+    "a/",
+    "a//b",
+    "./a/./b/",
+    "a/..",
+    "a/../",
+    "../a/..",
+    "../../x",
+    "/../a",
+    "/a/b/../../..",
+    "a/b/../../../c/",
+    "x/./../y/.",
+    "//a//b/",
+  ];
   for (const p of cases) assert.is(normalizePosix(p), posix.normalize(p), JSON.stringify(p));
 });
 

@@ -4,6 +4,7 @@ import { basename, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { linkedTemplatePath, pairedParameterFiles } from "../../src/scan/companions.js";
+import { directoryIndex } from "../../src/node/index.js";
 
 const names = (files: string[]) => files.map((f) => basename(f));
 
@@ -35,6 +36,13 @@ test("linked templates are read only from inside the scanned tree", () => {
   assert.is(linkedTemplatePath(join(root, "main.json"), "module.json", [root]), join(root, "module.json"));
   assert.is(linkedTemplatePath(join(root, "main.json"), "../etc/passwd", [root]), undefined);
   assert.is(linkedTemplatePath(join(root, "main.json"), "missing.json", [root]), undefined);
+});
+
+test("a directory that cannot be listed is an error, not silently a directory without parameter files", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-pair-"));
+  const notADirectory = join(dir, "main.json"); // statSync succeeds, listing it fails (ENOTDIR); root may list any directory
+  writeFileSync(notADirectory, "{}");
+  assert.throws(() => directoryIndex(new Map(), notADirectory, () => new Map(), new Map()), /cannot list the directory to pair parameter files: ENOTDIR/);
 });
 
 test.run();

@@ -62,11 +62,18 @@ has_destination(s) if {
 	v != ""
 }
 
-# enabled_logs(s) are the setting's log entries that are switched on.
+# enabled_logs(s) are the setting's log entries that are switched on: true, or a bool parameter
+# (or one with allowed values) that is true for every value it can take.
 enabled_logs(s) := [l |
 	some l in s.properties.logs
-	l.enabled == true
+	_on(l.enabled)
 ]
+
+_on(v) if v == true
+
+_on(v) if value.all_cases_pass(v, _off_cases(v))
+
+_off_cases(v) := [c.when | some c in value.cases(v); c.value != true]
 
 # undecided(s) holds when the setting's destination or logs depend on unknown values.
 undecided(s) if value.is_unknown(s.properties)
@@ -75,6 +82,20 @@ undecided(s) if value.is_unknown(s.properties.logs)
 
 undecided(s) if {
 	some l in s.properties.logs
-	some v in [object.get(l, "enabled", null), object.get(l, "category", null), object.get(l, "categoryGroup", null)]
+	some v in [object.get(l, "category", null), object.get(l, "categoryGroup", null)]
 	value.is_unknown(v)
+}
+
+# A log switched on or off by a parameter decides nothing when some of its values switch it on and
+# others off; judged case by case, it is on (or off) when all of them agree.
+undecided(s) if {
+	some l in s.properties.logs
+	v := object.get(l, "enabled", null)
+	value.undecided(v)
+}
+
+undecided(s) if {
+	some l in s.properties.logs
+	v := object.get(l, "enabled", null)
+	value.some_cases_fail(v, _off_cases(v))
 }

@@ -45,3 +45,15 @@ test_targeting_groups_settings_by_scope if {
 	both := [_setting(testdata.acs_id, {}), object.union(_setting(lower(testdata.acs_id), {}), {"index": 3}), other]
 	count(diagnostics.targeting(testdata.acs({}))) == 2 with input as {"resources": both}
 }
+
+test_logs_switched_by_a_bool_parameter_are_judged_for_each_value if {
+	on := {"properties": {"logs": [{"enabled": testdata.finite("logs", [true])}]}}
+	count(diagnostics.enabled_logs(on)) == 1
+	not diagnostics.undecided(on)
+	off := {"properties": {"logs": [{"enabled": testdata.finite("logs", [false])}]}}
+	count(diagnostics.enabled_logs(off)) == 0
+	not diagnostics.undecided(off)
+	either := {"properties": {"logs": [{"enabled": testdata.finite("logs", [true, false])}]}}
+	count(diagnostics.enabled_logs(either)) == 0
+	diagnostics.undecided(either)
+}

@@ -17,7 +17,12 @@ by_type := {t: [input.resources[i] | some i in sort(positions)] | some t, positi
 _positions[r.typeLower] contains i if {
 	some i, r in input.resources
 	not r.existing
+	not never_deployed(r)
 }
+
+# never_deployed(r) holds for a resource whose condition depends on a parameter with a finite set
+# of values (allowedValues, or a bool) and is false for every one of them.
+never_deployed(r) if value.all_cases_fail(r.condition, [c.when | some c in value.cases(r.condition); c.value != true])
 
 # deployed(type_lower) is every resource this template deploys with that (lower-case) type.
 deployed(type_lower) := object.get(by_type, type_lower, [])
@@ -40,6 +45,7 @@ acs_workload if {
 	some r in input.resources
 	startswith(r.typeLower, "microsoft.communication/")
 	not r.existing
+	not never_deployed(r)
 }
 
 # key(r) is the id key of resource r, from the lower-cased id the input carries when it is known.

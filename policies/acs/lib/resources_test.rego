@@ -58,3 +58,16 @@ test_unknown_ids_of_the_same_origin_are_the_same if {
 	resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)"}}) != resources.id_key({"$unknown": {"origin": "resourceid(x,<q>)"}})
 	resources.id_key({"$unknown": {"origin": "resourceid(x,<p>)"}}) != resources.id_key("resourceid(x,<p>)")
 }
+
+test_a_resource_whose_condition_is_false_for_every_value_is_never_deployed if {
+	never := {"$unknown": {"domain": {"parameter": "deploy", "cases": [{"when": false, "value": false}]}}}
+	either := {"$unknown": {"domain": {"parameter": "deploy", "cases": [{"when": true, "value": true}, {"when": false, "value": false}]}}}
+	inp := {"resources": [
+		{"index": 0, "typeLower": "microsoft.communication/communicationservices", "existing": false, "condition": never},
+		{"index": 1, "typeLower": "a", "existing": false, "condition": either},
+		{"index": 2, "typeLower": "a", "existing": false, "condition": never},
+	]}
+	[r.index | some r in resources.deployed("a")] == [1] with input as inp
+	count(resources.communication_services) == 0 with input as inp
+	not resources.acs_workload with input as inp
+}

@@ -66,3 +66,32 @@ cases(x) := x["$unknown"].domain.cases if {
 	is_unknown(x)
 	is_array(x["$unknown"].domain.cases)
 } else := []
+
+# A rule judging an unknown x case by case computes the `when`s of the cases that fail
+# (failing := [c.when | some c in value.cases(x); not ok(c.value)]) and asks:
+# all_cases_fail: x fails whatever its parameter is (a fail); some_cases_fail: it fails for some
+# values only (an unknown naming them); all_cases_pass: it passes for every value (a pass).
+all_cases_fail(x, failing) if {
+	n := count(cases(x))
+	n > 0
+	count(failing) == n
+}
+
+some_cases_fail(x, failing) if {
+	count(failing) > 0
+	count(failing) < count(cases(x))
+}
+
+all_cases_pass(x, failing) if {
+	count(cases(x)) > 0
+	count(failing) == 0
+}
+
+# undecided(x) holds for an unknown that cannot be judged case by case (no finite set of values).
+undecided(x) if {
+	is_unknown(x)
+	count(cases(x)) == 0
+}
+
+# parameter(x) is the parameter whose finite set of values x depends on.
+parameter(x) := x["$unknown"].domain.parameter

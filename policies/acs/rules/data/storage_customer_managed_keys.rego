@@ -46,6 +46,8 @@
 #   messages:
 #     microsoft_managed: "the storage account encrypts with Microsoft-managed keys; use a customer-managed key from Key Vault"
 #     depends: "the key source depends on {value}; it must be Microsoft.Keyvault"
+#     microsoft_managed_for_all: "the storage account encrypts with Microsoft-managed keys for every value of {parameter}; use a customer-managed key from Key Vault"
+#     microsoft_managed_when: "the storage account encrypts with Microsoft-managed keys when {parameter} is {values|or}; use a customer-managed key from Key Vault"
 package acs.rules.data.storage_customer_managed_keys
 
 import data.acs.lib.resources
@@ -62,12 +64,34 @@ deny contains finding if {
 	finding := result.fail(rego.metadata.chain(), r, _path, result.message("microsoft_managed", {}))
 }
 
-_customer_managed(r) if lower(r.properties.encryption.keySource) == "microsoft.keyvault"
+_customer_managed(r) if _key_vault(r.properties.encryption.keySource)
+
+_key_vault(source) if lower(source) == "microsoft.keyvault"
+
+# A key source from a parameter with allowed values is judged for each of them.
+_failing(v) := [c.when | some c in value.cases(v); not _key_vault(c.value)]
 
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts")
 	v := value.get(r, _path)
-	value.is_unknown(v)
+	value.all_cases_fail(v, _failing(v))
+	finding := result.fail(rego.metadata.chain(), r, _path, result.message("microsoft_managed_for_all", {"parameter": value.parameter(v)}))
+}
+
+deny contains finding if {
+	resources.acs_workload
+	some r in resources.deployed("microsoft.storage/storageaccounts")
+	v := value.get(r, _path)
+	failing := _failing(v)
+	value.some_cases_fail(v, failing)
+	finding := result.unknown(rego.metadata.chain(), r, _path, result.message("microsoft_managed_when", {"parameter": value.parameter(v), "values": failing}))
+}
+
+deny contains finding if {
+	resources.acs_workload
+	some r in resources.deployed("microsoft.storage/storageaccounts")
+	v := value.get(r, _path)
+	value.undecided(v)
 	finding := result.unknown(rego.metadata.chain(), r, _path, result.message("depends", {"value": v}))
 }

@@ -20,3 +20,11 @@ test_unknown if {
 	f.path == ["properties", "encryption", "keySource"]
 	f.status == "unknown"
 }
+
+test_allowed_key_sources_are_judged_each if {
+	count(_deny([testdata.acs({}), _storage({"encryption": {"keySource": testdata.finite("keys", ["Microsoft.Keyvault"])}})])) == 0
+	testdata.verdicts(_deny([testdata.acs({}), _storage({"encryption": {"keySource": testdata.finite("keys", ["Microsoft.Storage"])}})])) == {["fail", ["properties", "encryption", "keySource"]]}
+	[f] := [f | some f in _deny([testdata.acs({}), _storage({"encryption": {"keySource": testdata.finite("keys", ["Microsoft.Storage", "Microsoft.Keyvault"])}})])]
+	[f.status, f.path] == ["unknown", ["properties", "encryption", "keySource"]]
+	f.message.args == {"parameter": "keys", "values": ["Microsoft.Storage"]}
+}

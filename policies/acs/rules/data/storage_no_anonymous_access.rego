@@ -41,6 +41,8 @@
 #     account_public: "allowBlobPublicAccess is not false, so containers can be opened to anonymous readers"
 #     container_public: "the container allows anonymous {access} access"
 #     depends: "public access depends on {value}"
+#     public_for_all: "anonymous access is allowed for every value of {parameter}"
+#     public_when: "anonymous access is allowed when {parameter} is {values|or}"
 package acs.rules.data.storage_no_anonymous_access
 
 import data.acs.lib.resources
@@ -68,15 +70,44 @@ deny contains finding if {
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts/blobservices/containers")
-	lower(r.properties.publicAccess) in {"blob", "container"}
+	_public_container(r.properties.publicAccess)
 	finding := result.fail(rego.metadata.chain(), r, _container_path, result.message("container_public", {"access": r.properties.publicAccess}))
 }
 
 deny contains finding if {
 	resources.acs_workload
-	some r in resources.deployed_any({"microsoft.storage/storageaccounts", "microsoft.storage/storageaccounts/blobservices/containers"})
+	some r in _judged
 	p := _access_path[r.typeLower]
 	v := value.get(r, p)
-	value.is_unknown(v)
+	value.undecided(v)
 	finding := result.unknown(rego.metadata.chain(), r, p, result.message("depends", {"value": v}))
 }
+
+# A bool parameter (or one with allowed values) is judged for each value it can take.
+deny contains finding if {
+	resources.acs_workload
+	some r in _judged
+	p := _access_path[r.typeLower]
+	v := value.get(r, p)
+	failing := _failing(r.typeLower, v)
+	value.all_cases_fail(v, failing)
+	finding := result.fail(rego.metadata.chain(), r, p, result.message("public_for_all", {"parameter": value.parameter(v)}))
+}
+
+deny contains finding if {
+	resources.acs_workload
+	some r in _judged
+	p := _access_path[r.typeLower]
+	v := value.get(r, p)
+	failing := _failing(r.typeLower, v)
+	value.some_cases_fail(v, failing)
+	finding := result.unknown(rego.metadata.chain(), r, p, result.message("public_when", {"parameter": value.parameter(v), "values": failing}))
+}
+
+_judged := resources.deployed_any({"microsoft.storage/storageaccounts", "microsoft.storage/storageaccounts/blobservices/containers"})
+
+_public_container(access) if lower(access) in {"blob", "container"}
+
+_failing("microsoft.storage/storageaccounts", v) := [c.when | some c in value.cases(v); c.value != false]
+
+_failing("microsoft.storage/storageaccounts/blobservices/containers", v) := [c.when | some c in value.cases(v); _public_container(c.value)]

@@ -33,3 +33,19 @@ test_unknown if {
 	f.path == ["properties", "allowBlobPublicAccess"]
 	f.status == "unknown"
 }
+
+test_bool_parameter_is_judged_for_both_values if {
+	account := testdata.resource(1, "Microsoft.Storage/storageAccounts", "st", {"allowBlobPublicAccess": testdata.finite("public", [true, false])})
+	[f] := [f | some f in rule.deny with input as {"resources": [testdata.acs({}), account]}]
+	[f.status, f.path] == ["unknown", ["properties", "allowBlobPublicAccess"]]
+	f.message == {"id": "public_when", "args": {"parameter": "public", "values": [true]}}
+	closed := testdata.resource(1, "Microsoft.Storage/storageAccounts", "st", {"allowBlobPublicAccess": testdata.finite("public", [false])})
+	testdata.verdicts(rule.deny) == set() with input as {"resources": [testdata.acs({}), closed]}
+}
+
+test_allowed_container_access_values_are_judged_each if {
+	c := testdata.resource(1, "Microsoft.Storage/storageAccounts/blobServices/containers", "st/default/c", {"publicAccess": testdata.finite("access", ["Blob", "Container"])})
+	testdata.verdicts(rule.deny) == {["fail", ["properties", "publicAccess"]]} with input as {"resources": [testdata.acs({}), c]}
+	none := testdata.resource(1, "Microsoft.Storage/storageAccounts/blobServices/containers", "st/default/c", {"publicAccess": testdata.finite("access", ["None"])})
+	testdata.verdicts(rule.deny) == set() with input as {"resources": [testdata.acs({}), none]}
+}

@@ -49,6 +49,7 @@ package acs.rules.gov.stable_api_versions
 
 import data.acs.lib.api_version
 import data.acs.lib.params
+import data.acs.lib.resources
 import data.acs.lib.result
 import data.acs.lib.value
 
@@ -58,6 +59,7 @@ _acs_resources := [r |
 	some r in input.resources
 	startswith(r.typeLower, "microsoft.communication/")
 	not r.existing
+	not resources.never_deployed(r)
 ]
 
 deny contains finding if {

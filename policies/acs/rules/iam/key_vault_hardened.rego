@@ -52,6 +52,7 @@
 #     access_policies: "it uses access policies instead of Azure RBAC"
 #     soft_delete_off: "soft delete is turned off"
 #     depends: "the vault holds an ACS key; whether it is hardened depends on values not known before deployment"
+#     weak_when: "the vault holds an ACS key but {problem} when {parameter} is {values|or}"
 #     may_hold: "a secret holding an ACS key may be stored in this vault (its vault is not known before deployment), and the vault is not known to be hardened"
 package acs.rules.iam.key_vault_hardened
 
@@ -78,45 +79,72 @@ _secret_in_unknown_vault if {
 	secrets.is_or_maybe_acs_secret(s.properties.value)
 }
 
+# Each setting must not be `bad`; absent, purge protection and RBAC are off (must be set), soft
+# delete is on. A bool parameter is judged for true and false.
 _checks := [
-	{"path": ["properties", "enablePurgeProtection"], "want": true, "problem": "purge_protection_off"},
-	{"path": ["properties", "enableRbacAuthorization"], "want": true, "problem": "access_policies"},
+	{"path": ["properties", "enablePurgeProtection"], "absent_bad": true, "problem": "purge_protection_off"},
+	{"path": ["properties", "enableRbacAuthorization"], "absent_bad": true, "problem": "access_policies"},
+	{"path": ["properties", "enableSoftDelete"], "absent_bad": false, "problem": "soft_delete_off"},
 ]
+
+_bad(c, got) if {
+	c.absent_bad
+	got != true
+}
+
+_bad(c, got) if {
+	not c.absent_bad
+	got == false
+}
+
+_failing(c, got) := [k.when | some k in value.cases(got); _bad(c, k.value)]
 
 _problems(v) := [c |
 	some c in _checks
 	got := value.get(v, c.path)
+	_fails(c, got)
+]
+
+_fails(c, got) if {
 	value.is_known(got)
-	got != c.want
-]
+	_bad(c, got)
+}
 
-_soft_delete_off(v) if v.properties.enableSoftDelete == false
+_fails(c, got) if value.all_cases_fail(got, _failing(c, got))
 
-_unknowns(v) := [c.path |
+# The settings not known before deployment, with the values that make them fail when they are
+# judged case by case.
+_unknowns(v) := [u |
 	some c in _checks
-	value.is_unknown(value.get(v, c.path))
+	got := value.get(v, c.path)
+	some u in _unknown(c, got)
 ]
+
+_unknown(c, got) := [{"path": c.path, "message": result.message("depends", {})}] if {
+	c.absent_bad
+	value.undecided(got)
+} else := [{"path": c.path, "message": msg}] if {
+	failing := _failing(c, got)
+	value.some_cases_fail(got, failing)
+	msg := result.message("weak_when", {"problem": result.message(c.problem, {}), "parameter": value.parameter(got), "values": failing})
+} else := []
 
 deny contains finding if {
 	some v in resources.deployed("microsoft.keyvault/vaults")
 	_holds(v)
-	problems := array.concat([result.message(c.problem, {}) | some c in _problems(v)], [m | _soft_delete_off(v); m := result.message("soft_delete_off", {})])
+	problems := _problems(v)
 	count(problems) > 0
-	finding := result.fail(rego.metadata.chain(), v, _first_path(v), result.message("weak", {"problems": problems}))
+	finding := result.fail(rego.metadata.chain(), v, problems[0].path, result.message("weak", {"problems": [result.message(c.problem, {}) | some c in problems]}))
 }
 
 deny contains finding if {
 	some v in resources.deployed("microsoft.keyvault/vaults")
 	_holds(v)
 	count(_problems(v)) == 0
-	not _soft_delete_off(v)
-	count(_unknowns(v)) > 0
-	finding := result.unknown(rego.metadata.chain(), v, _unknowns(v)[0], result.message("depends", {}))
+	unknowns := _unknowns(v)
+	count(unknowns) > 0
+	finding := result.unknown(rego.metadata.chain(), v, unknowns[0].path, unknowns[0].message)
 }
-
-_first_path(v) := _problems(v)[0].path if count(_problems(v)) > 0
-
-else := ["properties", "enableSoftDelete"]
 
 _holds(v) if {
 	is_string(v.name)
@@ -138,7 +166,7 @@ _may_hold(v) if {
 deny contains finding if {
 	some v in resources.deployed("microsoft.keyvault/vaults")
 	_may_hold(v)
-	weak := array.concat([c.path | some c in _problems(v)], _unknowns(v))
+	weak := array.concat([c.path | some c in _problems(v)], [u.path | some u in _unknowns(v)])
 	count(weak) > 0
 	finding := result.unknown(rego.metadata.chain(), v, weak[0], result.message("may_hold", {}))
 }

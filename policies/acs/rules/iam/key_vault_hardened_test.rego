@@ -46,3 +46,16 @@ test_unknown_when_the_secret_vault_is_not_known if {
 	f.status == "unknown"
 	f.subject.index == 0
 }
+
+test_bool_parameters_are_judged_for_both_values if {
+	purge := testdata.finite("purge", [true, false])
+	[f] := [f | some f in _deny([_vault(object.union(_hardened, {"enablePurgeProtection": purge})), _secret(testdata.acs_keys)])]
+	[f.status, f.path] == ["unknown", ["properties", "enablePurgeProtection"]]
+	f.message == {"id": "weak_when", "args": {"problem": {"id": "purge_protection_off", "args": {}}, "parameter": "purge", "values": [false]}}
+	on := object.union(_hardened, {"enablePurgeProtection": testdata.finite("purge", [true]), "enableSoftDelete": testdata.finite("soft", [true])})
+	count(_deny([_vault(on), _secret(testdata.acs_keys)])) == 0
+	off := object.union(_hardened, {"enableSoftDelete": testdata.finite("soft", [false])})
+	testdata.verdicts(_deny([_vault(off), _secret(testdata.acs_keys)])) == {["fail", ["properties", "enableSoftDelete"]]}
+	either := object.union(_hardened, {"enableSoftDelete": testdata.finite("soft", [true, false])})
+	testdata.verdicts(_deny([_vault(either), _secret(testdata.acs_keys)])) == {["unknown", ["properties", "enableSoftDelete"]]}
+}

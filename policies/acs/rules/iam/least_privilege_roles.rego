@@ -62,6 +62,8 @@
 #     privileged: "grants {role} on {scope}; grant Communication and Email Service Owner (09976791-48a7-449e-bb21-39d1a415f350) or a narrower custom role"
 #     role_depends: "the role granted on {scope} depends on {value}; it must not be a privileged role"
 #     communication_scope: "a Communication resource"
+#     privileged_for_all: "grants a privileged role on {scope} for every value of {parameter}; grant Communication and Email Service Owner (09976791-48a7-449e-bb21-39d1a415f350) or a narrower custom role"
+#     privileged_when: "grants a privileged role on {scope} when {parameter} is {values|or}; grant Communication and Email Service Owner (09976791-48a7-449e-bb21-39d1a415f350) or a narrower custom role"
 #     workload_scope: "the resource group or subscription of an ACS workload"
 package acs.rules.iam.least_privilege_roles
 
@@ -91,10 +93,31 @@ deny contains finding if {
 	some r in resources.deployed("microsoft.authorization/roleassignments")
 	_in_scope(r)
 	role := value.get(r, ["properties", "roleDefinitionId"])
-	value.is_unknown(role)
+	value.undecided(role)
 	not _role_guid(role)
 	finding := result.unknown(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], result.message("role_depends", {"scope": _scope_text(r), "value": role}))
 }
+
+# A role from a parameter with allowed values is judged for each of them.
+deny contains finding if {
+	some r in resources.deployed("microsoft.authorization/roleassignments")
+	_in_scope(r)
+	role := value.get(r, ["properties", "roleDefinitionId"])
+	failing := _failing(role)
+	value.all_cases_fail(role, failing)
+	finding := result.fail(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], result.message("privileged_for_all", {"parameter": value.parameter(role), "scope": _scope_text(r)}))
+}
+
+deny contains finding if {
+	some r in resources.deployed("microsoft.authorization/roleassignments")
+	_in_scope(r)
+	role := value.get(r, ["properties", "roleDefinitionId"])
+	failing := _failing(role)
+	value.some_cases_fail(role, failing)
+	finding := result.unknown(rego.metadata.chain(), r, ["properties", "roleDefinitionId"], result.message("privileged_when", {"parameter": value.parameter(role), "values": failing, "scope": _scope_text(r)}))
+}
+
+_failing(role) := [c.when | some c in value.cases(role); _role_guid(c.value) in _privileged]
 
 _guid(role_id) := lower(parts[count(parts) - 1]) if parts := split(role_id, "/")
 

@@ -61,3 +61,13 @@ test_fail_owner_whose_scope_is_unknown_but_guid_known if {
 	f.status == "fail"
 	f.message.args.role == "Owner"
 }
+
+test_allowed_roles_are_judged_each if {
+	owner := _role("8e3af657-a8ff-443c-a75c-2fe8c4bcb635")
+	reader := _role("acdd72a7-3385-48ef-bd42-f606fba81ae7")
+	count(_deny([_assignment(testdata.acs_id, testdata.finite("role", [reader]))])) == 0
+	testdata.verdicts(_deny([_assignment(testdata.acs_id, testdata.finite("role", [owner]))])) == {["fail", ["properties", "roleDefinitionId"]]}
+	[f] := [f | some f in _deny([_assignment(testdata.acs_id, testdata.finite("role", [reader, owner]))])]
+	[f.status, f.path, f.message.id] == ["unknown", ["properties", "roleDefinitionId"], "privileged_when"]
+	f.message.args.values == [owner]
+}

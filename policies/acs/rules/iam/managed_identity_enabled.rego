@@ -52,6 +52,8 @@
 #     type_depends: "identity.type depends on {value}; it must be SystemAssigned or UserAssigned"
 #     unmanaged: "identity.type is {type|json}: the service has no managed identity"
 #     not_set: "identity is not set: the service has no managed identity"
+#     unmanaged_for_all: "identity.type is not SystemAssigned or UserAssigned for any value of {parameter}: the service has no managed identity"
+#     unmanaged_when: "identity.type is not SystemAssigned or UserAssigned when {parameter} is {values|or}: the service then has no managed identity"
 package acs.rules.iam.managed_identity_enabled
 
 import data.acs.lib.api_version
@@ -76,12 +78,30 @@ _compliant(r) if {
 
 _managed(t) if replace(lower(t), " ", "") in _managed_types
 
+# An identity type from a parameter with allowed values passes when every value it can take is managed.
+_compliant(r) if {
+	not api_version.before(r.apiVersion, _first_able)
+	v := r.identity.type
+	value.all_cases_pass(v, _failing(v))
+}
+
+_failing(v) := [c.when | some c in value.cases(v); not _managed(c.value)]
+
 _finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
 	msg := result.message("api_too_old", {"apiVersion": r.apiVersion, "first": _first_able})
 } else := result.unknown(rego.metadata.chain(), r, ["identity"], msg) if {
 	value.is_unknown(r.identity)
 	msg := result.message("identity_depends", {"value": r.identity})
+} else := result.fail(rego.metadata.chain(), r, ["identity", "type"], msg) if {
+	v := r.identity.type
+	value.all_cases_fail(v, _failing(v))
+	msg := result.message("unmanaged_for_all", {"parameter": value.parameter(v)})
+} else := result.unknown(rego.metadata.chain(), r, ["identity", "type"], msg) if {
+	v := r.identity.type
+	failing := _failing(v)
+	value.some_cases_fail(v, failing)
+	msg := result.message("unmanaged_when", {"parameter": value.parameter(v), "values": failing})
 } else := result.unknown(rego.metadata.chain(), r, ["identity", "type"], msg) if {
 	value.is_unknown(r.identity.type)
 	msg := result.message("type_depends", {"value": r.identity.type})

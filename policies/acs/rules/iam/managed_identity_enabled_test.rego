@@ -45,3 +45,11 @@ test_unknown_identity if {
 	f.status == "unknown"
 	f.path == ["identity"]
 }
+
+test_allowed_identity_types_are_judged_each if {
+	count(_deny(_with_identity({"type": testdata.finite("identity", ["SystemAssigned", "UserAssigned"])}))) == 0
+	testdata.verdicts(_deny(_with_identity({"type": testdata.finite("identity", ["None"])}))) == {["fail", ["identity", "type"]]}
+	[f] := [f | some f in _deny(_with_identity({"type": testdata.finite("identity", ["None", "SystemAssigned"])}))]
+	[f.status, f.path] == ["unknown", ["identity", "type"]]
+	f.message == {"id": "unmanaged_when", "args": {"parameter": "identity", "values": ["None"]}}
+}

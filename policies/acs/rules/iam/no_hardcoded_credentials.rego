@@ -126,6 +126,7 @@ _resource_paths(r) := [array.concat([key], p) |
 deny contains finding if {
 	some r in input.resources
 	not r.existing
+	not resources.never_deployed(r)
 	paths := [p | some p in _resource_paths(r); not _at(r, p) in _declared]
 	count(paths) > 0
 	finding := result.fail(rego.metadata.chain(), r, sort(paths)[0], result.message("resource", {}))

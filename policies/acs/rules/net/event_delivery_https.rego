@@ -49,6 +49,8 @@
 #     plain_http_prefix: "ACS events are delivered to {prefix}... without TLS; use an https:// endpoint"
 #     plain_http: "ACS events are delivered to {url} without TLS; use an https:// endpoint"
 #     url_depends: "the endpoint of ACS events depends on {value}; it must be https://"
+#     plain_http_for_all: "ACS events are delivered without TLS for every value of {parameter}; use an https:// endpoint"
+#     plain_http_when: "ACS events are delivered without TLS when {parameter} is {values|or}; use an https:// endpoint"
 #     type_depends: "the endpoint type depends on {value}; if it is WebHook, ACS events go to {url}, which is not known to be https://"
 package acs.rules.net.event_delivery_https
 
@@ -107,11 +109,31 @@ deny contains finding if {
 	some s in _subscriptions
 	_webhook(s)
 	url := value.get(s, _url_path)
-	value.is_unknown(url)
+	value.undecided(url)
 	not _https(url)
 	not _plain_http(url)
 	finding := result.unknown(rego.metadata.chain(), s, _url_path, result.message("url_depends", {"value": url}))
 }
+
+# A URL from a parameter with allowed values is judged for each of them.
+deny contains finding if {
+	some s in _subscriptions
+	_webhook(s)
+	url := value.get(s, _url_path)
+	value.all_cases_fail(url, _failing(url))
+	finding := result.fail(rego.metadata.chain(), s, _url_path, result.message("plain_http_for_all", {"parameter": value.parameter(url)}))
+}
+
+deny contains finding if {
+	some s in _subscriptions
+	_webhook(s)
+	url := value.get(s, _url_path)
+	failing := _failing(url)
+	value.some_cases_fail(url, failing)
+	finding := result.unknown(rego.metadata.chain(), s, _url_path, result.message("plain_http_when", {"parameter": value.parameter(url), "values": failing}))
+}
+
+_failing(url) := [c.when | some c in value.cases(url); not _https(c.value)]
 
 # The endpoint type is not known: a webhook to a URL not known to be https may be plain HTTP.
 deny contains finding if {

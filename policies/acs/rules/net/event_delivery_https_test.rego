@@ -73,3 +73,13 @@ test_fail_url_with_a_known_http_beginning if {
 	f.path == ["properties", "destination", "properties", "endpointUrl"]
 	f.status == "fail"
 }
+
+test_allowed_urls_are_judged_each if {
+	https := "https://a.example.com/events"
+	http := "http://b.example.com/events"
+	count(_deny([_topic(testdata.acs_id), _sub(testdata.finite("url", [https]))])) == 0
+	testdata.verdicts(_deny([_topic(testdata.acs_id), _sub(testdata.finite("url", [http]))])) == {["fail", ["properties", "destination", "properties", "endpointUrl"]]}
+	[f] := [f | some f in _deny([_topic(testdata.acs_id), _sub(testdata.finite("url", [https, http]))])]
+	[f.status, f.path] == ["unknown", ["properties", "destination", "properties", "endpointUrl"]]
+	f.message == {"id": "plain_http_when", "args": {"parameter": "url", "values": [http]}}
+}

@@ -44,6 +44,10 @@
 #     old_tls: "minimumTlsVersion is not TLS1_2 or higher (it must be set explicitly)"
 #     http_allowed: "supportsHttpsTrafficOnly is false, so plain HTTP is accepted"
 #     depends: "TLS or HTTPS settings depend on values not known before deployment"
+#     old_tls_for_all: "minimumTlsVersion is not TLS1_2 or higher for any value of {parameter}"
+#     old_tls_when: "minimumTlsVersion is not TLS1_2 or higher when {parameter} is {values|or}"
+#     http_allowed_for_all: "supportsHttpsTrafficOnly is false for every value of {parameter}, so plain HTTP is accepted"
+#     http_allowed_when: "supportsHttpsTrafficOnly is false when {parameter} is {values|or}, so plain HTTP is accepted"
 package acs.rules.net.storage_tls_https
 
 import data.acs.lib.resources
@@ -64,22 +68,53 @@ deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed("microsoft.storage/storageaccounts")
 	count(_problems(r)) == 0
-	unknowns := [p |
-		some p in [["properties", "minimumTlsVersion"], ["properties", "supportsHttpsTrafficOnly"]]
-		value.is_unknown(value.get(r, p))
-	]
+	unknowns := array.concat(_tls_unknown(r), _https_unknown(r))
 	count(unknowns) > 0
-	finding := result.unknown(rego.metadata.chain(), r, unknowns[0], result.message("depends", {}))
+	finding := result.unknown(rego.metadata.chain(), r, unknowns[0].path, unknowns[0].message)
 }
+
+_tls_path := ["properties", "minimumTlsVersion"]
+
+_https_path := ["properties", "supportsHttpsTrafficOnly"]
 
 _problems(r) := array.concat(_tls(r), _https(r))
 
-_tls(r) := [] if {
-	value.is_unknown(value.get(r, ["properties", "minimumTlsVersion"]))
-} else := [] if {
-	lower(r.properties.minimumTlsVersion) in _modern
-} else := [{"path": ["properties", "minimumTlsVersion"], "message": result.message("old_tls", {})}]
+# A minimum TLS version from a parameter with allowed values is judged for each of them.
+_tls_ok(v) if lower(v) in _modern
 
-_https(r) := [{"path": ["properties", "supportsHttpsTrafficOnly"], "message": result.message("http_allowed", {})}] if {
+_tls_failing(v) := [c.when | some c in value.cases(v); not _tls_ok(c.value)]
+
+_tls(r) := [{"path": _tls_path, "message": result.message("old_tls_for_all", {"parameter": value.parameter(v)})}] if {
+	v := value.get(r, _tls_path)
+	value.all_cases_fail(v, _tls_failing(v))
+} else := [] if {
+	value.is_unknown(value.get(r, _tls_path))
+} else := [] if {
+	_tls_ok(r.properties.minimumTlsVersion)
+} else := [{"path": _tls_path, "message": result.message("old_tls", {})}]
+
+_tls_unknown(r) := [{"path": _tls_path, "message": result.message("depends", {})}] if {
+	value.undecided(value.get(r, _tls_path))
+} else := [{"path": _tls_path, "message": result.message("old_tls_when", {"parameter": value.parameter(v), "values": failing})}] if {
+	v := value.get(r, _tls_path)
+	failing := _tls_failing(v)
+	value.some_cases_fail(v, failing)
+} else := []
+
+# HTTPS only: false fails; a bool parameter is judged for true and false.
+_https_failing(v) := [c.when | some c in value.cases(v); c.value == false]
+
+_https(r) := [{"path": _https_path, "message": result.message("http_allowed", {})}] if {
 	r.properties.supportsHttpsTrafficOnly == false
+} else := [{"path": _https_path, "message": result.message("http_allowed_for_all", {"parameter": value.parameter(v)})}] if {
+	v := value.get(r, _https_path)
+	value.all_cases_fail(v, _https_failing(v))
+} else := []
+
+_https_unknown(r) := [{"path": _https_path, "message": result.message("depends", {})}] if {
+	value.undecided(value.get(r, _https_path))
+} else := [{"path": _https_path, "message": result.message("http_allowed_when", {"parameter": value.parameter(v), "values": failing})}] if {
+	v := value.get(r, _https_path)
+	failing := _https_failing(v)
+	value.some_cases_fail(v, failing)
 } else := []

@@ -51,6 +51,10 @@
 #     old_tls: "minTlsVersion is {version}; it must be 1.2 or higher"
 #     depends: "HTTPS or TLS settings depend on values not known before deployment"
 #     tls_depends: "minTlsVersion depends on {value}; it must be 1.2 or higher"
+#     http_allowed_for_all: "httpsOnly is not true for any value of {parameter}, so the app also serves plain HTTP"
+#     http_allowed_when: "httpsOnly is not true when {parameter} is {values|or}, so the app also serves plain HTTP"
+#     old_tls_for_all: "minTlsVersion is below 1.2 for every value of {parameter}; it must be 1.2 or higher"
+#     old_tls_when: "minTlsVersion is below 1.2 when {parameter} is {values|or}; it must be 1.2 or higher"
 package acs.rules.net.web_apps_https_tls
 
 import data.acs.lib.resources
@@ -73,15 +77,15 @@ deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed_any(_sites)
 	count(_site_problems(r)) == 0
-	unknowns := _site_unknowns(r)
+	unknowns := array.concat(_https_unknowns(r), _tls_unknowns(r, _site_tls_path, "depends"))
 	count(unknowns) > 0
-	finding := result.unknown(rego.metadata.chain(), r, unknowns[0], result.message("depends", {}))
+	finding := result.unknown(rego.metadata.chain(), r, unknowns[0].path, unknowns[0].message)
 }
 
 deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed_any(_configs)
-	problems := _tls_problems(r, ["properties", "minTlsVersion"])
+	problems := _tls_problems(r, _config_tls_path)
 	count(problems) > 0
 	finding := result.fail(rego.metadata.chain(), r, problems[0].path, problems[0].message)
 }
@@ -90,10 +94,9 @@ deny contains finding if {
 	resources.acs_workload
 	some r in resources.deployed_any(_configs)
 	_config_named(r, "web")
-	count(_tls_problems(r, ["properties", "minTlsVersion"])) == 0
-	v := value.get(r, ["properties", "minTlsVersion"])
-	value.is_unknown(v)
-	finding := result.unknown(rego.metadata.chain(), r, ["properties", "minTlsVersion"], result.message("tls_depends", {"value": v}))
+	count(_tls_problems(r, _config_tls_path)) == 0
+	[u] := _tls_unknowns(r, _config_tls_path, "tls_depends")
+	finding := result.unknown(rego.metadata.chain(), r, u.path, u.message)
 }
 
 # A config resource's last name segment says what it configures (web, appsettings, logs); an
@@ -105,21 +108,57 @@ _config_named(r, want) if {
 
 _config_named(r, _) if value.is_unknown(r.name)
 
-_site_problems(r) := array.concat(_https_problems(r), _tls_problems(r, ["properties", "siteConfig", "minTlsVersion"]))
+_https_path := ["properties", "httpsOnly"]
 
-_https_problems(r) := [{"path": ["properties", "httpsOnly"], "message": result.message("http_allowed", {})}] if {
-	v := value.get(r, ["properties", "httpsOnly"])
+_site_tls_path := ["properties", "siteConfig", "minTlsVersion"]
+
+_config_tls_path := ["properties", "minTlsVersion"]
+
+_site_problems(r) := array.concat(_https_problems(r), _tls_problems(r, _site_tls_path))
+
+# httpsOnly must be true; a bool parameter is judged for true and false.
+_https_failing(v) := [c.when | some c in value.cases(v); c.value != true]
+
+_https_problems(r) := [{"path": _https_path, "message": result.message("http_allowed", {})}] if {
+	v := value.get(r, _https_path)
 	value.is_known(v)
 	v != true
+} else := [{"path": _https_path, "message": result.message("http_allowed_for_all", {"parameter": value.parameter(v)})}] if {
+	v := value.get(r, _https_path)
+	value.all_cases_fail(v, _https_failing(v))
 } else := []
+
+_https_unknowns(r) := [{"path": _https_path, "message": result.message("depends", {})}] if {
+	value.undecided(value.get(r, _https_path))
+} else := [{"path": _https_path, "message": result.message("http_allowed_when", {"parameter": value.parameter(v), "values": failing})}] if {
+	v := value.get(r, _https_path)
+	failing := _https_failing(v)
+	value.some_cases_fail(v, failing)
+} else := []
+
+# minTlsVersion below 1.2 fails; a parameter with allowed values is judged for each of them.
+_old_tls(v) if {
+	is_string(v)
+	to_number(v) < 1.2
+}
+
+_tls_failing(v) := [c.when | some c in value.cases(v); _old_tls(c.value)]
 
 _tls_problems(r, path) := [{"path": path, "message": result.message("old_tls", {"version": v})}] if {
 	v := object.get(r, path, null)
-	is_string(v)
-	to_number(v) < 1.2
+	_old_tls(v)
+} else := [{"path": path, "message": result.message("old_tls_for_all", {"parameter": value.parameter(v)})}] if {
+	v := value.get(r, path)
+	value.all_cases_fail(v, _tls_failing(v))
 } else := []
 
-_site_unknowns(r) := [p |
-	some p in [["properties", "httpsOnly"], ["properties", "siteConfig", "minTlsVersion"]]
-	value.is_unknown(value.get(r, p))
-]
+# The unknown minTlsVersion at path, with the message for one that cannot be judged case by case.
+_tls_unknowns(r, path, undecided_message) := [{"path": path, "message": msg}] if {
+	v := value.get(r, path)
+	value.undecided(v)
+	msg := result.message(undecided_message, {"value": v})
+} else := [{"path": path, "message": result.message("old_tls_when", {"parameter": value.parameter(v), "values": failing})}] if {
+	v := value.get(r, path)
+	failing := _tls_failing(v)
+	value.some_cases_fail(v, failing)
+} else := []

@@ -54,3 +54,25 @@ test_unknown_tls_of_a_web_config if {
 test_pass_unknown_properties_of_an_appsettings_config if {
 	count(rule.deny) == 0 with input as {"resources": [testdata.acs({}), _web_config("app/appsettings", testdata.missing("[parameters('settings')]"))]}
 }
+
+_config(props) := testdata.resource(2, "Microsoft.Web/sites/config", "app/web", props)
+
+_tls12 := {"minTlsVersion": "1.2"}
+
+test_bool_https_parameter_is_judged_for_both_values if {
+	[f] := [f | some f in _deny([testdata.acs({}), _site({"httpsOnly": testdata.finite("https", [true, false]), "siteConfig": _tls12})])]
+	[f.status, f.path] == ["unknown", ["properties", "httpsOnly"]]
+	f.message == {"id": "http_allowed_when", "args": {"parameter": "https", "values": [false]}}
+	testdata.verdicts(_deny([testdata.acs({}), _site({"httpsOnly": testdata.finite("https", [true]), "siteConfig": _tls12})])) == set()
+	testdata.verdicts(_deny([testdata.acs({}), _site({"httpsOnly": testdata.finite("https", [false]), "siteConfig": _tls12})])) == {["fail", ["properties", "httpsOnly"]]}
+}
+
+test_allowed_tls_versions_are_judged_each if {
+	testdata.verdicts(_deny([testdata.acs({}), _config({"minTlsVersion": testdata.finite("tls", ["1.2", "1.3"])})])) == set()
+	testdata.verdicts(_deny([testdata.acs({}), _config({"minTlsVersion": testdata.finite("tls", ["1.0", "1.1"])})])) == {["fail", ["properties", "minTlsVersion"]]}
+	[f] := [f | some f in _deny([testdata.acs({}), _config({"minTlsVersion": testdata.finite("tls", ["1.0", "1.2"])})])]
+	[f.status, f.path] == ["unknown", ["properties", "minTlsVersion"]]
+	f.message.args == {"parameter": "tls", "values": ["1.0"]}
+	[g] := [g | some g in _deny([testdata.acs({}), _site({"httpsOnly": true, "siteConfig": {"minTlsVersion": testdata.finite("tls", ["1.0", "1.2"])}})])]
+	[g.status, g.path, g.message.id] == ["unknown", ["properties", "siteConfig", "minTlsVersion"], "old_tls_when"]
+}

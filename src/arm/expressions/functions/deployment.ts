@@ -5,6 +5,7 @@ import type { Env } from "../env.js";
 import { eager, MANY, type FunctionTable } from "../function-table.js";
 import { int, str } from "../values.js";
 import { fromJson } from "./collections.js";
+import { originOf } from "../derive.js";
 
 const object = (entries: Record<string, unknown>): JsonObject => fromJson(entries) as JsonObject;
 
@@ -38,6 +39,16 @@ const AZURE_CLOUD = {
   },
 };
 
+/**
+ * The resource group's location when the context does not give it: unknown, the same value for
+ * every use in the same group (so two resources placed with it are provably in one place).
+ */
+function groupLocation(subscriptionId: string, resourceGroup: string): Unknown {
+  const origin = originOf("resourcegroup().location", [subscriptionId, resourceGroup]);
+  const detail = "the resource group's location is known only at deployment; set context.location in the configuration to judge it";
+  return new Unknown("runtime-function", "resourceGroup().location", ["resourcegroup"], undefined, false, detail, origin === undefined ? {} : { origin });
+}
+
 function copyIndex(args: Value[], env: Env): Value {
   let loop: string | undefined;
   let offset = 0;
@@ -67,14 +78,16 @@ export const deploymentFunctions: FunctionTable = {
   resourcegroup: eager(0, 0, (_a, env) => {
     const c = env.scope.context;
     if (env.scope.deploymentScope !== "resourceGroup") throw new EvalError("resourceGroup() is only available in resource-group deployments");
-    return object({
+    const group = object({
       id: `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}`,
       name: c.resourceGroup,
       type: "Microsoft.Resources/resourceGroups",
-      location: c.location,
       tags: {},
       properties: { provisioningState: "Succeeded" },
     });
+    // Set after `object()`, which takes plain JSON only.
+    group["location"] = c.location ?? groupLocation(c.subscriptionId, c.resourceGroup);
+    return group;
   }),
   tenant: eager(0, 0, (_a, env) => {
     const c = env.scope.context;
