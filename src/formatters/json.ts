@@ -3,7 +3,11 @@ import type { Formatter } from "./types.js";
 /** Version of the JSON output's shape; raised on any incompatible change. */
 export const JSON_REPORT_VERSION = 1;
 
-/** The report as JSON: findings, errors, notices, skipped files, summary, tool and rule-pack versions. */
+/**
+ * The report as JSON: findings (each with its provenance `trace`), errors, notices, skipped files,
+ * summary, tool and rule-pack versions, and `evidence` when it was recorded. Its shape is
+ * `schemas/report.schema.json`.
+ */
 export const formatJson: Formatter = (report, ctx) =>
   JSON.stringify(
     {
@@ -19,6 +23,7 @@ export const formatJson: Formatter = (report, ctx) =>
       errors: report.errors,
       notices: report.notices,
       skipped: report.skipped,
+      ...(report.evidence ? { evidence: report.evidence } : {}),
     },
     null,
     2,

@@ -1,11 +1,12 @@
 import type { ExpandedParameter, ExpandedResource, ExpandedTemplate } from "../arm/index.js";
-import { isUnknown } from "../arm/index.js";
+import { isUnknown, traceProvenance, type ProvenanceStep, type Value } from "../arm/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { RawFinding } from "../engine/index.js";
 import type { Finding, FindingSubject } from "../model/finding.js";
 import { formatPointer, type SourceFile } from "../reader/index.js";
 import { ruleDocUrl } from "../version.js";
 import { fingerprint } from "./fingerprint.js";
+import { placeTrace, propertyLabel, valueAtPath } from "./trace.js";
 import { describeUnknown, renderMessage } from "./message.js";
 import { locateInValue } from "./value-pointers.js";
 
@@ -18,6 +19,11 @@ interface Placed {
   pointer: string;
   subject: FindingSubject;
   subjectKey: string;
+  /** The value the rule judged, when the subject has it. */
+  value?: Value;
+  /** The property's pointer below its resource's declaration, when `pointer` is elsewhere. */
+  declared?: string;
+  trace?: ProvenanceStep[];
 }
 
 /**
@@ -39,21 +45,32 @@ export function locateFindings(
     if (!rule) throw new Error(`the policy reported rule ${r.rule_id}, which the catalog does not list`);
     placed.push({ raw: r, rule, ...place(r, expanded) });
   }
-  const byFile = new Map<string, string[]>();
+  const documents = (file: string) => sources.get(file)?.value;
   for (const p of placed) {
-    const list = byFile.get(p.file) ?? [];
-    list.push(p.pointer);
-    byFile.set(p.file, list);
+    const start = { file: p.file, pointer: p.pointer, label: propertyLabel(p.raw.path, p.subject), ...(p.declared === undefined ? {} : { declared: p.declared }), ...(p.value === undefined ? {} : { value: p.value }) };
+    p.trace = traceProvenance(expanded, documents, start);
+  }
+  // (many findings share steps: one parameter feeds many resources)
+  const byFile = new Map<string, Set<string>>();
+  const want = (file: string, pointer: string) => {
+    let set = byFile.get(file);
+    if (!set) byFile.set(file, (set = new Set()));
+    set.add(pointer);
+  };
+  for (const p of placed) {
+    want(p.file, p.pointer);
+    for (const s of p.trace!) if (sources.has(s.file)) want(s.file, s.pointer);
   }
   const found = new Map<string, ReturnType<SourceFile["locate"]>>();
   for (const [file, pointers] of byFile) {
     const source = sources.get(file);
     if (!source) throw new Error(`no source text for ${file}`);
-    found.set(file, file === remapped ? locateInValue(source.value, pointers) : source.locate(pointers));
+    found.set(file, file === remapped ? locateInValue(source.value, [...pointers]) : source.locate([...pointers]));
   }
   return placed.map((p) => {
     const source = sources.get(p.file)!;
     const loc = found.get(p.file)!.get(p.pointer)!;
+    const trace = placeTrace(p.trace!, loc.exact, sources, found);
     return {
       ruleId: p.rule.id,
       title: p.rule.title,
@@ -68,6 +85,7 @@ export function locateFindings(
       remediation: p.rule.remediation,
       helpUri: ruleDocUrl(p.rule.id),
       fingerprint: fingerprint(p.rule.id, p.file, p.subjectKey, formatPointer(p.raw.path)),
+      trace,
     };
   });
 }
@@ -77,11 +95,14 @@ function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | 
   if (kind === "resource") {
     const resource = expanded.resources[index];
     if (!resource) throw new Error(`rule ${r.rule_id} named resource ${index}, which does not exist`);
+    const value = r.path.length > 0 ? valueAtPath(resource as unknown as Value, r.path) : undefined;
     return {
       file: resource.source.file,
       pointer: resourcePointer(resource, r.path),
       subject: resourceSubject(resource),
       subjectKey: typeof resource.id === "string" ? resource.id.toLowerCase() : resource.source.pointer,
+      declared: resource.source.pointer + formatPointer(r.path),
+      ...(value === undefined ? {} : { value }),
     };
   }
   const entry = kind === "output" ? expanded.outputs[index] : kind === "variable" ? expanded.variables[index] : expanded.parameters[index];
@@ -102,7 +123,7 @@ function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | 
 }
 
 /** The pointer of a property of a resource: where its value was written, if not below the declaration. */
-function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string | number>): string {
+export function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string | number>): string {
   const values = resource.source.values;
   for (let n = path.length; n > 0; n--) {
     const moved = values[formatPointer(path.slice(0, n))];
@@ -121,7 +142,7 @@ function conditionNote(r: RawFinding, expanded: ExpandedTemplate): string {
   return ` (the resource is deployed only when ${describeUnknown({ expression: condition.expression, detail: condition.detail })})`;
 }
 
-function resourceSubject(resource: ExpandedResource): FindingSubject {
+export function resourceSubject(resource: ExpandedResource): FindingSubject {
   const subject: FindingSubject = {
     kind: "resource",
     type: resource.type,
@@ -131,3 +152,4 @@ function resourceSubject(resource: ExpandedResource): FindingSubject {
   if (resource.symbolicName !== undefined) subject.symbolicName = resource.symbolicName;
   return subject;
 }
+
