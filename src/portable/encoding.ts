@@ -10,9 +10,11 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 export const utf8Bytes = (text: string): Uint8Array => encoder.encode(text);
 export const utf8Text = (bytes: Uint8Array): string => decoder.decode(bytes);
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 export function toHex(bytes: Uint8Array): string {
   let out = "";
-  for (const b of bytes) out += b.toString(16).padStart(2, "0");
+  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i]!]!;
   return out;
 }
 

@@ -68,3 +68,14 @@ test("normalizePosix is posix.normalize", () => {
 });
 
 test.run();
+
+test("on Node, fingerprints hash with node:crypto and give the portable SHA-256's bytes", async () => {
+  const { sha256OfText } = await import("../../src/portable/index.js");
+  await import("../../src/node/index.js");
+  const texts = ["", "ACS-IAM-001\u0000infra/main.json\u0000/subscriptions/x\u0000/properties/disableLocalAuth", "résource ☃ \u{1F600}".repeat(40)];
+  for (const text of texts) {
+    const native = sha256OfText(text);
+    assert.ok(native instanceof Uint8Array);
+    assert.is(toHex(native), toHex(sha256(text)), `sha256 of ${JSON.stringify(text.slice(0, 20))}`);
+  }
+});
