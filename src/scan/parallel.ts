@@ -100,13 +100,16 @@ export async function scanShared(
 }
 
 /**
- * The number of threads a scan of `files` files uses by default on `cores` cores: all of them from
- * 16 files on. This thread scans from the start and a worker that is still starting when the files
- * run out is stopped, so a worker costs only its start on an otherwise idle core; measured with
- * `npm run bench` (500 templates in one CLI call for each --jobs value; docs/performance.md).
+ * The number of threads a scan of `files` files uses by default on `cores` cores whose recent load
+ * (the 1-minute load average, 0 where the system gives none) is `load`: one below 16 files, else
+ * one per core not kept busy (a partly idle core counts), at least one. This thread scans from the start and a worker still starting
+ * when the files run out is stopped, so on an idle core a worker costs only its start; on a core
+ * other processes keep busy it costs that start and its warm-up (about 0.5 s of CPU) and gains
+ * nothing. Measured with `npm run bench` (500 templates for each --jobs value; docs/performance.md).
  */
-export function defaultThreads(files: number, cores: number): number {
-  return files >= 16 ? cores : 1;
+export function defaultThreads(files: number, cores: number, load = 0): number {
+  if (files < 16) return 1;
+  return Math.max(1, Math.min(cores, Math.ceil(cores - load)));
 }
 
 function workerLost(file: string, why: string): FileResult {

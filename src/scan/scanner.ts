@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname } from "node:path";
 import type { RuleCatalog, RuleMeta } from "../catalog/index.js";
 import type { ScanOptions } from "../config/index.js";
@@ -136,7 +136,7 @@ export class Scanner {
     const { files, errors } = collectScanFiles(paths, rest.select);
     const roots = rest.roots ?? scanRoots(paths);
     // A compile function cannot be handed to worker threads.
-    const wantedThreads = this.given.bicep?.compile ? 1 : (wanted ?? defaultThreads(files.length, availableParallelism()));
+    const wantedThreads = this.given.bicep?.compile ? 1 : (wanted ?? defaultThreads(files.length, availableParallelism(), loadavg()[0]));
     const threads = Math.max(1, Math.min(wantedThreads, files.length));
     onProgress?.(0, files.length);
     const scanHere = (f: string) => this.scanFile(f, { ...rest, roots });
