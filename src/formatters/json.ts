@@ -3,7 +3,10 @@ import type { Formatter } from "./types.js";
 /** Version of the JSON output's shape; raised on any incompatible change. */
 export const JSON_REPORT_VERSION = 1;
 
-/** The report as JSON: findings, errors, notices, skipped files, summary, tool and rule-pack versions. */
+/**
+ * The report as JSON: findings, errors, notices, skipped files, summary, tool and rule-pack
+ * versions, and the run's configuration (which rules ran, at which severity, what fails the run).
+ */
 export const formatJson: Formatter = (report, ctx) =>
   JSON.stringify(
     {
@@ -14,6 +17,7 @@ export const formatJson: Formatter = (report, ctx) =>
         policySha256: ctx.catalog.policySha256,
         rules: ctx.catalog.rules.length,
       },
+      run: report.run,
       summary: report.summary,
       findings: report.findings.map((f) => ({ ...f, failing: ctx.isFailing(f) })),
       errors: report.errors,

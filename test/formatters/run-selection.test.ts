@@ -26,6 +26,18 @@ test("JUnit: a case per enabled rule, none for a disabled one, one for a rule en
   assert.is(cases(enabled.format(report, "junit", { time }), "ACS-DATA-004"), 1);
 });
 
+test("JSON: the run's selection and configuration, so a consumer sees which rules were judged", () => {
+  const scanner = new Scanner({ rules: { "ACS-IAM-001": false, "ACS-DATA-004": true }, severity: { "ACS-NET-001": "critical" }, failOn: "high" });
+  const json = JSON.parse(scanner.format(scanner.scanPaths([fixture]), "json", { time }));
+  assert.is(json.run.failOn, "high");
+  const rule = (id: string) => json.run.rules.find((r: { id: string }) => r.id === id);
+  assert.equal([rule("ACS-IAM-001"), rule("ACS-DATA-004"), rule("ACS-NET-001")], [
+    { id: "ACS-IAM-001", enabled: false, severity: "high" },
+    { id: "ACS-DATA-004", enabled: true, severity: "low" },
+    { id: "ACS-NET-001", enabled: true, severity: "critical" },
+  ]);
+});
+
 test("SARIF: the run's selection and severities are rule configuration overrides; defaults stay the rules' own", () => {
   const scanner = new Scanner({ rules: { "ACS-IAM-001": false, "ACS-DATA-004": true }, severity: { "ACS-NET-001": "critical" } });
   const sarif = JSON.parse(scanner.format(scanner.scanPaths([fixture]), "sarif", { time }));
