@@ -42,6 +42,13 @@ export type {
   ScanSummary,
   Severity,
   SourceRange,
+  TraceStep,
+  Evidence,
+  EvidenceValue,
+  Excerpt,
+  NotApplicable,
+  Verdict,
+  VerdictKind,
 } from "./model/index.js";
 export { SEVERITIES, isAtLeast } from "./model/index.js";
 export type { RuleCatalog, RuleMeta, RuleReference } from "./catalog/index.js";

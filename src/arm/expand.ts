@@ -106,6 +106,7 @@ class Expansion {
     for (const p of this.result.parameters) {
       if (p.deployments.length === 0 && pfile && fromFile?.values.has(p.name.toLowerCase())) {
         p.valueSource = { file: pfile.file, pointer: `/parameters/${pointerSegment(fromFile.names.get(p.name.toLowerCase())!)}/value` };
+        p.origin = "parameter-file";
       }
     }
     return this.result;
@@ -219,7 +220,8 @@ class Expansion {
     const decl = frame.declaration(name);
     const type = frame.typeOf(name);
     const value = frame.parameter(name);
-    const entry: ExpandedParameter = { name, type, secure: isSecureType(type), value, deployments: chain, file: frame.file, pointer };
+    const origin = frame.isSupplied(name) ? (chain.length > 0 ? "module-input" : "argument") : getKey(decl, "defaultValue") !== undefined ? "default" : "none";
+    const entry: ExpandedParameter = { name, type, secure: isSecureType(type), value, origin, deployments: chain, file: frame.file, pointer };
     const dflt = getKey(decl, "defaultValue");
     // Without a supplied value the default is the value, already evaluated.
     if (dflt !== undefined) entry.defaultValue = frame.isSupplied(name) ? resolveValue(dflt, frame.root, this.budget) : value;

@@ -1,4 +1,5 @@
 export { expandTemplate, type ExpandOptions, type LinkedTemplate } from "./expand.js";
+export { traceProvenance, type ProvenanceStep, type RawDocuments } from "./provenance.js";
 export { toPolicyInput, type PolicyInput } from "./policy-input.js";
 export { checkPolicyInput } from "./input-budget.js";
 export { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";
@@ -14,5 +15,6 @@ export type {
   ExpandedVariable,
   ExpansionError,
   ExpansionNotice,
+  ParameterOrigin,
   ResourceSource,
 } from "./model.js";

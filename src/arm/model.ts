@@ -57,11 +57,19 @@ export interface ExpandedParameter {
   defaultValue?: Value;
   /** Where the value was written when it came from a parameter file. */
   valueSource?: { file: string; pointer: string };
+  /**
+   * Where the value came from: a parameter file, the scan's own parameter values (`--param`), a
+   * module's (nested deployment's) caller, the declaration's default, or nowhere.
+   */
+  origin: ParameterOrigin;
   /** The nested deployments whose template declares the parameter (empty for the scanned template). */
   deployments: string[];
   file: string;
   pointer: string;
 }
+
+/** Where a parameter's value came from. */
+export type ParameterOrigin = "parameter-file" | "argument" | "module-input" | "default" | "none";
 
 /** A template variable and its evaluated value (every variable, used or not). */
 export interface ExpandedVariable {

@@ -8,7 +8,7 @@ export type PolicyResource = Indexed<Omit<ExpandedResource, "source" | "metadata
   /** The id lower-cased, when it is known: rules join resources by it without lower-casing per comparison. */
   idLower?: string;
 };
-export type PolicyParameter = Indexed<Omit<ExpandedParameter, "file" | "pointer" | "valueSource">>;
+export type PolicyParameter = Indexed<Omit<ExpandedParameter, "file" | "pointer" | "valueSource" | "origin">>;
 export type PolicyVariable = Indexed<Omit<ExpandedVariable, "file" | "pointer">>;
 export type PolicyOutput = Indexed<Omit<ExpandedOutput, "file" | "pointer">>;
 
@@ -38,7 +38,8 @@ export function toPolicyInput(expanded: ExpandedTemplate): PolicyInput {
       if (typeof r.id === "string") entry.idLower = r.id.toLowerCase();
       return entry;
     }),
-    parameters: expanded.parameters.map(({ file: _f, pointer: _p, valueSource: _s, ...p }, index) => ({ index, ...p })),
+    // (where a value came from is for people's provenance, not for the rules)
+    parameters: expanded.parameters.map(({ file: _f, pointer: _p, valueSource: _s, origin: _o, ...p }, index) => ({ index, ...p })),
     variables: expanded.variables.map(({ file: _f, pointer: _p, ...v }, index) => ({ index, ...v })),
     outputs: expanded.outputs.map(({ file: _f, pointer: _p, ...o }, index) => ({ index, ...o })),
   };

@@ -1,5 +1,5 @@
 import type { InlineSuppression } from "../config/index.js";
-import type { Finding, Notice } from "../model/index.js";
+import type { Finding, Notice, TraceStep } from "../model/index.js";
 import { formatPointer, parsePointer, type SourceFile } from "../reader/index.js";
 import { compileGlob } from "../config/index.js";
 import { BicepSourceMap, placeOf, type MappedLocation, type SourcePlace } from "./source-map.js";
@@ -15,6 +15,7 @@ export class BicepMapper {
   private readonly placed = new Map<Finding, MappedLocation>();
   private readonly directives = new Map<string, { directives: BicepDirective[]; problems: Array<{ line: number; message: string }> }>();
   private readonly used = new Set<BicepDirective>();
+  private map: BicepSourceMap | undefined;
 
   constructor(
     readonly entry: BicepFile,
@@ -25,10 +26,15 @@ export class BicepMapper {
     private readonly bicepparams: ReadonlyMap<string, BicepFile>,
   ) {}
 
+  get remappedFile(): string {
+    return this.entry.path;
+  }
+
   /** Rewrites the location of each finding in the compiled template, for a run with `parameterFile`. */
   remap(findings: readonly Finding[], parameterFile: SourceFile | undefined): void {
     this.placed.clear();
     const map = new BicepSourceMap(this.entry, this.compiled, (path) => this.files.get(path), (name) => this.parameterValue(parameterFile, name));
+    this.map = map;
     for (const f of findings) {
       if (f.file === this.entry.path) {
         const loc = map.locate(f.pointer);
@@ -37,6 +43,7 @@ export class BicepMapper {
         f.exact = f.exact && loc.exact;
         if (loc.related.length > 0) f.related = loc.related;
         this.placed.set(f, loc);
+
       } else {
         const bicepparam = this.bicepparams.get(f.file);
         const [section, name] = parsePointer(f.pointer);
@@ -47,7 +54,36 @@ export class BicepMapper {
           f.exact = f.exact && decl?.value !== undefined;
         }
       }
+      for (const step of f.trace ?? []) this.placeStep(step, map);
     }
+  }
+
+  /** Moves places of the last remapped run (provenance steps) from the compiled JSON to the Bicep source. */
+  placeTrace(steps: TraceStep[]): void {
+    if (this.map) for (const step of steps) this.placeStep(step, this.map);
+  }
+
+  /** The text of a Bicep file of this template (the entry, a module, a `.bicepparam`). */
+  sourceText(path: string): string | undefined {
+    return path === this.entry.path ? this.entry.text : (this.files.get(path)?.text ?? this.bicepparams.get(path)?.text);
+  }
+
+  /** Moves a provenance step from the compiled JSON (or a `.bicepparam`'s JSON form) to the Bicep source. */
+  private placeStep(step: TraceStep, map: BicepSourceMap): void {
+    if (step.pointer === undefined) return;
+    const bicepparam = this.bicepparams.get(step.file);
+    if (step.file === this.entry.path) {
+      const at = map.locate(step.pointer);
+      step.file = at.file;
+      step.range = at.range;
+    } else if (bicepparam) {
+      const [section, name] = parsePointer(step.pointer);
+      const decl = section === "parameters" && name !== undefined ? bicepparam.declaration("param", name) : undefined;
+      step.range = placeOf(bicepparam, decl ? (decl.value ?? decl) : { start: 0, end: 0 }).range;
+    } else {
+      return;
+    }
+    delete step.pointer;
   }
 
   /** The directives on the line before the finding's place or before any declaration or property enclosing it. */

@@ -37,6 +37,8 @@ export interface ScanCommand {
   changedFiles: boolean;
   /** Honour .gitignore files when walking directories. */
   gitignore: boolean;
+  /** Record every evaluation (passes too): `--evidence`, or an `html` report, which shows them. */
+  evidence: boolean;
 }
 
 export type Command =
@@ -77,6 +79,8 @@ Scan options:
   --changed-files              the paths are changed files (as a pre-commit hook passes them):
                                scan the templates among them and those they touch
   --no-gitignore               walk directories without honouring .gitignore files
+  --evidence                   record every evaluation, passes and rules that applied to
+                               nothing included (in json; html always has it)
   --quiet                      print only what fails the run, and errors
   --debug                      print the stack trace of an internal error (a bug to report)
   --color, --no-color          force colours on or off (default: on for a terminal; FORCE_COLOR
@@ -141,6 +145,7 @@ export function parseCommand(argv: readonly string[]): Command {
         "write-baseline": { type: "string" },
         jobs: { type: "string" },
         quiet: { type: "boolean", default: false },
+        evidence: { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
@@ -210,5 +215,6 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(changedSince !== undefined ? { changedSince } : {}),
     changedFiles: values["changed-files"],
     gitignore: !values["no-gitignore"],
+    evidence: values.evidence || outputs.some((o) => o.format === "html"),
   };
 }

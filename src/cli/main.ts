@@ -103,6 +103,7 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     ...(command.debug ? { debug: true } : {}),
     // a bare name (bicep, az) is looked up on PATH; a path is taken from the working directory
     ...(command.bicep ? { bicep: { ...base.bicep, path: /[\\/]/.test(command.bicep) ? resolve(io.cwd, command.bicep) : command.bicep } } : {}),
+    ...(command.evidence ? { evidence: true } : {}),
   };
   const scanner = createScanner(options);
   const start = new Date();

@@ -1,4 +1,5 @@
 export { resolveOptions, type ResolvedOptions, type ScanOptions, type SchemaCompiler } from "./options.js";
+export { AJV_OPTIONS, ajvSchemaCompiler } from "./ajv-schemas.js";
 export type { UnknownHandling } from "../model/index.js";
 export { Suppressions, type AppliedSuppression, type ExpiredSuppression, type SuppressionRule } from "./suppressions.js";
 export { isCalendarDate } from "./date.js";

@@ -39,6 +39,11 @@ export interface ScanOptions {
   context?: Partial<DeploymentContext>;
   /** How `.bicep` and `.bicepparam` files are compiled, and where findings in compiled JSON are reported. */
   bicep?: BicepOptions;
+  /**
+   * Record every evaluation, not only failures: a verdict per rule and resource it applies to
+   * (pass, fail, unknown, suppressed) and the rules that applied to nothing (default false).
+   */
+  evidence?: boolean;
 }
 
 /** Options with every default filled in. */

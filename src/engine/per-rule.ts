@@ -2,11 +2,12 @@ import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import type { RawFinding } from "./raw-finding.js";
 
 /**
- * Policy inputs (JSON bytes) from which evaluating rule by rule is the default. Below it one
- * evaluation of the report is as fast (the input is parsed once either way, and helpers the rules
- * share are computed once instead of per rule) and needs little memory anyway.
+ * Policy inputs (JSON bytes) from which evaluating rule by rule is the first choice: none. One
+ * evaluation of the report computes the helpers the rules share once instead of per rule, and is
+ * faster at every size measured (1.5 MB: 0.50 s against 0.81 s; 5 MB: 2.5 s against 3.6 s); rule by
+ * rule is the fallback when that one evaluation runs out of memory.
  */
-export const PER_RULE_ABOVE_BYTES = 1024 * 1024;
+export const PER_RULE_ABOVE_BYTES = Number.POSITIVE_INFINITY;
 
 /** A rule's own entrypoint: its deny set (`acs/rules/<category>/<rule>/deny`). */
 const RULE_ENTRYPOINT = /^acs\/rules\/[^/]+\/[^/]+\/deny$/;

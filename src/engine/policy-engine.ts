@@ -23,7 +23,10 @@ export interface EngineMemoryOptions {
   maximumPages?: number;
   /** After an evaluation has used more than this many bytes, the instance is replaced by a fresh one. */
   recycleAboveBytes?: number;
-  /** Policy inputs of at least this many bytes (as JSON) are evaluated rule by rule (0: always). */
+  /**
+   * Policy inputs of at least this many bytes (as JSON) are evaluated rule by rule (0: always);
+   * by default only an input whose one evaluation runs out of memory is.
+   */
   perRuleAboveBytes?: number;
 }
 
@@ -111,6 +114,8 @@ export class PolicyEngine {
       results = this.policy.evaluate(buffer, ENTRYPOINT) as Array<{ result?: Report }>;
     } catch (e) {
       this.recycle();
+      // Out of memory in one evaluation of every rule: rule by rule needs only the largest rule's.
+      if (this.rules.size > 0 && /opa_malloc/.test(toError(e).message)) return this.evaluateRules(bytes);
       throw new Error(`policy evaluation failed: ${toError(e).message}`);
     }
     if (this.usedBytes > this.memory.recycleAboveBytes) this.recycle();

@@ -2,6 +2,7 @@ import { formatAzurePipelines } from "./azure-pipelines.js";
 import { formatGithub } from "./github.js";
 import { formatGitlabCodeQuality } from "./gitlab-codequality.js";
 import { formatGitlabSast } from "./gitlab-sast.js";
+import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
@@ -29,6 +30,7 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = {
   "gitlab-codequality": formatGitlabCodeQuality,
   "gitlab-sast": formatGitlabSast,
   "azure-pipelines": formatAzurePipelines,
+  html: formatHtml,
 };
 
 /** What rendering needs besides the report; findings fail the run as the report's configuration says unless `isFailing` is given. */

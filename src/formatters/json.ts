@@ -4,8 +4,10 @@ import type { Formatter } from "./types.js";
 export const JSON_REPORT_VERSION = 1;
 
 /**
- * The report as JSON: findings, errors, notices, skipped files, summary, tool and rule-pack
- * versions, and the run's configuration (which rules ran, at which severity, what fails the run).
+ * The report as JSON: findings (each with its provenance `trace`), errors, notices, skipped files,
+ * summary, tool and rule-pack versions, the run's configuration (which rules ran, at which
+ * severity, what fails the run), and `evidence` when it was recorded. Its shape is
+ * `schemas/report.schema.json`.
  */
 export const formatJson: Formatter = (report, ctx) =>
   JSON.stringify(
@@ -23,6 +25,7 @@ export const formatJson: Formatter = (report, ctx) =>
       errors: report.errors,
       notices: report.notices,
       skipped: report.skipped,
+      ...(report.evidence ? { evidence: report.evidence } : {}),
     },
     null,
     2,

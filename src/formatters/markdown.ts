@@ -1,8 +1,10 @@
-import type { Severity } from "../model/index.js";
+import type { ScanReport, Severity } from "../model/index.js";
 import { SEVERITIES } from "../model/index.js";
 import { markdownCode, markdownText } from "./escape.js";
 import { relativePath } from "./paths.js";
-import type { Formatter } from "./types.js";
+import { areaCounts } from "./areas.js";
+import { traceSummary } from "./trace.js";
+import type { FormatContext, Formatter } from "./types.js";
 
 const ICON: Record<Severity, string> = { critical: "🟣", high: "🔴", medium: "🟠", low: "🔵", info: "⚪" };
 
@@ -21,6 +23,7 @@ export const formatMarkdown: Formatter = (report, ctx) => {
     `| unknown | ${s.unknown} |`,
     `| suppressed | ${s.suppressed} |`,
     "",
+    ...areaTable(report, ctx),
   ];
   const shown = report.findings.filter((f) => !f.suppression);
   if (shown.length > 0) {
@@ -28,10 +31,23 @@ export const formatMarkdown: Formatter = (report, ctx) => {
     for (const f of shown) {
       const where = markdownCode(`${relativePath(f.file, ctx)}:${f.range.start.line}`);
       const mark = f.status === "unknown" ? "❔" : ICON[f.severity];
-      lines.push(`| ${mark} | ${f.ruleId} | ${where} | ${markdownText(f.subject.name)} | ${markdownText(f.message)} |`);
+      const why = traceSummary(f, ctx);
+      lines.push(`| ${mark} | ${f.ruleId} | ${where} | ${markdownText(f.subject.name)} | ${markdownText(f.message)}${why ? `<br>↳ ${markdownText(why)}` : ""} |`);
     }
     lines.push("");
   }
   for (const e of report.errors) lines.push(`- ❌ ${markdownCode(relativePath(e.file, ctx))}: ${markdownText(e.message)}`);
   return lines.join("\n") + "\n";
 };
+
+/** Per baseline area: rules, and passes (with evidence), failures, unknowns and suppressions. */
+function areaTable(report: ScanReport, ctx: FormatContext): string[] {
+  const rows = areaCounts(report, ctx.catalog);
+  const withPass = report.evidence !== undefined;
+  return [
+    `| Area | Rules |${withPass ? " Pass |" : ""} Fail | Unknown | Suppressed |`,
+    `|---|---|${withPass ? "---|" : ""}---|---|---|`,
+    ...rows.map((r) => `| ${r.area} | ${r.rules} |${withPass ? ` ${r.pass} |` : ""} ${r.fail} | ${r.unknown} | ${r.suppressed} |`),
+    "",
+  ];
+}

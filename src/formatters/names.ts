@@ -9,6 +9,7 @@ export const FORMAT_NAMES = [
   "gitlab-codequality",
   "gitlab-sast",
   "azure-pipelines",
+  "html",
 ] as const;
 
 /** Names of the report formats. */

@@ -75,9 +75,7 @@ export const formatSarif: Formatter = (report, ctx) => {
         logicalLocations: [{ name: f.subject.name, ...(f.subject.id ? { fullyQualifiedName: f.subject.id } : {}), kind: f.subject.kind }],
       },
     ],
-    ...(f.related?.length
-      ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, region(r.range)) })) }
-      : {}),
+    ...relatedAndFlows(f, location),
     partialFingerprints: { "acsBaselineFinding/v1": f.fingerprint },
     ...(f.suppression
       ? { suppressions: [{ kind: f.suppression.kind === "inline" ? "inSource" : "external", status: "accepted", justification: f.suppression.justification }] }
@@ -124,3 +122,27 @@ export const formatSarif: Formatter = (report, ctx) => {
   };
   return JSON.stringify(sarif, null, 2) + "\n";
 };
+
+type Locator = (file: string, region?: object) => object;
+
+/**
+ * Where the offending value came from: each provenance step as a related location, and the chain,
+ * property first, as a code flow (GitHub shows it as the finding's path); a Bicep source's
+ * `related` places when there is no chain.
+ */
+function relatedAndFlows(f: Finding, location: Locator): object {
+  const steps = (f.trace ?? []).slice(1);
+  const related = steps.length > 0 ? steps.map((s) => ({ file: s.file, range: s.range, message: s.label })) : (f.related ?? []);
+  if (related.length === 0) return {};
+  const out: Record<string, unknown> = { relatedLocations: related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, region(r.range)) })) };
+  if (steps.length > 0) {
+    const flow = f.trace!.map((s, i) => ({
+      location: { ...location(s.file, region(s.range)), message: { text: s.label } },
+      nestingLevel: s.depth,
+      executionOrder: i + 1,
+      ...(s.waitsOn ? { importance: "essential" } : {}),
+    }));
+    out["codeFlows"] = [{ message: { text: `where the value of ${f.trace![0]!.label} comes from` }, threadFlows: [{ locations: flow }] }];
+  }
+  return out;
+}

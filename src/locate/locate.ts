@@ -1,12 +1,16 @@
 import type { ExpandedParameter, ExpandedResource, ExpandedTemplate } from "../arm/index.js";
-import { isUnknown } from "../arm/index.js";
+import { isUnknown, traceProvenance, type ProvenanceStep, type Value } from "../arm/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { RawFinding } from "../engine/index.js";
 import type { Finding, FindingSubject } from "../model/finding.js";
 import { formatPointer, type SourceFile } from "../reader/index.js";
 import { ruleDocUrl } from "../version.js";
 import { fingerprint } from "./fingerprint.js";
+import { placeTrace, propertyLabel, valueAtPath } from "./trace.js";
 import { describeUnknown, renderMessage } from "./message.js";
+import { locateInValue } from "./value-pointers.js";
+
+const UNPLACED = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 interface Placed {
   raw: RawFinding;
@@ -15,17 +19,25 @@ interface Placed {
   pointer: string;
   subject: FindingSubject;
   subjectKey: string;
+  /** The value the rule judged, when the subject has it. */
+  value?: Value;
+  /** The property's pointer below its resource's declaration, when `pointer` is elsewhere. */
+  declared?: string;
+  trace?: ProvenanceStep[];
 }
 
 /**
  * Gives each raw finding its file, JSON pointer, source range and fingerprint. The pointers of one
  * file are resolved in a single pass over its text. `sources` holds every file the expansion read.
+ * The findings in `remapped` (a template compiled from Bicep, whose findings are then moved to
+ * Bicep lines) get their pointer only, from the parsed value, and an empty range.
  */
 export function locateFindings(
   raw: readonly RawFinding[],
   expanded: ExpandedTemplate,
   sources: ReadonlyMap<string, SourceFile>,
   rules: ReadonlyMap<string, RuleMeta>,
+  remapped?: string,
 ): Finding[] {
   const placed: Placed[] = [];
   for (const r of raw) {
@@ -33,21 +45,32 @@ export function locateFindings(
     if (!rule) throw new Error(`the policy reported rule ${r.rule_id}, which the catalog does not list`);
     placed.push({ raw: r, rule, ...place(r, expanded) });
   }
-  const byFile = new Map<string, string[]>();
+  const documents = (file: string) => sources.get(file)?.value;
   for (const p of placed) {
-    const list = byFile.get(p.file) ?? [];
-    list.push(p.pointer);
-    byFile.set(p.file, list);
+    const start = { file: p.file, pointer: p.pointer, label: propertyLabel(p.raw.path, p.subject), ...(p.declared === undefined ? {} : { declared: p.declared }), ...(p.value === undefined ? {} : { value: p.value }) };
+    p.trace = traceProvenance(expanded, documents, start);
+  }
+  // (many findings share steps: one parameter feeds many resources)
+  const byFile = new Map<string, Set<string>>();
+  const want = (file: string, pointer: string) => {
+    let set = byFile.get(file);
+    if (!set) byFile.set(file, (set = new Set()));
+    set.add(pointer);
+  };
+  for (const p of placed) {
+    want(p.file, p.pointer);
+    for (const s of p.trace!) if (sources.has(s.file)) want(s.file, s.pointer);
   }
   const found = new Map<string, ReturnType<SourceFile["locate"]>>();
   for (const [file, pointers] of byFile) {
     const source = sources.get(file);
     if (!source) throw new Error(`no source text for ${file}`);
-    found.set(file, source.locate(pointers));
+    found.set(file, file === remapped ? locateInValue(source.value, [...pointers]) : source.locate([...pointers]));
   }
   return placed.map((p) => {
     const source = sources.get(p.file)!;
     const loc = found.get(p.file)!.get(p.pointer)!;
+    const trace = placeTrace(p.trace!, loc.exact, sources, found);
     return {
       ruleId: p.rule.id,
       title: p.rule.title,
@@ -58,10 +81,11 @@ export function locateFindings(
       file: p.file,
       pointer: loc.pointer,
       exact: loc.exact,
-      range: source.lineIndex.range(loc.keyStart, loc.end),
+      range: p.file === remapped ? UNPLACED : source.lineIndex.range(loc.keyStart, loc.end),
       remediation: p.rule.remediation,
       helpUri: ruleDocUrl(p.rule.id),
       fingerprint: fingerprint(p.rule.id, p.file, p.subjectKey, formatPointer(p.raw.path)),
+      trace,
     };
   });
 }
@@ -71,11 +95,14 @@ function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | 
   if (kind === "resource") {
     const resource = expanded.resources[index];
     if (!resource) throw new Error(`rule ${r.rule_id} named resource ${index}, which does not exist`);
+    const value = r.path.length > 0 ? valueAtPath(resource as unknown as Value, r.path) : undefined;
     return {
       file: resource.source.file,
       pointer: resourcePointer(resource, r.path),
       subject: resourceSubject(resource),
       subjectKey: typeof resource.id === "string" ? resource.id.toLowerCase() : resource.source.pointer,
+      declared: resource.source.pointer + formatPointer(r.path),
+      ...(value === undefined ? {} : { value }),
     };
   }
   const entry = kind === "output" ? expanded.outputs[index] : kind === "variable" ? expanded.variables[index] : expanded.parameters[index];
@@ -96,7 +123,7 @@ function place(r: RawFinding, expanded: ExpandedTemplate): Omit<Placed, "raw" | 
 }
 
 /** The pointer of a property of a resource: where its value was written, if not below the declaration. */
-function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string | number>): string {
+export function resourcePointer(resource: ExpandedResource, path: ReadonlyArray<string | number>): string {
   const values = resource.source.values;
   for (let n = path.length; n > 0; n--) {
     const moved = values[formatPointer(path.slice(0, n))];
@@ -115,7 +142,7 @@ function conditionNote(r: RawFinding, expanded: ExpandedTemplate): string {
   return ` (the resource is deployed only when ${describeUnknown({ expression: condition.expression, detail: condition.detail })})`;
 }
 
-function resourceSubject(resource: ExpandedResource): FindingSubject {
+export function resourceSubject(resource: ExpandedResource): FindingSubject {
   const subject: FindingSubject = {
     kind: "resource",
     type: resource.type,
@@ -125,3 +152,4 @@ function resourceSubject(resource: ExpandedResource): FindingSubject {
   if (resource.symbolicName !== undefined) subject.symbolicName = resource.symbolicName;
   return subject;
 }
+

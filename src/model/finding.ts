@@ -47,6 +47,28 @@ export interface RelatedLocation {
   message: string;
 }
 
+/**
+ * One step of the offending value's way into the property, from the property back to its origins
+ * (a variable, a parameter and where its value came from, a module's input, a runtime value).
+ */
+export interface TraceStep {
+  kind: "property" | "variable" | "parameter" | "module-input" | "runtime";
+  /** For parameters: where the value came from. */
+  origin?: "parameter-file" | "argument" | "module-input" | "default" | "none";
+  /** Short text for people: `variables('localAuth')`, `parameters('env') = "dev" from the parameter file`. */
+  label: string;
+  file: string;
+  range: SourceRange;
+  /** JSON pointer of the step in `file` (absent when `file` is a Bicep source). */
+  pointer?: string;
+  /** Steps away from the property: a value built from two parameters has two steps at depth 1. */
+  depth: number;
+  /** The value at this step, shortened; secure values are never shown. */
+  value?: string;
+  /** True on what an unknown value waits on: a parameter without a value, a Key Vault reference, a runtime value. */
+  waitsOn?: boolean;
+}
+
 /** One rule's verdict on one subject. */
 export interface Finding {
   ruleId: string;
@@ -78,6 +100,11 @@ export interface Finding {
    * file's value, a variable, a module caller's argument); SARIF `relatedLocations`.
    */
   related?: RelatedLocation[];
+  /**
+   * The offending value's provenance, the property first: each step a place and a short label.
+   * One step when the value was written at the property itself (or the property is absent).
+   */
+  trace?: TraceStep[];
   /** The parameter files whose values produce the finding, when the template was scanned with parameter files. */
   parameterSets?: string[];
   /** Set when the finding is accepted: it stays in the results but never fails the run. */

@@ -1,3 +1,4 @@
+import type { Evidence } from "./evidence.js";
 import type { Finding, Severity } from "./finding.js";
 
 /** A file the scanner could not read or expand. */
@@ -40,6 +41,8 @@ export interface FileResult {
   errors?: FileError[];
   /** Indexes of the configured suppressions that matched a finding of this file. */
   matchedSuppressions?: number[];
+  /** Every rule's verdict on every subject it applies to (only when evidence was asked for). */
+  evidence?: Evidence["verdicts"];
 }
 
 /** Counts for a run. */
@@ -93,4 +96,6 @@ export interface ScanReport {
   summary: ScanSummary;
   /** The rule selection and configuration the run judged with; formatters render from it. */
   run: RunConfiguration;
+  /** Passes, failures, unknowns and suppressions per rule and subject, and rules that applied to nothing (only when asked for). */
+  evidence?: Evidence;
 }

@@ -1,4 +1,5 @@
 import type { ExpansionError } from "../arm/index.js";
+import { mergeVerdicts } from "../evidence/index.js";
 import { InputError, toError } from "../model/index.js";
 import type { FileError, FileResult, Finding, Notice } from "../model/index.js";
 import type { SourceFile } from "../reader/index.js";
@@ -65,6 +66,7 @@ export function mergeRuns(file: string, runs: FileResult[], sets: Array<string |
     for (const m of run.matchedSuppressions ?? []) matched.add(m);
     for (const e of run.errors ?? []) errors.set(`${e.file}|${e.line}|${e.column}|${e.message}`, e);
   });
+  const evidence = runs.some((r) => r.evidence) ? mergeVerdicts(runs.map((r) => r.evidence ?? [])) : undefined;
   const result: FileResult = {
     file,
     kind: "template",
@@ -73,6 +75,7 @@ export function mergeRuns(file: string, runs: FileResult[], sets: Array<string |
     matchedSuppressions: [...matched].sort((a, b) => a - b),
   };
   if (errors.size > 0) result.errors = [...errors.values()];
+  if (evidence) result.evidence = evidence;
   return result;
 }
 

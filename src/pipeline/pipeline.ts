@@ -5,7 +5,8 @@ import { PolicyEngine, type EngineMemoryOptions, type PolicyLoader } from "../en
 import { buildReport, isFailing, judge, runConfiguration } from "../judge/index.js";
 import { locateFindings } from "../locate/index.js";
 import { InputError } from "../model/index.js";
-import type { FileResult, Finding, Notice, RunConfiguration, ScanReport } from "../model/index.js";
+import type { FileResult, Finding, Notice, RunConfiguration, ScanReport, TraceStep } from "../model/index.js";
+import { collectEvidence, runEvidence } from "../evidence/index.js";
 import type { SourceFile } from "../reader/index.js";
 import { errorResult, partError, sortFindings } from "./file-results.js";
 
@@ -22,9 +23,15 @@ export interface CompiledPolicy {
  * the source's lines, adds the source's own suppressions, and has notices of its own.
  */
 export interface SourceMapping {
+  /** The file whose findings `remap` moves: their places in its compiled text are not looked up. */
+  readonly remappedFile: string;
   remap(findings: readonly Finding[], parameterFile: SourceFile | undefined): void;
   suppressionsFor(f: Finding): InlineSuppression[];
   directiveNotices(): Notice[];
+  /** Moves provenance steps of the last remapped run to the source's lines. */
+  placeTrace(steps: TraceStep[]): void;
+  /** The text of a source file (for excerpts of evidence). */
+  sourceText(path: string): string | undefined;
 }
 
 /** What one template's scan may add to the pipeline's options. */
@@ -50,6 +57,8 @@ export class Pipeline {
   readonly run: RunConfiguration;
   readonly engine: PolicyEngine;
   private readonly debug: boolean;
+  /** Record a verdict per rule and applicable resource (`ScanOptions.evidence`). */
+  private readonly evidence: boolean;
 
   constructor(policy: CompiledPolicy | { engine: PolicyEngine; catalog: RuleCatalog }, options: ScanOptions = {}, compileSchema?: SchemaCompiler) {
     this.catalog = policy.catalog;
@@ -57,10 +66,12 @@ export class Pipeline {
     this.options = resolveOptions(options, this.rules, compileSchema);
     this.run = runConfiguration(this.catalog, this.options);
     this.debug = options.debug ?? false;
+    this.evidence = options.evidence ?? false;
     if ("engine" in policy) {
       this.engine = policy.engine;
     } else {
-      const module = policy.wasm instanceof WebAssembly.Module ? policy.wasm : new WebAssembly.Module(policy.wasm);
+      // (DOM's typings accept only bytes over an ArrayBuffer; a SharedArrayBuffer's work as well)
+      const module = policy.wasm instanceof WebAssembly.Module ? policy.wasm : new WebAssembly.Module(policy.wasm as Uint8Array<ArrayBuffer>);
       this.engine = PolicyEngine.create(module, policy.loader, policy.memory);
     }
     this.engine.setData(this.options.policyData);
@@ -91,7 +102,7 @@ export class Pipeline {
       stage = "evaluating the rules";
       const raw = this.engine.evaluate(policyInput);
       stage = "locating the findings";
-      const located = locateFindings(raw, expanded, sources, this.rules);
+      const located = locateFindings(raw, expanded, sources, this.rules, mapping?.remappedFile);
       mapping?.remap(located, parameterFile);
       stage = "judging the findings";
       const resourceOf = (i: number) => {
@@ -100,6 +111,7 @@ export class Pipeline {
         const resource = expanded.resources[subject.index]!;
         return { index: subject.index, metadata: resource.metadata, file: resource.source.file, pointer: resource.source.pointer };
       };
+      const subjects = new Map(located.map((f, i) => [f, raw[i]!.subject]));
       const judged = judge(located, resourceOf, this.options, this.rules, mapping && ((f) => mapping.suppressionsFor(f)));
       const notices: Notice[] = [
         ...(input.notices ?? []),
@@ -108,6 +120,13 @@ export class Pipeline {
         ...(mapping?.directiveNotices() ?? []),
       ];
       const result: FileResult = { file, kind: "template", findings: sortFindings(judged.findings), notices, matchedSuppressions: judged.matched };
+      if (this.evidence) {
+        stage = "collecting the evidence";
+        const textOf = (f: string) => mapping?.sourceText(f) ?? sources.get(f)?.text;
+        const place = (steps: TraceStep[]) => mapping?.placeTrace(steps);
+        const findings = judged.findings.map((f) => ({ finding: f, subject: subjects.get(f)! }));
+        result.evidence = collectEvidence({ expanded, findings, rules: this.enabledRules(), sources, place, textOf });
+      }
       // (as for a whole-file fault, the lines of a Bicep source's compiled JSON are not shown)
       if (expanded.errors.length > 0) result.errors = expanded.errors.map((e) => partError(e, mapping ? new Map() : sources, parameterFile));
       return result;
@@ -136,6 +155,13 @@ export class Pipeline {
 
   /** The run's report from per-file results. */
   report(results: readonly FileResult[]): ScanReport {
-    return buildReport(results, this.options, this.run);
+    const report = buildReport(results, this.options, this.run);
+    if (this.evidence) report.evidence = runEvidence(results, this.enabledRules());
+    return report;
+  }
+
+  /** The rules this run evaluates. */
+  private enabledRules(): RuleMeta[] {
+    return this.catalog.rules.filter((r) => this.options.isEnabled(r));
   }
 }

@@ -4,11 +4,11 @@ import { dirname } from "node:path";
 import type { RuleCatalog, RuleMeta } from "../catalog/index.js";
 import type { ScanOptions } from "../config/index.js";
 import type { PolicyEngine } from "../engine/index.js";
-import { InputError, toError } from "../model/index.js";
+import { InputError } from "../model/index.js";
 import type { FileResult, Finding, ScanReport } from "../model/index.js";
 import { readSource, type SourceFile } from "../reader/index.js";
 import { cannotRead, loadCatalog, loadEngine, nodeSchemaCompiler, readRegularFile, readRegularFileAsync, renderOnNode } from "../node/index.js";
-import { Pipeline, mergeRuns } from "../pipeline/index.js";
+import { Pipeline, mergeRuns, templateObjectText } from "../pipeline/index.js";
 import { collectFiles, type CollectError, type FileSelection } from "./collect.js";
 import { defaultThreads, scanShared } from "./parallel.js";
 import { linkedTemplatePath } from "./companions.js";
@@ -114,13 +114,8 @@ export class Scanner {
    * `JSON.stringify(template, null, 2)` writes it.
    */
   scanTemplate(template: object, file = "template.json", input: ScanInput = {}): FileResult {
-    let text: string;
-    try {
-      text = JSON.stringify(template, null, 2);
-    } catch (e) {
-      return this.pipeline.errorResult(file, new InputError(file, `the template object cannot be written as JSON: ${toError(e).message}`));
-    }
-    return this.scanContent(file, text ?? "", input);
+    const text = templateObjectText(template, file);
+    return text instanceof InputError ? this.pipeline.errorResult(file, text) : this.scanContent(file, text, input);
   }
 
   /** Reads a file without blocking the event loop, then scans it. */

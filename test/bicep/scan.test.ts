@@ -216,7 +216,7 @@ test("CLI: --bicep, bicep on PATH, exit codes, and SARIF with Bicep locations th
   const onPath = await withPath([join(fixtures, "bin")], () => cliIn(dir, "", "scan", "main.bicep", "--no-config"));
   assert.is(onPath.code, 1);
   assert.match(onPath.stdout, "modules/comms.bicep:11:5  high     fail     ACS-IAM-001");
-  assert.match(onPath.stdout, "main.bicep:19:5: the value comes from parameter disableLocalAuth, passed by module comms");
+  assert.match(onPath.stdout, "← module comms input disableLocalAuth = false  main.bicep:19:5", "where the value comes from, one line per step");
   const broken = await cliIn(fixtures, "", "scan", "errors/broken.bicep", "modules/modules/comms.bicep", "--bicep", stub, "--no-config");
   assert.is(broken.code, 2);
   assert.match(broken.stdout, "errors/broken.bicep:3:12: Bicep compilation failed");

@@ -97,4 +97,40 @@ test("formatReport renders without a scanner, with the caller's idea of failing"
   assert.throws(() => formatReport(report, "xml" as never, { isFailing: () => true }), /unknown format 'xml'/);
 });
 
+
+test("provenance: SARIF code flows in chain order with related locations; text and Markdown one line per step; unknowns name what they wait on", () => {
+  const finding = report.findings.find((f) => f.ruleId === "ACS-DATA-001" && f.file.endsWith("insecure-acs-workload.json"))!;
+  assert.equal(
+    finding.trace!.map((s) => [s.label, s.range.start.line, s.origin ?? s.kind]),
+    [
+      ["properties.dataLocation", 27, "property"],
+      ["parameters('dataLocation') = \"Antarctica\" (its default)", 9, "default"],
+    ],
+  );
+  const run = JSON.parse(render("sarif")).runs[0];
+  const result = run.results.find((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["acsBaselineFinding/v1"] === finding.fingerprint);
+  const flow = result.codeFlows[0].threadFlows[0].locations;
+  assert.equal(flow.map((l: { location: { message: { text: string } } }) => l.location.message.text), finding.trace!.map((s) => s.label));
+  assert.equal(flow.map((l: { executionOrder: number }) => l.executionOrder), [1, 2]);
+  assert.is(result.relatedLocations[0].message.text, finding.trace![1]!.label);
+  assert.is(result.relatedLocations[0].physicalLocation.region.startLine, 9);
+  const text = scanner.format(report, "text");
+  assert.match(text, /\n {6}← parameters\('dataLocation'\) = "Antarctica" \(its default\) {2}\S*examples\/insecure-acs-workload\.json:9:41\n/);
+  assert.ok(render("markdown").includes("↳ properties.dataLocation ← parameters('dataLocation') = \"Antarctica\" (its default) (examples/insecure-acs-workload.json:9:41)"));
+  const unknown = report.findings.find((f) => f.status === "unknown")!;
+  const waits = unknown.trace!.find((s) => s.waitsOn)!;
+  assert.is(waits.label, "parameters('disableLocalAuth') has no value (declared here)");
+  assert.is(waits.range.start.line, 5);
+  assert.match(text, /← parameters\('disableLocalAuth'\) has no value \(declared here\) \(waits on this\) {2}.*unknown-expression\.json:5:5/);
+});
+
+test("Markdown: a table per baseline area", () => {
+  const md = render("markdown");
+  assert.ok(md.includes("| Area | Rules | Fail | Unknown | Suppressed |"));
+  assert.match(md, /\| identity \| 10 \| \d+ \| \d+ \| \d+ \|/);
+  const withEvidence = createScanner({ evidence: true });
+  const md2 = withEvidence.format(withEvidence.scanPaths([repoPath("examples")]), "markdown");
+  assert.ok(md2.includes("| Area | Rules | Pass | Fail | Unknown | Suppressed |"));
+});
+
 test.run();

@@ -14,7 +14,9 @@ const RANKS: Record<string, number> = {
   types: 0,
   "version.ts": 0,
   judge: 6.5,
+  evidence: 6.7, // every evaluation: a verdict per rule and applicable resource, from the judged findings
   pipeline: 8, // the pure core composed: sources in, report out
+  browser: 9, // the library for runtimes without Node: the pure core, the policy handed in
   catalog: 1,
   reader: 2,
   arm: 3,

@@ -1,0 +1,19 @@
+import type { Finding, TraceStep } from "../model/index.js";
+import { relativePath } from "./paths.js";
+import type { FormatContext } from "./types.js";
+
+type Paths = Pick<FormatContext, "displayPath">;
+
+/** One provenance step for people: `variables('localAuth')  main.json:9:5`, and what an unknown waits on. */
+export function traceLine(s: TraceStep, ctx: Paths): string {
+  const where = `${relativePath(s.file, ctx)}:${s.range.start.line}:${s.range.start.column}`;
+  return `${s.label}${s.waitsOn ? " (waits on this)" : ""}  ${where}`;
+}
+
+/** A finding's provenance in one line: `properties.x ← variables('y') ← parameters('z') = "dev" from the parameter file (p.json:7:7)`. */
+export function traceSummary(f: Finding, ctx: Paths): string | undefined {
+  const steps = f.trace ?? [];
+  if (steps.length < 2) return undefined;
+  const last = steps[steps.length - 1]!;
+  return `${steps.map((s) => s.label).join(" ← ")} (${relativePath(last.file, ctx)}:${last.range.start.line}:${last.range.start.column})`;
+}
