@@ -13,6 +13,7 @@ import type { FindingMessage } from "../engine/index.js";
  *  - `|or`: a list of values, each quoted (`'Antarctica'`, or JSON when not a string), joined by " or ";
  *  - `|comma`, `|and`, `|semicolon`: a list, each item rendered as `{name}` is, joined by ", ", " and ", "; ";
  *  - `|module`: a list of nested deployment names: " of nested deployment a > b", or "" when empty.
+ * An unknown or a nested message reads as `{name}` renders it under every filter, inside lists too.
  */
 export function renderMessage(rule: Pick<RuleMeta, "id" | "messages">, message: FindingMessage): string {
   const template = Object.hasOwn(rule.messages, message.id) ? rule.messages[message.id] : undefined;
