@@ -65,6 +65,9 @@ export function readInlineSuppressions(metadata: Value | undefined): { suppressi
       if (isObject(s)) add(s["rule"], s["justification"], s["expires"]);
       else problems.push("an inline suppression is not an object");
     }
+  } else if (own !== undefined) {
+    // (a misspelt key or a single object instead of a list would otherwise suppress nothing, unsaid)
+    problems.push(`metadata.acs-baseline must be { "suppress": [{ "rule", "justification", "expires" }] }, so it is ignored`);
   }
   const description = meta["description"];
   if (typeof description === "string") {
