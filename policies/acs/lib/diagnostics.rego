@@ -13,14 +13,17 @@ import data.acs.lib.value
 
 settings := resources.deployed("microsoft.insights/diagnosticsettings")
 
-# targeting(r) are the settings whose scope is r's id.
-targeting(r) := [settings[i] | some i in _by_scope[resources.key(r)]]
-
-# _by_scope[key] are the positions in settings of the settings whose scope has that id key, built
-# once: a lookup into a multi-value rule would run the rule's body again for every key looked up.
-_by_scope := {k: v | some k, v in _scope_groups}
+# by_key[k] are the settings whose scope has the id key k (see resources.id_key), in input order,
+# built once. Rules judge each distinct target once, from this object, and each resource looks its
+# key up in the result: many resources may share one id (a template may declare the same service
+# again and again), and judging the settings of every resource would cost resources × settings.
+# (An object, not a multi-value rule: a lookup into one would run its body again for every key.)
+by_key := {k: [settings[i] | some i in positions] | some k, positions in _scope_groups}
 
 _scope_groups[resources.id_key(s.scope)] contains i if some i, s in settings
+
+# targeted(r) holds when some setting's scope is r's id.
+targeted(r) if by_key[resources.key(r)]
 
 # may_target(r) holds when some setting's target cannot be matched to r before deployment:
 # r's id is unknown, or a setting's scope is an unknown that may be a resource of r's type.

@@ -96,18 +96,26 @@ _covers(s) if {
 	}
 }
 
-_compliant(r) if {
-	some s in diagnostics.targeting(r)
+# The targets (id keys) some of whose settings comply, or depend on unknown values: each setting is
+# judged once, and each service looks its own id up.
+_compliant_keys contains k if {
+	some k, targeting in diagnostics.by_key
+	some s in targeting
 	diagnostics.has_destination(s)
 	_covers(s)
 }
 
-_undecided(r) if diagnostics.may_target(r)
-
-_undecided(r) if {
-	some s in diagnostics.targeting(r)
+_undecided_keys contains k if {
+	some k, targeting in diagnostics.by_key
+	some s in targeting
 	diagnostics.undecided(s)
 }
+
+_compliant(r) if resources.key(r) in _compliant_keys
+
+_undecided(r) if diagnostics.may_target(r)
+
+_undecided(r) if resources.key(r) in _undecided_keys
 
 _what := result.message("all_logs", {}) if count(_required) == 0
 
@@ -128,5 +136,5 @@ deny contains finding if {
 }
 
 _message(r) := result.message("no_setting", {"logs": _what}) if {
-	count(diagnostics.targeting(r)) == 0
+	not diagnostics.targeted(r)
 } else := result.message("no_enabled_logs", {"logs": _what})

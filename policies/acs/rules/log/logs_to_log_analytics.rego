@@ -61,17 +61,27 @@ _to_workspace(s) if {
 	count(diagnostics.enabled_logs(s)) > 0
 }
 
+# The targets (id keys) with a setting that sends enabled logs to a workspace, or with one that
+# depends on unknown values: each setting is judged once, and each service looks its own id up.
+_workspace_keys contains k if {
+	some k, targeting in diagnostics.by_key
+	some s in targeting
+	_to_workspace(s)
+}
+
+_undecided_keys contains k if {
+	some k, targeting in diagnostics.by_key
+	some s in targeting
+	_undecided_setting(s)
+}
+
+_undecided_setting(s) if value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
+
+_undecided_setting(s) if diagnostics.undecided(s)
+
 _undecided(r) if diagnostics.may_target(r)
 
-_undecided(r) if {
-	some s in diagnostics.targeting(r)
-	value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
-}
-
-_undecided(r) if {
-	some s in diagnostics.targeting(r)
-	diagnostics.undecided(s)
-}
+_undecided(r) if resources.key(r) in _undecided_keys
 
 deny contains finding if {
 	some r in resources.communication_services
@@ -87,7 +97,4 @@ deny contains finding if {
 	finding := result.unknown(rego.metadata.chain(), r, [], result.message("depends", {}))
 }
 
-_has_workspace_setting(r) if {
-	some s in diagnostics.targeting(r)
-	_to_workspace(s)
-}
+_has_workspace_setting(r) if resources.key(r) in _workspace_keys
