@@ -79,26 +79,69 @@ _on(v) if value.all_cases_pass(v, _off_cases(v))
 _off_cases(v) := [c.when | some c in value.cases(v); c.value != true]
 
 # undecided(s) holds when the setting's destination or logs depend on unknown values.
-undecided(s) if value.is_unknown(s.properties)
-
-undecided(s) if value.is_unknown(s.properties.logs)
-
-undecided(s) if {
-	some l in s.properties.logs
-	some v in [object.get(l, "category", null), object.get(l, "categoryGroup", null)]
-	value.is_unknown(v)
-}
+undecided(s) if beyond_cases(s)
 
 # A log switched on or off by a parameter decides nothing when some of its values switch it on and
 # others off; judged case by case, it is on (or off) when all of them agree.
 undecided(s) if {
 	some l in s.properties.logs
 	v := object.get(l, "enabled", null)
+	value.some_cases_fail(v, _off_cases(v))
+}
+
+# beyond_cases(s) holds when the setting depends on unknown values that cannot be judged for each
+# value of a parameter with a finite set of values.
+beyond_cases(s) if value.is_unknown(s.properties)
+
+beyond_cases(s) if value.is_unknown(s.properties.logs)
+
+beyond_cases(s) if {
+	some l in s.properties.logs
+	some v in [object.get(l, "category", null), object.get(l, "categoryGroup", null)]
+	value.is_unknown(v)
+}
+
+beyond_cases(s) if {
+	some l in s.properties.logs
+	v := object.get(l, "enabled", null)
 	value.undecided(v)
 }
 
-undecided(s) if {
+# switch(targeting) is [parameter, values] when the only unknowns of these settings are logs
+# switched on or off by that one parameter with a finite set of values: a rule can then judge the
+# settings for each value (enabled_logs_when) and name the values for which they fail.
+switch(targeting) := [p, {c.when | some c in _switch_cases(targeting)}] if {
+	not _some_beyond_cases(targeting)
+	parameters := {value.parameter(v) | some v in _switches(targeting)}
+	count(parameters) == 1
+	some p in parameters
+}
+
+_some_beyond_cases(targeting) if {
+	some s in targeting
+	beyond_cases(s)
+}
+
+_switches(targeting) := [v |
+	some s in targeting
 	some l in s.properties.logs
 	v := object.get(l, "enabled", null)
-	value.some_cases_fail(v, _off_cases(v))
+	count(value.cases(v)) > 0
+]
+
+_switch_cases(targeting) := [c | some v in _switches(targeting); some c in value.cases(v)]
+
+# enabled_logs_when(s, w) are the setting's log entries that are switched on when the parameter
+# of switch(...) has the value w.
+enabled_logs_when(s, w) := [l |
+	some l in s.properties.logs
+	_on_when(l.enabled, w)
+]
+
+_on_when(v, _) if v == true
+
+_on_when(v, w) if {
+	some c in value.cases(v)
+	c.when == w
+	c.value == true
 }

@@ -65,3 +65,12 @@ test_logs_switched_by_a_bool_parameter_are_judged_for_each_value if {
 	count(diagnostics.enabled_logs(either)) == 0
 	diagnostics.undecided(either)
 }
+
+test_switch_is_the_one_parameter_switching_the_logs if {
+	on := {"properties": {"logs": [{"enabled": testdata.finite("logs", [true, false])}, {"enabled": true}]}}
+	diagnostics.switch([on]) == ["logs", {true, false}]
+	count(diagnostics.enabled_logs_when(on, true)) == 2
+	count(diagnostics.enabled_logs_when(on, false)) == 1
+	unknown := {"properties": {"logs": [{"enabled": testdata.missing("x")}]}}
+	not diagnostics.switch([on, unknown])
+}

@@ -47,6 +47,7 @@
 #   messages:
 #     no_workspace: "no diagnostic setting sends this service's logs to a Log Analytics workspace"
 #     depends: "whether this service's logs reach Log Analytics depends on values not known before deployment"
+#     fails_when: "no diagnostic setting sends this service's logs to a Log Analytics workspace when {parameter} is {values|or}"
 package acs.rules.log.logs_to_log_analytics
 
 import data.acs.lib.diagnostics
@@ -55,10 +56,14 @@ import data.acs.lib.result
 import data.acs.lib.value
 
 _to_workspace(s) if {
+	_has_workspace(s)
+	count(diagnostics.enabled_logs(s)) > 0
+}
+
+_has_workspace(s) if {
 	w := s.properties.workspaceId
 	is_string(w)
 	w != ""
-	count(diagnostics.enabled_logs(s)) > 0
 }
 
 # The targets (id keys) with a setting that sends enabled logs to a workspace, or with one that
@@ -94,7 +99,39 @@ deny contains finding if {
 	some r in resources.communication_services
 	not _has_workspace_setting(r)
 	_undecided(r)
-	finding := result.unknown(rego.metadata.chain(), r, [], result.message("depends", {}))
+	finding := result.unknown(rego.metadata.chain(), r, [], _depends(r))
+}
+
+# When one parameter with a finite set of values switches the logs of the service's settings (and
+# their workspaces are known), the values for which no setting complies are named.
+_depends(r) := result.message("fails_when", {"parameter": p, "values": failing}) if {
+	not diagnostics.may_target(r)
+	[p, failing] := _failing_by_key[resources.key(r)]
+	count(failing) > 0
+} else := result.message("depends", {})
+
+# By target (id key): [parameter, the values for which none of its settings complies], each
+# target judged once.
+_failing_by_key := {k: [p, failing] |
+	some k in _undecided_keys
+	targeting := diagnostics.by_key[k]
+	not _some_unknown_workspace(targeting)
+	[p, values] := diagnostics.switch(targeting)
+	failing := [w |
+		some w in values
+		not _to_workspace_when(targeting, w)
+	]
+}
+
+_some_unknown_workspace(targeting) if {
+	some s in targeting
+	value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
+}
+
+_to_workspace_when(targeting, w) if {
+	some s in targeting
+	_has_workspace(s)
+	count(diagnostics.enabled_logs_when(s, w)) > 0
 }
 
 _has_workspace_setting(r) if resources.key(r) in _workspace_keys
