@@ -145,8 +145,9 @@ export class TemplateFrame {
   /** The parameter file or caller's value, else `defaultValue`, else null when nullable, else unknown. */
   private parameterValue(name: string): Value {
     const supplied = this.supplied.get(name.toLowerCase());
-    if (supplied !== undefined) return supplied;
+    if (supplied !== undefined && !(supplied instanceof Unknown && !supplied.facts.domain)) return supplied;
     const decl = this.declaration(name);
+    if (supplied !== undefined) return this.withDomain(name, decl, supplied as Unknown);
     const dflt = getKey(decl, "defaultValue");
     if (dflt !== undefined) return resolveValue(dflt, this.root, this.budget);
     if (getKey(decl, "nullable") === true || getKey(this.definitionOf(decl), "nullable") === true) return null;
@@ -155,6 +156,18 @@ export class TemplateFrame {
     const values = this.finiteValues(name, decl);
     if (values) facts.domain = { parameter: name, cases: values.map((v) => ({ when: v, value: v })) };
     return new Unknown("missing-parameter", `[parameters('${name}')]`, [], undefined, isSecureType(this.typeOf(name)), `parameter ${name} has no value`, facts);
+  }
+
+  /**
+   * A value supplied but not known (a Key Vault reference in the parameter file, a runtime value
+   * passed to a nested deployment) is still one of the parameter's values, or the deployment fails:
+   * with few of them, each is judged, as for a parameter with no value.
+   */
+  private withDomain(name: string, decl: JsonObject, value: Unknown): Unknown {
+    const values = this.finiteValues(name, decl);
+    if (!values) return value;
+    const domain = { parameter: name, cases: values.map((v) => ({ when: v, value: v })) };
+    return new Unknown(value.reason, value.expression, value.functions, value.target, value.secret, value.detail, { ...value.facts, domain });
   }
 
   /** The values a parameter can take when they are few: its `allowedValues`, or both bools. */

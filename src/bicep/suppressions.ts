@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../config/index.js";
 import type { BicepFile } from "./source-file.js";
 
 /** A `// acs-baseline-disable-next-line RULE until YYYY-MM-DD: why` comment. */
@@ -32,6 +33,10 @@ export function readDirectives(file: BicepFile): { directives: BicepDirective[];
     const [, rule, expires, justification] = body;
     if (!justification) {
       problems.push({ line, message: `${file.path}:${line}: the suppression of ${rule} has no justification, so it is ignored` });
+      continue;
+    }
+    if (expires && !isCalendarDate(expires)) {
+      problems.push({ line, message: `${file.path}:${line}: the suppression of ${rule} expires on ${expires}, which is not a calendar date, so it is ignored` });
       continue;
     }
     directives.push({ file: file.path, line: line + 1, rule: rule!, justification, ...(expires ? { expires } : {}) });

@@ -1,4 +1,5 @@
 import { isObject, type JsonObject, type Value } from "../arm/index.js";
+import { isCalendarDate } from "./date.js";
 import { MAX_GLOB_LENGTH } from "./glob.js";
 
 /** A suppression written in a resource's `metadata`. */
@@ -53,7 +54,7 @@ export function readInlineSuppressions(metadata: Value | undefined): { suppressi
     if (typeof justification !== "string" || justification.trim() === "") {
       return problems.push(`the inline suppression of ${rule} has no justification, so it is ignored`);
     }
-    if (expires !== undefined && (typeof expires !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(expires))) {
+    if (expires !== undefined && (typeof expires !== "string" || !isCalendarDate(expires))) {
       return problems.push(`the inline suppression of ${rule} has an expiry that is not a YYYY-MM-DD date, so it is ignored`);
     }
     return suppressions.push({ rule, justification: justification.trim(), ...(expires ? { expires: expires as string } : {}) });
@@ -64,6 +65,9 @@ export function readInlineSuppressions(metadata: Value | undefined): { suppressi
       if (isObject(s)) add(s["rule"], s["justification"], s["expires"]);
       else problems.push("an inline suppression is not an object");
     }
+  } else if (own !== undefined) {
+    // (a misspelt key or a single object instead of a list would otherwise suppress nothing, unsaid)
+    problems.push(`metadata.acs-baseline must be { "suppress": [{ "rule", "justification", "expires" }] }, so it is ignored`);
   }
   const description = meta["description"];
   if (typeof description === "string") {

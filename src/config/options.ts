@@ -2,6 +2,7 @@ import type { DeploymentContext } from "../arm/index.js";
 import type { BicepOptions } from "./bicep-options.js";
 import type { RuleMeta } from "../catalog/index.js";
 import { SEVERITIES, type Severity, type UnknownHandling } from "../model/index.js";
+import { isCalendarDate } from "./date.js";
 import { Suppressions, type SuppressionRule } from "./suppressions.js";
 
 
@@ -79,7 +80,7 @@ export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, 
   for (const [i, s] of (options.suppressions ?? []).entries()) {
     if (typeof s.rule !== "string" || s.rule === "") throw new Error(`suppression ${i + 1} names no rule`);
     if (typeof s.justification !== "string" || s.justification.trim() === "") throw new Error(`suppression ${i + 1} (${s.rule}) has no justification`);
-    if (s.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.expires)) throw new Error(`suppression ${i + 1} (${s.rule}): expires must be a YYYY-MM-DD date`);
+    if (s.expires !== undefined && (typeof s.expires !== "string" || !isCalendarDate(s.expires))) throw new Error(`suppression ${i + 1} (${s.rule}): expires must be a YYYY-MM-DD date`);
   }
   for (const [id, values] of Object.entries(parameters)) {
     if (!compileSchema) throw new Error(`rule parameters for ${id} given, but no schema validator to check them with`);

@@ -5,7 +5,8 @@ export const JSON_REPORT_VERSION = 1;
 
 /**
  * The report as JSON: findings (each with its provenance `trace`), errors, notices, skipped files,
- * summary, tool and rule-pack versions, and `evidence` when it was recorded. Its shape is
+ * summary, tool and rule-pack versions, the run's configuration (which rules ran, at which
+ * severity, what fails the run), and `evidence` when it was recorded. Its shape is
  * `schemas/report.schema.json`.
  */
 export const formatJson: Formatter = (report, ctx) =>
@@ -18,6 +19,7 @@ export const formatJson: Formatter = (report, ctx) =>
         policySha256: ctx.catalog.policySha256,
         rules: ctx.catalog.rules.length,
       },
+      run: report.run,
       summary: report.summary,
       findings: report.findings.map((f) => ({ ...f, failing: ctx.isFailing(f) })),
       errors: report.errors,

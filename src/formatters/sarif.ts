@@ -3,6 +3,7 @@ import type { Finding, Severity, SourceRange } from "../model/index.js";
 import { HOMEPAGE, ruleDocUrl } from "../version.js";
 import { uriPath } from "./escape.js";
 import { relativePath } from "./paths.js";
+import { otherSteps } from "./trace.js";
 import type { Formatter } from "./types.js";
 
 /** GitHub code scanning reads `security-severity` as a CVSS-like score: >= 9 critical, >= 7 high, >= 4 medium. */
@@ -131,7 +132,7 @@ type Locator = (file: string, region?: object) => object;
  * `related` places when there is no chain.
  */
 function relatedAndFlows(f: Finding, location: Locator): object {
-  const steps = (f.trace ?? []).slice(1);
+  const steps = otherSteps(f).map(({ step }) => step);
   const related = steps.length > 0 ? steps.map((s) => ({ file: s.file, range: s.range, message: s.label })) : (f.related ?? []);
   if (related.length === 0) return {};
   const out: Record<string, unknown> = { relatedLocations: related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, region(r.range)) })) };

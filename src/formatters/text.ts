@@ -1,6 +1,6 @@
 import type { FileResult, Finding, ScanReport, Severity } from "../model/index.js";
 import { lineStart, plainText } from "./escape.js";
-import { traceLine } from "./trace.js";
+import { otherSteps, traceLine } from "./trace.js";
 import type { FormatContext, Formatter } from "./types.js";
 
 const SEVERITY_COLOR: Record<Severity, string> = {
@@ -21,10 +21,10 @@ function findingLine(f: Finding, ctx: FormatContext): string {
   const status = f.status === "unknown" ? paint(ctx, "2", "unknown ") : "fail    ";
   const subject = `${plainText(f.subject.type ?? f.subject.kind)} '${plainText(f.subject.name)}'`;
   const accepted = f.suppression ? paint(ctx, "2", ` [suppressed (${f.suppression.kind}): ${plainText(f.suppression.justification)}]`) : "";
-  const steps = (f.trace ?? []).slice(1);
+  const steps = otherSteps(f);
   const related =
     steps.length > 0
-      ? steps.map((s) => `\n      ${"  ".repeat(s.depth - 1)}${paint(ctx, "2", `← ${plainText(traceLine(s, {}))}`)}`).join("")
+      ? steps.map(({ step: s, before }) => `\n      ${"  ".repeat(Math.max(0, s.depth - 1))}${paint(ctx, "2", `${before ? "→" : "←"} ${plainText(traceLine(s, {}))}`)}`).join("")
       : (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", lineStart(`${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`))}`).join("");
   return `  ${where}  ${sev} ${status} ${f.ruleId}  ${plainText(f.message)}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}${related}`;
 }

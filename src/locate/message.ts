@@ -13,12 +13,13 @@ import type { FindingMessage } from "../engine/index.js";
  *  - `|or`: a list of values, each quoted (`'Antarctica'`, or JSON when not a string), joined by " or ";
  *  - `|comma`, `|and`, `|semicolon`: a list, each item rendered as `{name}` is, joined by ", ", " and ", "; ";
  *  - `|module`: a list of nested deployment names: " of nested deployment a > b", or "" when empty.
+ * An unknown or a nested message reads as `{name}` renders it under every filter, inside lists too.
  */
 export function renderMessage(rule: Pick<RuleMeta, "id" | "messages">, message: FindingMessage): string {
-  const template = rule.messages[message.id];
-  if (template === undefined) throw new Error(`rule ${rule.id} reported message ${message.id}, which its METADATA does not define`);
+  const template = Object.hasOwn(rule.messages, message.id) ? rule.messages[message.id] : undefined;
+  if (typeof template !== "string") throw new Error(`rule ${rule.id} reported message ${message.id}, which its METADATA does not define`);
   return template.replace(PLACEHOLDER, (_, name: string, filter: string | undefined) => {
-    if (!(name in message.args)) throw new Error(`message ${message.id} of rule ${rule.id} uses {${name}}, which the rule did not give`);
+    if (!Object.hasOwn(message.args, name) || message.args[name] === undefined) throw new Error(`message ${message.id} of rule ${rule.id} uses {${name}}, which the rule did not give`);
     return applyFilter(rule, message.args[name], filter);
   });
 }
@@ -33,10 +34,10 @@ const JOINS: Record<string, string> = { comma: ", ", and: " and ", semicolon: ";
 
 function applyFilter(rule: Pick<RuleMeta, "id" | "messages">, value: unknown, filter: string | undefined): string {
   if (filter === undefined) return plain(rule, value);
-  if (filter === "json") return JSON.stringify(value);
+  if (filter === "json") return json(rule, value);
   const list = Array.isArray(value) ? value : [value];
-  if (filter === "or") return list.map((v) => (typeof v === "string" ? `'${v}'` : JSON.stringify(v))).join(" or ");
-  if (filter === "module") return list.length > 0 ? ` of nested deployment ${list.join(" > ")}` : "";
+  if (filter === "or") return list.map((v) => (typeof v === "string" ? `'${v}'` : json(rule, v))).join(" or ");
+  if (filter === "module") return list.length > 0 ? ` of nested deployment ${list.map((v) => plain(rule, v)).join(" > ")}` : "";
   const separator = JOINS[filter];
   if (separator === undefined) throw new Error(`unknown message filter |${filter} in rule ${rule.id}`);
   return list.map((v) => plain(rule, v)).join(separator);
@@ -46,7 +47,16 @@ function plain(rule: Pick<RuleMeta, "id" | "messages">, value: unknown): string 
   if (typeof value === "string") return value;
   if (isMarker(value)) return describeUnknown(value["$unknown"]);
   if (isNested(value)) return renderMessage(rule, value);
-  return JSON.stringify(value);
+  return json(rule, value);
+}
+
+/**
+ * A known value as JSON. An unknown or a nested message, alone or inside a list or object, reads
+ * as `{name}` renders it: people never see a raw `{"$unknown": ...}` marker.
+ */
+function json(rule: Pick<RuleMeta, "id" | "messages">, value: unknown): string {
+  if (isMarker(value) || isNested(value)) return plain(rule, value);
+  return JSON.stringify(value, (_, v: unknown) => (v !== value && (isMarker(v) || isNested(v)) ? plain(rule, v) : v));
 }
 
 /** What an unknown value depends on, for people: its expression, and why it is unknown. */

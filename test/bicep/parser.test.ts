@@ -3,6 +3,8 @@ import * as assert from "uvu/assert";
 import { BicepSyntaxError } from "../../src/bicep/lexer.js";
 import { bodyObject, parseBicep } from "../../src/bicep/parser.js";
 import type { ObjectNode } from "../../src/bicep/syntax.js";
+import { parseBicepFile } from "../../src/bicep/source-file.js";
+import { readDirectives } from "../../src/bicep/suppressions.js";
 
 const at = (text: string, offset: number) => text.slice(offset, offset + 20);
 
@@ -76,6 +78,13 @@ test("Bicep's own #disable-next-line pragmas and single-line objects with commas
   assert.equal(declarations.map((d) => d.name), ["o", "x"]);
   const o = declarations[0]!.value as ObjectNode;
   assert.equal(o.properties.map((p) => p.key), ["a", "b"]);
+});
+
+test("a disable-next-line directive whose expiry is not a calendar date is a problem, never a suppression", () => {
+  const file = parseBicepFile("main.bicep", "// acs-baseline-disable-next-line ACS-NET-001 until 2026-02-30: reasons\nvar x = 1\n");
+  const { directives, problems } = readDirectives(file);
+  assert.equal(directives, []);
+  assert.equal(problems, [{ line: 1, message: "main.bicep:1: the suppression of ACS-NET-001 expires on 2026-02-30, which is not a calendar date, so it is ignored" }]);
 });
 
 test("hostile input: unterminated strings and absurd nesting are syntax errors, never a crash", () => {

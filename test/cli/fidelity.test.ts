@@ -31,6 +31,15 @@ test("a nested entry with a fully qualified type is taken as written (names know
   assert.is(of(out, "ACS-LOG-001").length, 1, "a nested diagnostic setting of another provider does not target the ACS resource");
 });
 
+test("a value supplied but not known (Key Vault reference, runtime value into a module) is still one of the allowed values", async () => {
+  const out = await scan("domain-supplied-unknown.json");
+  assert.equal(out.errors, []);
+  assert.equal(of(out, "ACS-DATA-001"), [], "every allowed location is allowed: pass, not unknown");
+  assert.equal(of(out, "ACS-IAM-001").map((f) => [f.status, f.line]), [["unknown", 16]]);
+  const iam = JSON.parse((await cli("scan", repoPath("fixtures/fidelity/domain-supplied-unknown.json"), "--format", "json")).stdout).findings.find((f: Finding) => f.ruleId === "ACS-IAM-001");
+  assert.match(iam.message, "when disableLocalAuth is false");
+});
+
 test("a nested entry with a fully qualified type keeps its type when its name is unknown", async () => {
   const out = await scan("nested-qualified-type-unknown-name.json");
   assert.equal(out.errors, []);

@@ -124,6 +124,20 @@ test("provenance: SARIF code flows in chain order with related locations; text a
   assert.match(text, /← parameters\('disableLocalAuth'\) has no value \(declared here\) \(waits on this\) {2}.*unknown-expression\.json:5:5/);
 });
 
+test("a finding placed where its value is written (a variable) shows the property that uses it, not its own place again", () => {
+  const finding = report.findings.find((f) => f.ruleId === "ACS-IAM-007")!;
+  assert.equal([finding.range.start.line, finding.trace!.map((s) => s.range.start.line)], [18, [67, 18]]);
+  const text = scanner.format(report, "text");
+  assert.match(text, /\n {6}→ properties\.roleDefinitionId {2}\S*examples\/insecure-acs-workload\.json:67:9\n/);
+  assert.not.match(text, "← variables('ownerRole')");
+  const run = JSON.parse(render("sarif")).runs[0];
+  const result = run.results.find((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["acsBaselineFinding/v1"] === finding.fingerprint);
+  assert.equal(
+    result.relatedLocations.map((l: { physicalLocation: { region: { startLine: number } } }) => l.physicalLocation.region.startLine),
+    [67],
+  );
+});
+
 test("Markdown: a table per baseline area", () => {
   const md = render("markdown");
   assert.ok(md.includes("| Area | Rules | Fail | Unknown | Suppressed |"));

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { formatReport, version } from "../../src/index.js";
@@ -9,6 +11,7 @@ import { cli, repoPath } from "../helpers.js";
 
 const fixture = repoPath("fixtures/cli/compliant.json");
 const time = { start: new Date(0), end: new Date(0) };
+const validReport = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(repoPath("schemas/report.schema.json"), "utf8")));
 const cases = (junit: string, rule: string) => junit.split("\n").filter((l) => l.includes(`classname="${rule}"`)).length;
 
 test("JUnit: a case per enabled rule, none for a disabled one, one for a rule enabled that found nothing", () => {
@@ -24,6 +27,19 @@ test("JUnit: a case per enabled rule, none for a disabled one, one for a rule en
   const report = enabled.scanPaths([fixture]);
   assert.not.ok(report.findings.some((f) => f.ruleId === "ACS-DATA-004"));
   assert.is(cases(enabled.format(report, "junit", { time }), "ACS-DATA-004"), 1);
+});
+
+test("JSON: the run's selection and configuration, so a consumer sees which rules were judged", () => {
+  const scanner = new Scanner({ rules: { "ACS-IAM-001": false, "ACS-DATA-004": true }, severity: { "ACS-NET-001": "critical" }, failOn: "high" });
+  const json = JSON.parse(scanner.format(scanner.scanPaths([fixture]), "json", { time }));
+  assert.is(json.run.failOn, "high");
+  const rule = (id: string) => json.run.rules.find((r: { id: string }) => r.id === id);
+  assert.equal([rule("ACS-IAM-001"), rule("ACS-DATA-004"), rule("ACS-NET-001")], [
+    { id: "ACS-IAM-001", enabled: false, severity: "high" },
+    { id: "ACS-DATA-004", enabled: true, severity: "low" },
+    { id: "ACS-NET-001", enabled: true, severity: "critical" },
+  ]);
+  assert.ok(validReport(json), JSON.stringify(validReport.errors));
 });
 
 test("SARIF: the run's selection and severities are rule configuration overrides; defaults stay the rules' own", () => {
@@ -70,9 +86,13 @@ test("an internal error exits 3 and asks for a bug report; --debug prints the st
     assert.is(error.internal, true);
     assert.match(error.message, "internal error while evaluating the rules");
     assert.not.match(plain.stderr, "TypeError: Cannot read");
+    assert.ok(validReport(JSON.parse(plain.stdout)), JSON.stringify(validReport.errors));
     const debug = await cli("scan", fixture, "--jobs", "1", "--debug", "--quiet");
     assert.is(debug.code, 3);
     assert.match(debug.stderr, "TypeError: Cannot read properties of null");
+    const debugJson = JSON.parse((await cli("scan", fixture, "--jobs", "1", "--debug", "--format", "json")).stdout);
+    assert.match(debugJson.errors[0].stack, "TypeError: Cannot read properties of null");
+    assert.ok(validReport(debugJson), JSON.stringify(validReport.errors));
   } finally {
     PolicyEngine.prototype.evaluate = evaluate;
   }

@@ -109,6 +109,31 @@ test("an inline directive without a colon is ignored and reported, as the docs s
   assert.match(judged.notices[0]!.message, "needs 'RULE [until YYYY-MM-DD]: justification'");
 });
 
+test("an expiry that is not a calendar date is refused in every form, never read as a later day", () => {
+  for (const metadata of [
+    { description: "acs-baseline:suppress ACS-NET-001 until 2026-13-45: browsers call ACS directly" },
+    { "acs-baseline": { suppress: [{ rule: "ACS-NET-001", justification: "public clients", expires: "2026-02-30" }] } },
+  ]) {
+    const { finding, judged } = net001({}, metadata);
+    assert.is(finding!.suppression, undefined);
+    assert.match(judged.notices[0]!.message, "not a YYYY-MM-DD date");
+  }
+  assert.throws(() => net001({ suppressions: [{ rule: "ACS-NET-001", justification: "temporary", expires: "2026-11-31" }] }), /expires must be a YYYY-MM-DD date/);
+  assert.equal(net001({ suppressions: [{ rule: "ACS-NET-001", justification: "leap day", expires: "2028-02-29" }] }).finding!.suppression?.expires, "2028-02-29");
+});
+
+test("a metadata.acs-baseline that is not { suppress: [...] } is reported, never ignored unsaid", () => {
+  for (const own of [{ suppress: { rule: "ACS-NET-001", justification: "one object, not a list" } }, { suppresions: [] }, "ACS-NET-001"]) {
+    const { finding, judged } = net001({}, { "acs-baseline": own });
+    assert.is(finding!.suppression, undefined);
+    assert.equal(
+      judged.notices.map((n) => [n.kind, n.pointer]),
+      [["suppression-invalid", "/resources/0/metadata"]],
+    );
+    assert.match(judged.notices[0]!.message, 'metadata.acs-baseline must be { "suppress"');
+  }
+});
+
 test("inline suppressions can be switched off", () => {
   const { finding } = net001({ inlineSuppressions: false }, { description: "acs-baseline:suppress ACS-NET-001: because" });
   assert.is(finding!.suppression, undefined);

@@ -54,6 +54,13 @@ function importsOf(text: string): string[] {
   return [...code(text).matchAll(IMPORT)].map((m) => (m[1] ?? m[2] ?? m[3])!);
 }
 
+/** The Node-only globals a text uses, bare or through `globalThis.` (a property `x.process` is not one). */
+function nodeGlobalsIn(text: string): string[] {
+  return ["Buffer", "process", "import.meta", "require", "__dirname"].filter((word) =>
+    new RegExp(`(^|[^\\w.]|globalThis\\.)${word.replace(".", "\\.")}\\b`).test(text),
+  );
+}
+
 const files = sourceFiles(SRC);
 
 test("every folder and top-level file of src/ has a place in the data flow", () => {
@@ -84,9 +91,7 @@ test("below the Node layer: no node: module, Buffer, process or module-relative 
     const text = code(readFileSync(file, "utf8"));
     for (const spec of importsOf(text))
       if (spec.startsWith("node:") || /^(fs|path|os|url|crypto|module|child_process|worker_threads)$/.test(spec)) found.push(`${relative(SRC, file)}: ${spec}`);
-    for (const word of ["Buffer", "process", "import.meta", "require", "__dirname"]) {
-      if (new RegExp(`(^|[^\\w.])${word.replace(".", "\\.")}\\b`).test(text)) found.push(`${relative(SRC, file)}: ${word}`);
-    }
+    for (const word of nodeGlobalsIn(text)) found.push(`${relative(SRC, file)}: ${word}`);
   }
   assert.equal(found, []);
 });
@@ -96,6 +101,7 @@ test("the checks can fail: an import against the flow and a node: import are see
     "../scan/index.js",
     "node:fs",
   ]);
+  assert.equal(nodeGlobalsIn("const env = globalThis.process.env;\nconst b = Buffer.from(x);\nconst ok = job.process;"), ["Buffer", "process"]);
   assert.ok(RANKS["scan"]! > RANKS["arm"]! && RANKS["node"]! >= NODE_LAYER && RANKS["formatters"]! < NODE_LAYER);
 });
 

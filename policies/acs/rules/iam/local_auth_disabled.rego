@@ -61,6 +61,7 @@
 #     depends: "properties.disableLocalAuth depends on {value}; it must be true"
 #     enabled: "properties.disableLocalAuth is false: local (access key) authentication is enabled"
 #     not_set: "properties.disableLocalAuth is not set, so local (access key) authentication is enabled; set it to true"
+#     not_true: "properties.disableLocalAuth is {value|json}, not true: only the boolean true disables local (access key) authentication"
 package acs.rules.iam.local_auth_disabled
 
 import data.acs.lib.api_version
@@ -114,5 +115,9 @@ _finding(r, v) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if 
 	r.properties.disableLocalAuth == false
 	msg := result.message("enabled", {})
 } else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
+	v == null
 	msg := result.message("not_set", {})
+} else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
+	# set, but not a bool (a string "true" or an object is not what the property takes)
+	msg := result.message("not_true", {"value": v})
 }

@@ -32,6 +32,13 @@ test_fail_absent if {
 	f.message == {"id": "not_set", "args": {}}
 }
 
+test_fail_not_a_bool_says_what_it_is if {
+	[f] := [f | some f in _deny(_acs("2025-05-01", {"disableLocalAuth": "yes"}))]
+	f.status == "fail"
+	f.path == ["properties", "disableLocalAuth"]
+	f.message == {"id": "not_true", "args": {"value": "yes"}}
+}
+
 test_fail_old_api_version_names_the_version_to_move_to if {
 	[f] := [f | some f in _deny(_acs("2023-04-01", {"disableLocalAuth": true}))]
 	f.status == "fail"
