@@ -62,39 +62,44 @@ _domains := resources.deployed("microsoft.communication/emailservices/domains")
 
 _email_services := resources.deployed("microsoft.communication/emailservices")
 
-# Domains (by position in _domains) and email services by resources.id_key, built once: a lookup into a multi-value rule
-# would run the rule's body again for every key.
-_domains_by_id := {k: v | some k, v in _domain_groups}
-
-_domain_groups[resources.key(d)] contains i if some i, d in _domains
-
-_email_services_by_id := {k: v | some k, v in _email_service_groups}
-
-_email_service_groups[resources.key(e)] contains e if some e in _email_services
-
-# The domains that a linked-domain entry names, in the order of _domains (a group is one domain
-# unless ids repeat, so the sort is cheap).
-_linked(entry) := [_domains[i] | some i in sort(_domains_by_id[resources.id_key(entry)])]
-
-# The email service of a domain: the resource whose id is the domain's id without /domains/<name>.
-_email_service_of(d) := e if {
-	parts := split(d.id, "/")
-	parent := concat("/", array.slice(parts, 0, count(parts) - 2))
-	some e in _email_services_by_id[resources.id_key(parent)]
+# The email services a linked-domain entry may name the domain of, by the id key of the entry: each
+# as its name and data location, without repeats. Built once from the domains and email services
+# grouped by id key, so each entry is a key lookup, however many resources share an id (ARM refuses
+# a template that declares one resource twice, a hostile one may still do it 800 times).
+_mail_by_domain_key := {k: {m |
+	some p in parents
+	some m in _mail_by_key[p]
+} |
+	some k, parents in _domain_parent_groups
 }
+
+# The id keys of the email services of the domains, by the domains' id key: a domain's email
+# service is the resource whose id is the domain's id without /domains/<name>.
+_domain_parent_groups[resources.key(d)] contains resources.id_key(concat("/", array.slice(parts, 0, count(parts) - 2))) if {
+	some d in _domains
+	parts := split(d.id, "/")
+}
+
+_mail_by_key := {k: v | some k, v in _mail_groups}
+
+_mail_groups[resources.key(e)] contains {"name": e.name, "location": e.properties.dataLocation} if {
+	some e in _email_services
+}
+
+# The email services (name and data location) of the domains that a linked-domain entry names.
+_mails(entry) := _mail_by_domain_key[resources.id_key(entry)]
 
 _mismatches(s) := [{"index": i, "message": msg} |
 	some i, entry in s.properties.linkedDomains
-	some d in _linked(entry)
-	e := _email_service_of(d)
-	msg := _mismatch(e, e.properties.dataLocation, s.properties.dataLocation)
+	some m in _mails(entry)
+	msg := _mismatch(m.name, m.location, s.properties.dataLocation)
 ]
 
-_mismatch(e, mail, service) := result.message("elsewhere", {"email_service": e.name, "location": mail, "service_location": service}) if {
+_mismatch(name, mail, service) := result.message("elsewhere", {"email_service": name, "location": mail, "service_location": service}) if {
 	is_string(mail)
 	is_string(service)
 	not _same_place(mail, service)
-} else := result.message("elsewhere_for_all", {"email_service": e.name, "parameter": value.parameter(_finite_side(mail, service))}) if {
+} else := result.message("elsewhere_for_all", {"email_service": name, "parameter": value.parameter(_finite_side(mail, service))}) if {
 	value.all_cases_fail(_finite_side(mail, service), _failing(mail, service))
 }
 
@@ -135,16 +140,13 @@ _undecided_entry(s, i, entry) := [{"index": i, "message": result.message("depend
 	value.is_unknown(entry)
 	count(_domains) > 0
 } else := [{"index": i, "message": result.message("depends", {})}] if {
-	some d in _linked(entry)
-	e := _email_service_of(d)
-	_undecided_pair(e.properties.dataLocation, s.properties.dataLocation)
+	some m in _mails(entry)
+	_undecided_pair(m.location, s.properties.dataLocation)
 } else := [{"index": i, "message": msg} |
-	some d in _linked(entry)
-	e := _email_service_of(d)
-	mail := e.properties.dataLocation
-	failing := _failing(mail, s.properties.dataLocation)
-	value.some_cases_fail(_finite_side(mail, s.properties.dataLocation), failing)
-	msg := result.message("elsewhere_when", {"email_service": e.name, "parameter": value.parameter(_finite_side(mail, s.properties.dataLocation)), "values": failing})
+	some m in _mails(entry)
+	failing := _failing(m.location, s.properties.dataLocation)
+	value.some_cases_fail(_finite_side(m.location, s.properties.dataLocation), failing)
+	msg := result.message("elsewhere_when", {"email_service": m.name, "parameter": value.parameter(_finite_side(m.location, s.properties.dataLocation)), "values": failing})
 ]
 
 # Two locations of which one is not known, not provably the same and not judged case by case.

@@ -59,3 +59,13 @@ test_a_service_location_from_allowed_values_is_judged_each if {
 	service := testdata.acs({"dataLocation": testdata.finite("location", ["Europe", "UK"]), "linkedDomains": [_domain_id]})
 	testdata.verdicts(_deny([service, _mail("Europe"), _domain])) == {["unknown", ["properties", "linkedDomains", 0]]}
 }
+
+# ARM refuses a template that declares one resource twice; the rule still judges one that does,
+# against each email service of the domain's id, without a conflict between them.
+test_email_services_sharing_an_id_are_each_judged if {
+	service := testdata.acs({"dataLocation": "Europe", "linkedDomains": [_domain_id]})
+	again := object.union(_mail("United States"), {"index": 3})
+	[f] := [f | some f in _deny([service, _mail("Europe"), again, _domain, object.union(_domain, {"index": 4})])]
+	[f.status, f.message.args.location] == ["fail", "United States"]
+	count(_deny([service, _mail("Europe"), object.union(_mail("Europe"), {"index": 3}), _domain])) == 0
+}

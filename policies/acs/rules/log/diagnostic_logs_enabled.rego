@@ -72,6 +72,7 @@
 #     no_setting: "no diagnostic setting targets this service: its logs ({logs}) are not kept"
 #     no_enabled_logs: "no diagnostic setting of this service sends enabled logs covering {logs} to a destination"
 #     depends: "whether a diagnostic setting sends this service's logs ({logs}) depends on values not known before deployment"
+#     fails_when: "no diagnostic setting of this service sends enabled logs covering {logs} to a destination when {parameter} is {values|or}"
 #     all_logs: "allLogs"
 #     all_logs_or: "allLogs or {categories|comma}"
 package acs.rules.log.diagnostic_logs_enabled
@@ -83,31 +84,41 @@ import data.acs.lib.result
 
 _required := params.value(rego.metadata.chain(), "requiredLogCategories", [])
 
-_covers(s) if {
-	some l in diagnostics.enabled_logs(s)
+_covers(s) if _covered(diagnostics.enabled_logs(s))
+
+_covered(logs) if {
+	some l in logs
 	lower(l.categoryGroup) == "alllogs"
 }
 
-_covers(s) if {
+_covered(logs) if {
 	count(_required) > 0
 	every c in _required {
-		some l in diagnostics.enabled_logs(s)
+		some l in logs
 		lower(l.category) == lower(c)
 	}
 }
 
-_compliant(r) if {
-	some s in diagnostics.targeting(r)
+# The targets (id keys) some of whose settings comply, or depend on unknown values: each setting is
+# judged once, and each service looks its own id up.
+_compliant_keys contains k if {
+	some k, targeting in diagnostics.by_key
+	some s in targeting
 	diagnostics.has_destination(s)
 	_covers(s)
 }
 
-_undecided(r) if diagnostics.may_target(r)
-
-_undecided(r) if {
-	some s in diagnostics.targeting(r)
+_undecided_keys contains k if {
+	some k, targeting in diagnostics.by_key
+	some s in targeting
 	diagnostics.undecided(s)
 }
+
+_compliant(r) if resources.key(r) in _compliant_keys
+
+_undecided(r) if diagnostics.may_target(r)
+
+_undecided(r) if resources.key(r) in _undecided_keys
 
 _what := result.message("all_logs", {}) if count(_required) == 0
 
@@ -124,9 +135,35 @@ deny contains finding if {
 	some r in resources.communication_services
 	not _compliant(r)
 	_undecided(r)
-	finding := result.unknown(rego.metadata.chain(), r, [], result.message("depends", {"logs": _what}))
+	finding := result.unknown(rego.metadata.chain(), r, [], _depends(r))
+}
+
+# When one parameter with a finite set of values switches the logs of the service's settings, the
+# values for which no setting complies are named; else the message says what it depends on.
+_depends(r) := result.message("fails_when", {"logs": _what, "parameter": p, "values": failing}) if {
+	not diagnostics.may_target(r)
+	[p, failing] := _failing_by_key[resources.key(r)]
+	count(failing) > 0
+} else := result.message("depends", {"logs": _what})
+
+# By target (id key): [parameter, the values for which none of its settings complies], each
+# target judged once.
+_failing_by_key := {k: [p, failing] |
+	some k in _undecided_keys
+	targeting := diagnostics.by_key[k]
+	[p, values] := diagnostics.switch(targeting)
+	failing := [w |
+		some w in values
+		not _complies_when(targeting, w)
+	]
+}
+
+_complies_when(targeting, w) if {
+	some s in targeting
+	diagnostics.has_destination(s)
+	_covered(diagnostics.enabled_logs_when(s, w))
 }
 
 _message(r) := result.message("no_setting", {"logs": _what}) if {
-	count(diagnostics.targeting(r)) == 0
+	not diagnostics.targeted(r)
 } else := result.message("no_enabled_logs", {"logs": _what})

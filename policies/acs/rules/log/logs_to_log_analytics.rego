@@ -47,6 +47,7 @@
 #   messages:
 #     no_workspace: "no diagnostic setting sends this service's logs to a Log Analytics workspace"
 #     depends: "whether this service's logs reach Log Analytics depends on values not known before deployment"
+#     fails_when: "no diagnostic setting sends this service's logs to a Log Analytics workspace when {parameter} is {values|or}"
 package acs.rules.log.logs_to_log_analytics
 
 import data.acs.lib.diagnostics
@@ -55,23 +56,37 @@ import data.acs.lib.result
 import data.acs.lib.value
 
 _to_workspace(s) if {
-	w := s.properties.workspaceId
-	is_string(w)
-	w != ""
+	_has_workspace(s)
 	count(diagnostics.enabled_logs(s)) > 0
 }
 
+_has_workspace(s) if {
+	w := s.properties.workspaceId
+	is_string(w)
+	w != ""
+}
+
+# The targets (id keys) with a setting that sends enabled logs to a workspace, or with one that
+# depends on unknown values: each setting is judged once, and each service looks its own id up.
+_workspace_keys contains k if {
+	some k, targeting in diagnostics.by_key
+	some s in targeting
+	_to_workspace(s)
+}
+
+_undecided_keys contains k if {
+	some k, targeting in diagnostics.by_key
+	some s in targeting
+	_undecided_setting(s)
+}
+
+_undecided_setting(s) if value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
+
+_undecided_setting(s) if diagnostics.undecided(s)
+
 _undecided(r) if diagnostics.may_target(r)
 
-_undecided(r) if {
-	some s in diagnostics.targeting(r)
-	value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
-}
-
-_undecided(r) if {
-	some s in diagnostics.targeting(r)
-	diagnostics.undecided(s)
-}
+_undecided(r) if resources.key(r) in _undecided_keys
 
 deny contains finding if {
 	some r in resources.communication_services
@@ -84,10 +99,39 @@ deny contains finding if {
 	some r in resources.communication_services
 	not _has_workspace_setting(r)
 	_undecided(r)
-	finding := result.unknown(rego.metadata.chain(), r, [], result.message("depends", {}))
+	finding := result.unknown(rego.metadata.chain(), r, [], _depends(r))
 }
 
-_has_workspace_setting(r) if {
-	some s in diagnostics.targeting(r)
-	_to_workspace(s)
+# When one parameter with a finite set of values switches the logs of the service's settings (and
+# their workspaces are known), the values for which no setting complies are named.
+_depends(r) := result.message("fails_when", {"parameter": p, "values": failing}) if {
+	not diagnostics.may_target(r)
+	[p, failing] := _failing_by_key[resources.key(r)]
+	count(failing) > 0
+} else := result.message("depends", {})
+
+# By target (id key): [parameter, the values for which none of its settings complies], each
+# target judged once.
+_failing_by_key := {k: [p, failing] |
+	some k in _undecided_keys
+	targeting := diagnostics.by_key[k]
+	not _some_unknown_workspace(targeting)
+	[p, values] := diagnostics.switch(targeting)
+	failing := [w |
+		some w in values
+		not _to_workspace_when(targeting, w)
+	]
 }
+
+_some_unknown_workspace(targeting) if {
+	some s in targeting
+	value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
+}
+
+_to_workspace_when(targeting, w) if {
+	some s in targeting
+	_has_workspace(s)
+	count(diagnostics.enabled_logs_when(s, w)) > 0
+}
+
+_has_workspace_setting(r) if resources.key(r) in _workspace_keys

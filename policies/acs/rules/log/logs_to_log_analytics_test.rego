@@ -26,3 +26,16 @@ test_unknown_workspace if {
 	f.path == []
 	f.status == "unknown"
 }
+
+test_unknown_names_the_values_of_a_bool_parameter_that_switch_the_logs_off if {
+	on := testdata.finite("logs", [true, false])
+	[f] := [f | some f in _deny([testdata.acs({}), _setting({"workspaceId": "/w", "logs": [{"categoryGroup": "allLogs", "enabled": on}]})])]
+	f.status == "unknown"
+	f.message == {"id": "fails_when", "args": {"parameter": "logs", "values": [false]}}
+}
+
+test_unknown_workspace_names_no_values if {
+	on := testdata.finite("logs", [true, false])
+	[f] := [f | some f in _deny([testdata.acs({}), _setting({"workspaceId": testdata.missing("[parameters('ws')]"), "logs": [{"categoryGroup": "allLogs", "enabled": on}]})])]
+	f.message.id == "depends"
+}
