@@ -37,7 +37,20 @@ function buildPolicy(): Uint8Array {
     const current = execFileSync("bash", [repo("scripts/opa.sh"), "capabilities", "--current"]);
     writeFileSync(capabilities, execFileSync("node", [repo("dist/scripts/wasm-capabilities.js")], { input: current }));
     const bundle = join(tmp, "bundle.tar.gz");
-    execFileSync("bash", [repo("scripts/opa.sh"), "build", "-t", "wasm", ...entrypoints.flatMap((e) => ["-e", e]), "--capabilities", capabilities, "--ignore", "*_test.rego", "-o", bundle, repo("policies/acs")]);
+    execFileSync("bash", [
+      repo("scripts/opa.sh"),
+      "build",
+      "-t",
+      "wasm",
+      ...entrypoints.flatMap((e) => ["-e", e]),
+      "--capabilities",
+      capabilities,
+      "--ignore",
+      "*_test.rego",
+      "-o",
+      bundle,
+      repo("policies/acs"),
+    ]);
     execFileSync("tar", ["-xzf", bundle, "-C", tmp, "/policy.wasm"], { stdio: "ignore" });
     return readFileSync(join(tmp, "policy.wasm"));
   } finally {

@@ -79,9 +79,18 @@ function goOpa(inputFile: string): number | string {
 }
 
 function sizeSeries(dir: string): void {
-  const rows: Array<[bytes: number, moduleResources: number]> = [[14e3, 150], [130e3, 150], [432e3, 150], [1.3e6, 150], [4e6, 150], [4e6, 800]];
+  const rows: Array<[bytes: number, moduleResources: number]> = [
+    [14e3, 150],
+    [130e3, 150],
+    [432e3, 150],
+    [1.3e6, 150],
+    [4e6, 150],
+    [4e6, 800],
+  ];
   console.log("\nSize series: ACS workload slices in inner-scope nested deployments (in-process scan; Go OPA = `opa eval` query time)");
-  console.log("| size | module ≤ | resources | findings | scan (first) | scan | per KB | scan CPU | CPU per KB | peak RSS | WASM evaluate | Go OPA | WASM/Go |");
+  console.log(
+    "| size | module ≤ | resources | findings | scan (first) | scan | per KB | scan CPU | CPU per KB | peak RSS | WASM evaluate | Go OPA | WASM/Go |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   let perKb130: number | undefined;
   let cpuPerKb130: number | undefined;

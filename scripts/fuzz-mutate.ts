@@ -32,7 +32,7 @@ const EXPRESSIONS = [
   "[concat('a', 'b')]",
   "[createArray(variables('v'), variables('v'))]",
   "[string(variables('v'))]",
-  "[json('{\"a\": [1, 2, {\"b\": null}]}')]",
+  '[json(\'{"a": [1, 2, {"b": null}]}\')]',
   "[format('{0}{1,-5:D3}', 1, 2)]",
   "[format('{0                                                  x}', 1)]",
   "[reference('x').properties]",
@@ -55,7 +55,21 @@ const EXPRESSIONS = [
   "[uniqueString(resourceGroup().id)]",
 ];
 
-const STRINGS = ["", "x", "\u0000", "\ud800", "\uffff", "\u001b[32m✔ passed\u001b[0m", "\n::error::x", "<!--", "a#b?.json", "'", "\\", "\u202e", "acs-baseline:suppress ACS-NET-001: fuzz"];
+const STRINGS = [
+  "",
+  "x",
+  "\u0000",
+  "\ud800",
+  "\uffff",
+  "\u001b[32m✔ passed\u001b[0m",
+  "\n::error::x",
+  "<!--",
+  "a#b?.json",
+  "'",
+  "\\",
+  "\u202e",
+  "acs-baseline:suppress ACS-NET-001: fuzz",
+];
 
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
@@ -86,7 +100,13 @@ function randomValue(r: Random): Json {
   }
 }
 
-const ACS = { type: "Microsoft.Communication/communicationServices", apiVersion: "2025-05-01", name: "acs-fuzz", location: "global", properties: { dataLocation: "Europe", disableLocalAuth: true } };
+const ACS = {
+  type: "Microsoft.Communication/communicationServices",
+  apiVersion: "2025-05-01",
+  name: "acs-fuzz",
+  location: "global",
+  properties: { dataLocation: "Europe", disableLocalAuth: true },
+};
 
 /** Structure-aware mutations of a parsed template. */
 const STRUCTURAL: Array<(t: { [k: string]: Json }, r: Random) => void> = [
@@ -111,10 +131,17 @@ const STRUCTURAL: Array<(t: { [k: string]: Json }, r: Random) => void> = [
   (t, r) => {
     const resources = Array.isArray(t["resources"]) ? t["resources"] : [];
     const res = resources.length ? r.pick(resources) : undefined;
-    if (res && typeof res === "object" && !Array.isArray(res)) res["copy"] = { name: "c", count: r.pick([0, 1, 800, 801, -1, "[range(0, 3)]", "[parameters('n')]", "many"]) };
+    if (res && typeof res === "object" && !Array.isArray(res))
+      res["copy"] = { name: "c", count: r.pick([0, 1, 800, 801, -1, "[range(0, 3)]", "[parameters('n')]", "many"]) };
     const props = res && typeof res === "object" && !Array.isArray(res) ? res["properties"] : undefined;
     if (props && typeof props === "object" && !Array.isArray(props) && r.chance(0.5)) {
-      props["copy"] = [{ name: "list", count: r.pick([2, 800, 801]), input: r.chance(0.5) ? "[copyIndex('list')]" : { copy: [{ name: "inner", count: 800, input: "[copyIndex('inner')]" }] } }];
+      props["copy"] = [
+        {
+          name: "list",
+          count: r.pick([2, 800, 801]),
+          input: r.chance(0.5) ? "[copyIndex('list')]" : { copy: [{ name: "inner", count: 800, input: "[copyIndex('inner')]" }] },
+        },
+      ];
     }
   },
   // nest the template in deployments
@@ -123,14 +150,33 @@ const STRUCTURAL: Array<(t: { [k: string]: Json }, r: Random) => void> = [
     let depth = 1 + r.int(20);
     let current: Json = inner;
     while (depth-- > 0) {
-      current = { $schema: t["$schema"] ?? null, contentVersion: "1.0.0.0", resources: [{ type: "Microsoft.Resources/deployments", apiVersion: "2022-09-01", name: `d${depth}`, properties: { mode: "Incremental", expressionEvaluationOptions: { scope: r.pick(["inner", "outer"]) }, template: current } }] };
+      current = {
+        $schema: t["$schema"] ?? null,
+        contentVersion: "1.0.0.0",
+        resources: [
+          {
+            type: "Microsoft.Resources/deployments",
+            apiVersion: "2022-09-01",
+            name: `d${depth}`,
+            properties: { mode: "Incremental", expressionEvaluationOptions: { scope: r.pick(["inner", "outer"]) }, template: current },
+          },
+        ],
+      };
     }
     Object.assign(t, current);
   },
   // add links, inside and out of the tree
   (t, r) => {
     const resources = Array.isArray(t["resources"]) ? t["resources"] : (t["resources"] = []);
-    resources.push({ type: "Microsoft.Resources/deployments", apiVersion: "2022-09-01", name: "linked", properties: { mode: "Incremental", templateLink: { relativePath: r.pick(["self.json", "../../../../etc/passwd", "/dev/zero", "missing.json", "modules/x.json", "[concat('a', 'b')]"]) } } });
+    resources.push({
+      type: "Microsoft.Resources/deployments",
+      apiVersion: "2022-09-01",
+      name: "linked",
+      properties: {
+        mode: "Incremental",
+        templateLink: { relativePath: r.pick(["self.json", "../../../../etc/passwd", "/dev/zero", "missing.json", "modules/x.json", "[concat('a', 'b')]"]) },
+      },
+    });
   },
   // a doubling variable chain (shared references)
   (t, r) => {
@@ -139,12 +185,22 @@ const STRUCTURAL: Array<(t: { [k: string]: Json }, r: Random) => void> = [
     for (let i = 1; i <= n; i++) variables[`v${i}`] = `[createArray(variables('v${i - 1}'), variables('v${i - 1}'))]`;
     t["variables"] = { ...(typeof t["variables"] === "object" && !Array.isArray(t["variables"]) && t["variables"] ? t["variables"] : {}), ...variables };
     const resources = Array.isArray(t["resources"]) ? t["resources"] : (t["resources"] = []);
-    resources.push({ ...ACS, tags: { t: r.pick([`[variables('v${n}')]`, `[string(variables('v${n}'))]`, `[length(variables('v${n}'))]`, `[equals(variables('v${n}'), variables('v0'))]`]) } });
+    resources.push({
+      ...ACS,
+      tags: {
+        t: r.pick([`[variables('v${n}')]`, `[string(variables('v${n}'))]`, `[length(variables('v${n}'))]`, `[equals(variables('v${n}'), variables('v0'))]`]),
+      },
+    });
   },
   // an ACS resource with an inline suppression in its description
   (t, r) => {
     const resources = Array.isArray(t["resources"]) ? t["resources"] : (t["resources"] = []);
-    resources.push({ ...ACS, metadata: { description: `acs-baseline:suppress ${r.pick(["ACS-NET-001", "*", "ACS-***************Z"])}${" ".repeat(r.int(3) * 10_000)}: ${r.pick(STRINGS)}` } });
+    resources.push({
+      ...ACS,
+      metadata: {
+        description: `acs-baseline:suppress ${r.pick(["ACS-NET-001", "*", "ACS-***************Z"])}${" ".repeat(r.int(3) * 10_000)}: ${r.pick(STRINGS)}`,
+      },
+    });
   },
 ];
 
@@ -172,7 +228,8 @@ function randomBytes(base: Uint8Array, r: Random): Uint8Array {
   if (kind === 0) return Uint8Array.from({ length: r.int(4096) }, () => r.int(256));
   const bytes = Uint8Array.from(base);
   const n = 1 + r.int(8);
-  for (let i = 0; i < n && bytes.length > 0; i++) bytes[r.int(bytes.length)] = kind === 1 ? r.int(256) : r.pick([0x22, 0x5c, 0x0d, 0x0a, 0x2f, 0x2a, 0x7b, 0x5b, 0x00, 0xff]);
+  for (let i = 0; i < n && bytes.length > 0; i++)
+    bytes[r.int(bytes.length)] = kind === 1 ? r.int(256) : r.pick([0x22, 0x5c, 0x0d, 0x0a, 0x2f, 0x2a, 0x7b, 0x5b, 0x00, 0xff]);
   return kind === 3 ? bytes.subarray(0, r.int(bytes.length + 1)) : bytes;
 }
 

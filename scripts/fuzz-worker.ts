@@ -24,7 +24,8 @@ export interface FuzzOutcome {
 }
 
 // Messages that are not ours: a report must never show these raw.
-const FOREIGN = /maximum call stack|invalid string length|invalid array length|opa_|illegal string escape|is not a function|cannot read propert|\bundefined\b|\[object Object\]|\bNaN\b/i;
+const FOREIGN =
+  /maximum call stack|invalid string length|invalid array length|opa_|illegal string escape|is not a function|cannot read propert|\bundefined\b|\[object Object\]|\bNaN\b/i;
 
 const scanner = createScanner();
 

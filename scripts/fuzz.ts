@@ -49,7 +49,19 @@ const home = mkdtempSync(join(tmpdir(), "acs-fuzz-"));
 writeFileSync(join(home, "self.json"), seeds[0]!);
 const inputName = join(home, "input.json");
 
-const counts: Record<string, number> = { run: 0, ok: 0, error: 0, crash: 0, hang: 0, overrun: 0, foreign: 0, nondeterministic: 0, jobsDisagree: 0, jobsFlaky: 0, jobsChecks: 0 };
+const counts: Record<string, number> = {
+  run: 0,
+  ok: 0,
+  error: 0,
+  crash: 0,
+  hang: 0,
+  overrun: 0,
+  foreign: 0,
+  nondeterministic: 0,
+  jobsDisagree: 0,
+  jobsFlaky: 0,
+  jobsChecks: 0,
+};
 const random = new Random(SEED);
 const recent: Uint8Array[] = [];
 const started = performance.now();
@@ -158,7 +170,9 @@ async function lane(slot: Slot): Promise<void> {
 function report(): void {
   const seconds = (performance.now() - started) / 1000;
   const problems = ["crash", "hang", "overrun", "foreign", "nondeterministic", "jobsDisagree", "jobsFlaky"].map((k) => `${k} ${counts[k] ?? 0}`).join(", ");
-  console.log(`${counts["run"]} inputs in ${seconds.toFixed(0)} s (${(counts["run"]! / seconds).toFixed(1)}/s); ${problems}; ${counts["jobsChecks"]} jobs checks`);
+  console.log(
+    `${counts["run"]} inputs in ${seconds.toFixed(0)} s (${(counts["run"]! / seconds).toFixed(1)}/s); ${problems}; ${counts["jobsChecks"]} jobs checks`,
+  );
 }
 
 await Promise.all(slots.map(lane));

@@ -15,7 +15,12 @@ type Schema = Record<string, unknown>;
 
 const repo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
 const source = repo("src/arm/policy-input.ts");
-const program = ts.createProgram([source], { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true });
+const program = ts.createProgram([source], {
+  strict: true,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  skipLibCheck: true,
+});
 const checker = program.getTypeChecker();
 const file = program.getSourceFile(source);
 if (!file) throw new Error(`cannot read ${source}`);
@@ -30,7 +35,7 @@ const UNKNOWN: Schema = {
   properties: { $unknown: { type: "object" } },
 };
 
-const VALUE: Schema = { description: "Resolved JSON, or an unknown marker {\"$unknown\": {...}}." };
+const VALUE: Schema = { description: 'Resolved JSON, or an unknown marker {"$unknown": {...}}.' };
 
 function schemaOf(type: ts.Type, where: string): Schema {
   const alias = type.aliasSymbol?.name;
@@ -67,7 +72,8 @@ function objectSchema(type: ts.Type, where: string): Schema {
     const schema = declared === "Value" ? VALUE : schemaOf(memberType, `${where}.${member.name}`);
     const doc = ts.displayPartsToString(member.getDocumentationComment(checker)).replace(/\s+/g, " ").trim();
     properties[member.name] = doc && !("description" in schema) ? { description: doc, ...schema } : schema;
-    const optional = (member.flags & ts.SymbolFlags.Optional) !== 0 || (declaration !== undefined && ts.isPropertySignature(declaration) && !!declaration.questionToken);
+    const optional =
+      (member.flags & ts.SymbolFlags.Optional) !== 0 || (declaration !== undefined && ts.isPropertySignature(declaration) && !!declaration.questionToken);
     if (!optional) required.push(member.name);
   }
   const index = checker.getIndexInfoOfType(type, ts.IndexKind.String);

@@ -40,7 +40,13 @@ export function syntheticBicep(count: number): { bicep: string; json: string } {
       location: "global",
       tags: `[union(variables('commonTags'), createObject('index', '${i}'))]`,
       properties: {
-        copy: [{ name: "linkedDomains", count: "[length(range(0, 2))]", input: `[resourceId('Microsoft.Communication/emailServices/domains', 'mail-${i}', format('d{0}.example.com', range(0, 2)[copyIndex('linkedDomains')]))]` }],
+        copy: [
+          {
+            name: "linkedDomains",
+            count: "[length(range(0, 2))]",
+            input: `[resourceId('Microsoft.Communication/emailServices/domains', 'mail-${i}', format('d{0}.example.com', range(0, 2)[copyIndex('linkedDomains')]))]`,
+          },
+        ],
         dataLocation: "[parameters('dataLocation')]",
         disableLocalAuth: i % 3 === 0,
       },

@@ -25,7 +25,8 @@ node -e '
   if (c.coverage < floor) process.exit(1);
 ' "$tmp/coverage.json" "$COVERAGE_FLOOR"
 
-echo "== typescript: eslint"
+echo "== typescript: prettier (code), eslint"
+npx prettier --check --log-level warn "**/*.{ts,js,mjs}"
 npx eslint --max-warnings 0 .
 
 echo "== typescript: uvu"

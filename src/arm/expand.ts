@@ -90,7 +90,10 @@ class Expansion {
 
     const certain = certainResourceCount(template, this.budget.limits);
     if (certain > this.budget.limits.resources) {
-      throw new LimitFault(`the template deploys more than ${this.budget.limits.resources} resources (its copy loops and nested deployments make at least ${certain})`, "/resources");
+      throw new LimitFault(
+        `the template deploys more than ${this.budget.limits.resources} resources (its copy loops and nested deployments make at least ${certain})`,
+        "/resources",
+      );
     }
     const ctx = { ...DEFAULT_CONTEXT, ...this.options.context };
     const frame = this.frame(template, this.result.file, "", ctx, scopeOf(template), supplied, undefined, ctx.deploymentName);
@@ -157,7 +160,8 @@ class Expansion {
     const at = fault.pointer ?? pointer;
     // A bad variable is reported where it is declared, once, however many parts use it.
     if (this.result.errors.some((e) => e.file === file && e.pointer === at && e.message === fault.message)) return;
-    if (this.result.errors.length >= MAX_ERRORS) throw new LimitFault(`more than ${MAX_ERRORS} parts of the template cannot be expanded; the last: ${fault.message}`, at);
+    if (this.result.errors.length >= MAX_ERRORS)
+      throw new LimitFault(`more than ${MAX_ERRORS} parts of the template cannot be expanded; the last: ${fault.message}`, at);
     this.result.errors.push({ message: fault.message, file, pointer: at });
   }
 
@@ -233,7 +237,12 @@ class Expansion {
   private recordVariables(frame: TemplateFrame, chain: string[]): void {
     for (const name of frame.variableNames()) {
       const pointer = frame.variableDeclaration(name);
-      this.guard(frame.file, pointer, () => this.result.variables.push({ name, value: frame.variable(name), deployments: chain, file: frame.file, pointer }), 0);
+      this.guard(
+        frame.file,
+        pointer,
+        () => this.result.variables.push({ name, value: frame.variable(name), deployments: chain, file: frame.file, pointer }),
+        0,
+      );
     }
   }
 
@@ -254,7 +263,12 @@ class Expansion {
     if (typeof type !== "string" || type === "") throw new ExpansionFault("a resource needs a literal type", pointer);
     const provider = extensibilityProvider(decl, type);
     if (provider !== undefined) {
-      this.notice("notice", `${type} is a resource of the Bicep extensibility provider ${provider}, not an ARM resource: it is not judged`, frame.file, pointer);
+      this.notice(
+        "notice",
+        `${type} is a resource of the Bicep extensibility provider ${provider}, not an ARM resource: it is not judged`,
+        frame.file,
+        pointer,
+      );
       return;
     }
     // A nested entry whose type already names its namespace is taken as written, name included.
@@ -266,7 +280,8 @@ class Expansion {
       if (rawCondition !== undefined) {
         const c = resolveValue(rawCondition, instanceScope, this.budget);
         if (c === false) continue;
-        const own = c === true ? true : c instanceof Unknown ? c : new Unknown("error", preview(rawCondition as Value), [], undefined, false, "condition is not a bool");
+        const own =
+          c === true ? true : c instanceof Unknown ? c : new Unknown("error", preview(rawCondition as Value), [], undefined, false, "condition is not a bool");
         condition = condition === true ? own : own === true ? condition : mergeUnknowns([condition, own]);
       }
       if (getKey(decl, "existing") !== true) this.chargeResource(pointer);
@@ -305,7 +320,14 @@ class Expansion {
     const loop = typeof copy["name"] === "string" ? copy["name"] : "";
     const count = copyCount(resolveValue(getKey(copy, "count") ?? null, scope, this.budget), this.budget, `${pointer}/copy/count`);
     if (count instanceof Unknown) {
-      const marked = new Unknown(count.reason, count.expression, count.functions, count.target, count.secret, `the copy count is not known: ${count.detail ?? count.expression}`);
+      const marked = new Unknown(
+        count.reason,
+        count.expression,
+        count.functions,
+        count.target,
+        count.secret,
+        `the copy count is not known: ${count.detail ?? count.expression}`,
+      );
       return [[scope.withCopy(loop, marked).withCopy("", marked), marked]];
     }
     return Array.from({ length: count }, (_, i) => [scope.withCopy(loop, i).withCopy("", i), undefined]);
@@ -353,7 +375,15 @@ class Expansion {
     if (name instanceof Unknown) {
       // The origin resourceId(type, name) gives: the id written elsewhere is this resource's.
       const origin = originOf("resourceid", [type, name]);
-      id = new Unknown(name.reason, name.expression, name.functions, { type: type.toLowerCase() }, name.secret, name.detail, origin === undefined ? {} : { origin });
+      id = new Unknown(
+        name.reason,
+        name.expression,
+        name.functions,
+        { type: type.toLowerCase() },
+        name.secret,
+        name.detail,
+        origin === undefined ? {} : { origin },
+      );
     } else if (typeof name !== "string") {
       throw new ExpansionFault("a resource name must be a string", `${pointer}/name`);
     } else if (scopeId !== undefined) {
@@ -377,7 +407,10 @@ class Expansion {
   /** The context a resource is deployed in: its own `subscriptionId` / `resourceGroup` override the template's. */
   private targetContext(decl: JsonObject, frame: TemplateFrame, scope: Scope): DeploymentContext {
     const ctx = { ...frame.context };
-    for (const [key, field] of [["subscriptionId", "subscriptionId"], ["resourceGroup", "resourceGroup"]] as const) {
+    for (const [key, field] of [
+      ["subscriptionId", "subscriptionId"],
+      ["resourceGroup", "resourceGroup"],
+    ] as const) {
       const raw = getKey(decl, key);
       if (raw === undefined) continue;
       const v = resolveValue(raw, scope, this.budget);
@@ -441,11 +474,19 @@ class Expansion {
           for (const [k, entry] of Object.entries(params)) {
             if (isObject(entry) && "value" in entry) supplied.set(k.toLowerCase(), entry["value"]!);
             else if (isObject(entry) && isObject(entry["reference"])) {
-              supplied.set(k.toLowerCase(), new Unknown("secret", `Key Vault secret for ${k}`, [], { type: "microsoft.keyvault/vaults" }, true, `parameter ${k} is a Key Vault reference`));
+              supplied.set(
+                k.toLowerCase(),
+                new Unknown("secret", `Key Vault secret for ${k}`, [], { type: "microsoft.keyvault/vaults" }, true, `parameter ${k} is a Key Vault reference`),
+              );
             }
           }
         } else if (params instanceof Unknown) {
-          expansion.notice("warning", `the parameters of deployment ${name} are not known: ${params.detail ?? params.expression}`, instance.frame.file, `${instance.pointer}/${propsKey}`);
+          expansion.notice(
+            "warning",
+            `the parameters of deployment ${name} are not known: ${params.detail ?? params.expression}`,
+            instance.frame.file,
+            `${instance.pointer}/${propsKey}`,
+          );
         }
       }
       const frame = expansion.frame(
@@ -491,7 +532,12 @@ class Expansion {
       if (linked && isObject(linked.value)) return { template: linked.value as JsonObject, file: linked.file, pointer: "" };
     }
     const describe = isObject(link) ? describeLink(getKey(link, "uri") ?? getKey(link, "id") ?? relative) : describeLink(link);
-    this.notice("notice", `linked template ${describe} is not analysed (only relativePath links inside the scanned tree are followed)`, instance.frame.file, propsPointer);
+    this.notice(
+      "notice",
+      `linked template ${describe} is not analysed (only relativePath links inside the scanned tree are followed)`,
+      instance.frame.file,
+      propsPointer,
+    );
     return undefined;
   }
 
@@ -588,4 +634,3 @@ function scopeOf(template: JsonObject, deployment?: Instance): TemplateScope {
   if (deployment && getKey(deployment.decl, "resourceGroup") !== undefined) return "resourceGroup";
   return (file && byFile[file]) || "resourceGroup";
 }
-

@@ -15,13 +15,18 @@ export function checkPolicyInput(input: object, maxBytes = MAX_POLICY_INPUT_BYTE
   let values = 0;
   const path: Array<string | number> = [];
   const where = () => {
-    const text = path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
+    const text = path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+      .join("")
+      .replace(/^\./, "");
     return text.length > 120 ? `${text.slice(0, 120)}…` : text;
   };
   const charge = (n: number) => {
     bytes += n;
     if (bytes > maxBytes) {
-      throw new ExpansionFault(`the input handed to the rules is larger than the ${maxBytes / (1024 * 1024)} MiB limit (reached at ${where()}); values shared many times over count each time`);
+      throw new ExpansionFault(
+        `the input handed to the rules is larger than the ${maxBytes / (1024 * 1024)} MiB limit (reached at ${where()}); values shared many times over count each time`,
+      );
     }
   };
   const visitString = (s: string) => {
@@ -32,7 +37,9 @@ export function checkPolicyInput(input: object, maxBytes = MAX_POLICY_INPUT_BYTE
   };
   const visit = (value: unknown): void => {
     if (++values > maxValues) {
-      throw new ExpansionFault(`the input handed to the rules holds more than ${maxValues} values (reached at ${where()}); values shared many times over count each time`);
+      throw new ExpansionFault(
+        `the input handed to the rules holds more than ${maxValues} values (reached at ${where()}); values shared many times over count each time`,
+      );
     }
     if (typeof value === "string") return visitString(value);
     if (typeof value !== "object" || value === null) return charge(8);

@@ -122,4 +122,3 @@ export function declaredObject(instance: Instance, full: boolean): Value | undef
   }
   return out;
 }
-

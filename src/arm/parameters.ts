@@ -67,7 +67,8 @@ export function validateParameter(name: string, type: string, decl: JsonObject, 
       item !== null && typeof item === "object" ? allowed.some((a) => armEquals(fromJson(a), item)) : keys.has(equalityKey(item));
     const outside = items.filter((item) => !isAllowed(item));
     if (outside.length === 1) problems.push(`parameter ${name}: ${preview(outside[0]!)} is not one of the allowed values`);
-    else if (outside.length > 1) problems.push(`parameter ${name}: ${outside.length} values are not among the allowed values (the first is ${preview(outside[0]!)})`);
+    else if (outside.length > 1)
+      problems.push(`parameter ${name}: ${outside.length} values are not among the allowed values (the first is ${preview(outside[0]!)})`);
   }
   const length = typeof value === "string" || Array.isArray(value) ? value.length : undefined;
   const minLength = getKey(decl, "minLength");

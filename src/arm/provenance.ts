@@ -130,7 +130,17 @@ class Tracer {
     this.add(first);
     // A property written inside a variable's declaration (`[variables('props')]` as the whole value) came through it.
     const variable = this.enclosingVariable(start.file, start.pointer);
-    if (variable && this.add({ kind: "variable", label: `variables('${variable.name}')`, file: variable.file, pointer: variable.pointer, depth: 1, value: show(variable.value, false) })) {
+    if (
+      variable &&
+      this.add({
+        kind: "variable",
+        label: `variables('${variable.name}')`,
+        file: variable.file,
+        pointer: variable.pointer,
+        depth: 1,
+        value: show(variable.value, false),
+      })
+    ) {
       this.follow(variable.file, variable.pointer, 2);
     }
     if (expression) this.follow(start.file, written.pointer, 1);
@@ -166,7 +176,8 @@ class Tracer {
   private variable(name: string, file: string, at: string, depth: number): void {
     const v = innermost(this.index.variables, name, file, at);
     if (!v) return;
-    if (this.add({ kind: "variable", label: `variables('${v.name}')`, file: v.file, pointer: v.pointer, depth, value: show(v.value, false) })) this.follow(v.file, v.pointer, depth + 1);
+    if (this.add({ kind: "variable", label: `variables('${v.name}')`, file: v.file, pointer: v.pointer, depth, value: show(v.value, false) }))
+      this.follow(v.file, v.pointer, depth + 1);
   }
 
   private parameter(name: string, file: string, at: string, depth: number): void {
@@ -195,7 +206,16 @@ class Tracer {
         const input = this.moduleInput(p);
         if (!input) {
           step(`${base} = ${value} from the module's caller`, p);
-        } else if (this.add({ kind: "module-input", label: `module ${input.deployment} input ${p.name} = ${value}`, file: input.file, pointer: input.pointer, depth, value })) {
+        } else if (
+          this.add({
+            kind: "module-input",
+            label: `module ${input.deployment} input ${p.name} = ${value}`,
+            file: input.file,
+            pointer: input.pointer,
+            depth,
+            value,
+          })
+        ) {
           this.follow(input.file, input.pointer, depth + 1);
         }
         return;

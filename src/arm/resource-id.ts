@@ -40,9 +40,7 @@ export function parseResourceId(id: string): { type: string; name: string } | un
   if (at < 0) {
     const m = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\/?$/i.exec(id);
     if (!m) return undefined;
-    return m[2] !== undefined
-      ? { type: "Microsoft.Resources/resourceGroups", name: m[2] }
-      : { type: "Microsoft.Resources/subscriptions", name: m[1]! };
+    return m[2] !== undefined ? { type: "Microsoft.Resources/resourceGroups", name: m[2] } : { type: "Microsoft.Resources/subscriptions", name: m[1]! };
   }
   const [namespace, ...rest] = id.slice(at + "/providers/".length).split("/");
   if (!namespace || rest.length === 0 || rest.length % 2 !== 0) return undefined;

@@ -143,7 +143,14 @@ function targetOf(idOrName: string): UnknownTarget | undefined {
 function referenceTo(instance: Instance, full: boolean, env: Env): Value {
   const target = instanceTarget(instance);
   const runtime = (what: string) => (key: string) =>
-    new Unknown("runtime-function", env.text, ["reference"], target, false, `${what}${key} of ${instance.id instanceof Unknown ? instance.type : instance.id} is known only after deployment`);
+    new Unknown(
+      "runtime-function",
+      env.text,
+      ["reference"],
+      target,
+      false,
+      `${what}${key} of ${instance.id instanceof Unknown ? instance.type : instance.id} is known only after deployment`,
+    );
   if (instance.nested) {
     const outputs = instance.nested.outputs();
     const out = newObject();

@@ -66,7 +66,7 @@ export class TemplateFrame {
           const output = getKey(def, "output");
           this.functions.set(`${group["namespace"]}.${member}`.toLowerCase(), {
             parameters: ps.map((p) => (isObject(p) && typeof p["name"] === "string" ? p["name"] : "")),
-            output: isObject(output) ? getKey(output, "value") ?? null : null,
+            output: isObject(output) ? (getKey(output, "value") ?? null) : null,
           });
         }
       }
@@ -185,7 +185,7 @@ export class TemplateFrame {
     const loop = loops.find((l) => isObject(l) && typeof l["name"] === "string" && l["name"].toLowerCase() === name.toLowerCase()) as JsonObject;
     // A variable copy loop is an object with a `copy` array holding just this loop.
     const wrapped = resolveValue({ copy: [loop] }, this.root, this.budget, { propertyCopy: true });
-    return isObject(wrapped) ? wrapped[loop["name"] as string] ?? [] : wrapped;
+    return isObject(wrapped) ? (wrapped[loop["name"] as string] ?? []) : wrapped;
   }
 
   /** A parameter's declaration (its `$ref` type merged in). */

@@ -34,9 +34,23 @@ export class BicepSyntaxError extends Error {
 
 // Two-character operators (`::`, `=>`, `==`, `!=`, `<=`, `>=`, `&&`, `||`, `??`, `?.`, `=~`, `!~`, `.?`),
 // by first and second character code, so the hot loop compares numbers instead of slicing strings.
-const TWO_CHAR = new Set([
-  [58, 58], [61, 62], [61, 61], [33, 61], [60, 61], [62, 61], [38, 38], [124, 124], [63, 63], [63, 46], [61, 126], [33, 126], [46, 63],
-].map(([a, b]) => a! * 256 + b!));
+const TWO_CHAR = new Set(
+  [
+    [58, 58],
+    [61, 62],
+    [61, 61],
+    [33, 61],
+    [60, 61],
+    [62, 61],
+    [38, 38],
+    [124, 124],
+    [63, 63],
+    [63, 46],
+    [61, 126],
+    [33, 126],
+    [46, 63],
+  ].map(([a, b]) => a! * 256 + b!),
+);
 const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36; // a-z A-Z _ $
 const isDigit = (c: number) => c >= 48 && c <= 57;
 // Interpolations nest strings within strings; a hostile file must not nest them without bound.

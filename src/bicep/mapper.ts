@@ -33,7 +33,12 @@ export class BicepMapper {
   /** Rewrites the location of each finding in the compiled template, for a run with `parameterFile`. */
   remap(findings: readonly Finding[], parameterFile: SourceFile | undefined): void {
     this.placed.clear();
-    const map = new BicepSourceMap(this.entry, this.compiled, (path) => this.files.get(path), (name) => this.parameterValue(parameterFile, name));
+    const map = new BicepSourceMap(
+      this.entry,
+      this.compiled,
+      (path) => this.files.get(path),
+      (name) => this.parameterValue(parameterFile, name),
+    );
     this.map = map;
     for (const f of findings) {
       if (f.file === this.entry.path) {
@@ -43,7 +48,6 @@ export class BicepMapper {
         f.exact = f.exact && loc.exact;
         if (loc.related.length > 0) f.related = loc.related;
         this.placed.set(f, loc);
-
       } else {
         const bicepparam = this.bicepparams.get(f.file);
         const [section, name] = parsePointer(f.pointer);
@@ -114,7 +118,12 @@ export class BicepMapper {
     for (const [file, read] of this.directives) {
       for (const p of read.problems) notices.push({ kind: "suppression-invalid", file, message: p.message });
       for (const d of read.directives) {
-        if (!this.used.has(d)) notices.push({ kind: "suppression-unused", file, message: `${file}:${d.line - 1}: the suppression of ${d.rule} matched no finding ("${d.justification}")` });
+        if (!this.used.has(d))
+          notices.push({
+            kind: "suppression-unused",
+            file,
+            message: `${file}:${d.line - 1}: the suppression of ${d.rule} matched no finding ("${d.justification}")`,
+          });
       }
     }
     return notices;

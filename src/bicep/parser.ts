@@ -1,7 +1,24 @@
 import { BicepSyntaxError, tokenize, type Token } from "./lexer.js";
 import type { ArrayNode, BicepSyntax, Declaration, DeclarationKeyword, ForNode, IfNode, ObjectNode, PropertyNode, ValueNode } from "./syntax.js";
 
-const KEYWORDS = new Set<string>(["param", "var", "resource", "module", "output", "type", "func", "import", "metadata", "targetScope", "using", "extension", "provider", "assert", "extends", "test"]);
+const KEYWORDS = new Set<string>([
+  "param",
+  "var",
+  "resource",
+  "module",
+  "output",
+  "type",
+  "func",
+  "import",
+  "metadata",
+  "targetScope",
+  "using",
+  "extension",
+  "provider",
+  "assert",
+  "extends",
+  "test",
+]);
 const OPENERS = new Set(["(", "[", "{"]);
 // A line break does not end an expression next to one of these (multi-line `cond\n ? a\n : b`).
 const LEADING_CONTINUATION = new Set(["?", ":", "??", "&&", "||", ".", ".?", "?.", "|"]);
@@ -125,13 +142,17 @@ class Parser {
         // import, using, extends, extension, provider, targetScope, test: a reference and the rest
         const from = this.pos;
         this.skipExpression(false);
-        const reference = this.tokens.slice(from, this.pos).filter((t) => t.kind === "string").pop();
+        const reference = this.tokens
+          .slice(from, this.pos)
+          .filter((t) => t.kind === "string")
+          .pop();
         if (reference) declaration.reference = unquote(this.source(reference));
       }
     }
     declaration.end = Math.max(this.previousEnd(), head.end);
     const lineEnd = this.text.indexOf("\n", head.start);
-    declaration.headEnd = lineEnd < 0 || lineEnd > declaration.end ? declaration.end : lineEnd > head.start && this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
+    declaration.headEnd =
+      lineEnd < 0 || lineEnd > declaration.end ? declaration.end : lineEnd > head.start && this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
     return declaration;
   }
 
@@ -187,7 +208,9 @@ class Parser {
     let k = 0;
     while (this.peek(k).kind === "newline") k++;
     const after = this.peek(k);
-    const goesOn = (after.kind === "punct" && LEADING_CONTINUATION.has(after.text)) || (before?.kind === "punct" && TRAILING_CONTINUATION.has(before.text) && !(inType && before.text === "?")); // a type's trailing ? makes it nullable
+    const goesOn =
+      (after.kind === "punct" && LEADING_CONTINUATION.has(after.text)) ||
+      (before?.kind === "punct" && TRAILING_CONTINUATION.has(before.text) && !(inType && before.text === "?")); // a type's trailing ? makes it nullable
     if (goesOn) this.pos += k;
     return goesOn;
   }
@@ -208,7 +231,12 @@ class Parser {
       const t = this.peek();
       if (t.kind === "eof") break;
       if (depth === 0 && t.kind === "newline" && this.pos > from && this.continuesOverLineBreak(stopAtEquals)) continue;
-      if (depth === 0 && (t.kind === "newline" || (t.kind === "punct" && (t.text === "," || CLOSERS.has(t.text) || (stopAtEquals && t.text === "=") || (stopAtArrow && t.text === "=>"))))) break;
+      if (
+        depth === 0 &&
+        (t.kind === "newline" ||
+          (t.kind === "punct" && (t.text === "," || CLOSERS.has(t.text) || (stopAtEquals && t.text === "=") || (stopAtArrow && t.text === "=>"))))
+      )
+        break;
       if (t.kind === "punct" && OPENERS.has(t.text)) depth++;
       else if (t.kind === "punct" && CLOSERS.has(t.text)) depth--;
       end = t.end;

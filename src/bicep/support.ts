@@ -48,7 +48,11 @@ export class BicepSupport {
       const twin = e instanceof NoCompiler ? committedTwin(file) : undefined;
       if (!twin) throw e;
       compiled = { json: twin.text };
-      notices.push({ kind: "expansion", file, message: `no Bicep compiler found, so the committed ${basename(twin.path)} compiled from it was scanned (it may be out of date)` });
+      notices.push({
+        kind: "expansion",
+        file,
+        message: `no Bicep compiler found, so the committed ${basename(twin.path)} compiled from it was scanned (it may be out of date)`,
+      });
     }
     const template = compiledTemplate(file, compiled.json);
     const mapped = this.mapperFor(file, text, template, compiled.sources);
@@ -102,7 +106,11 @@ export class BicepSupport {
       if (!(e instanceof BicepSyntaxError)) throw e;
       // The compiler accepted what this parser cannot follow: findings stay in the file, at its top.
       const at = new BicepFile(file, text, { declarations: [], comments: [] }).lines.position(e.offset);
-      notices.push({ kind: "expansion", file, message: `${file}:${at.line}:${at.column}: the Bicep source cannot be followed here (${e.message}), so findings point at the top of the file` });
+      notices.push({
+        kind: "expansion",
+        file,
+        message: `${file}:${at.line}:${at.column}: the Bicep source cannot be followed here (${e.message}), so findings point at the top of the file`,
+      });
       entry = new BicepFile(file, text, { declarations: [], comments: [] });
     }
     const files = new BicepFiles(sources, this.parsed);

@@ -27,7 +27,10 @@ export function readDirectives(file: BicepFile): { directives: BicepDirective[];
     const line = file.lines.position(comment.start).line;
     const body = BODY.exec(m[1]!);
     if (!body) {
-      problems.push({ line, message: `${file.path}:${line}: acs-baseline-disable-next-line needs 'RULE-ID [until YYYY-MM-DD]: justification', so it is ignored` });
+      problems.push({
+        line,
+        message: `${file.path}:${line}: acs-baseline-disable-next-line needs 'RULE-ID [until YYYY-MM-DD]: justification', so it is ignored`,
+      });
       continue;
     }
     const [, rule, expires, justification] = body;
@@ -36,7 +39,10 @@ export function readDirectives(file: BicepFile): { directives: BicepDirective[];
       continue;
     }
     if (expires && !isCalendarDate(expires)) {
-      problems.push({ line, message: `${file.path}:${line}: the suppression of ${rule} expires on ${expires}, which is not a calendar date, so it is ignored` });
+      problems.push({
+        line,
+        message: `${file.path}:${line}: the suppression of ${rule} expires on ${expires}, which is not a calendar date, so it is ignored`,
+      });
       continue;
     }
     directives.push({ file: file.path, line: line + 1, rule: rule!, justification, ...(expires ? { expires } : {}) });

@@ -48,7 +48,8 @@ export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 export function fitStepSummary(markdown: string, limit = STEP_SUMMARY_LIMIT): string {
   if (Buffer.byteLength(markdown) <= limit) return markdown;
   const lines = markdown.split("\n");
-  const note = (left: number) => `\n_… ${left} more lines are left out: GitHub takes at most 1 MiB of job summary; the annotations and the SARIF file hold every finding._\n`;
+  const note = (left: number) =>
+    `\n_… ${left} more lines are left out: GitHub takes at most 1 MiB of job summary; the annotations and the SARIF file hold every finding._\n`;
   const budget = limit - Buffer.byteLength(note(lines.length));
   let used = 0;
   let kept = 0;
@@ -88,7 +89,9 @@ export async function runGithubAction(env: ActionEnv, io: Pick<CliIo, "stdout" |
     });
     const stepSummary = env["GITHUB_STEP_SUMMARY"];
     if (stepSummary) {
-      const body = existsSync(summary) ? readFileSync(summary, "utf8") : `## ACS security baseline: ❌ the scan did not run\n\n\`\`\`\n${stderr.trim()}\n\`\`\`\n`;
+      const body = existsSync(summary)
+        ? readFileSync(summary, "utf8")
+        : `## ACS security baseline: ❌ the scan did not run\n\n\`\`\`\n${stderr.trim()}\n\`\`\`\n`;
       appendFileSync(stepSummary, fitStepSummary(body));
     }
     const output = env["GITHUB_OUTPUT"];

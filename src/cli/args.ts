@@ -57,7 +57,9 @@ export const USAGE = `Usage:
   acs-baseline --version | --help
 
 Scan options:
-  --format <name>[=<file>]     ${FORMAT_NAMES.join(", ").replace(/(.{1,62})(?:, |$)/g, "$1,\n                               ").replace(/,\s*$/, "")}
+  --format <name>[=<file>]     ${FORMAT_NAMES.join(", ")
+    .replace(/(.{1,62})(?:, |$)/g, "$1,\n                               ")
+    .replace(/,\s*$/, "")}
                                (text by default); to a file with =<file>; repeatable
                                (e.g. --format text --format sarif=out.sarif)
   --fail-on <severity>         least severe failing finding that fails the run:
@@ -180,10 +182,12 @@ export function parseCommand(argv: readonly string[]): Command {
       throw new UsageError(command ? `unknown command '${command}'` : "no command given");
   }
   const changedSince = values["changed-since"];
-  if (changedSince !== undefined && (changedSince === "" || changedSince.startsWith("-"))) throw new UsageError(`--changed-since needs a git ref (got '${changedSince}')`);
+  if (changedSince !== undefined && (changedSince === "" || changedSince.startsWith("-")))
+    throw new UsageError(`--changed-since needs a git ref (got '${changedSince}')`);
   if (changedSince !== undefined && values["changed-files"]) throw new UsageError("--changed-since and --changed-files cannot be combined");
   if (values.color && values["no-color"]) throw new UsageError("--color and --no-color cannot be combined");
-  if (rest.length === 0 && changedSince === undefined && !values["changed-files"]) throw new UsageError("scan needs at least one file or directory (or - for standard input)");
+  if (rest.length === 0 && changedSince === undefined && !values["changed-files"])
+    throw new UsageError("scan needs at least one file or directory (or - for standard input)");
   const rules: Record<string, boolean> = {};
   for (const id of values.enable) rules[id] = true;
   for (const id of values.disable) rules[id] = false;

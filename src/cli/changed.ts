@@ -27,7 +27,8 @@ const real = (path: string) => {
 export function changedTemplates(command: ScanCommand, cwd: string, select: FileSelection): { templates: string[]; roots: string[] } {
   // Real paths throughout: git's list of changes and the walk of the named paths must agree.
   const named = command.paths.filter((p) => p !== "-").map((p) => real(resolve(cwd, p)));
-  const { files, scope } = command.changedSince !== undefined ? { files: changedSince(command.changedSince, cwd).files, scope: named } : { files: named, scope: [real(cwd)] };
+  const { files, scope } =
+    command.changedSince !== undefined ? { files: changedSince(command.changedSince, cwd).files, scope: named } : { files: named, scope: [real(cwd)] };
   const candidates = collectFiles(scope, select).files.map((f) => resolve(f));
   const selected = fileSelector(select);
   const touched = affectedTemplates(files, candidates).filter((t) => scope.some((d) => inside(d, t)) && selected(t));

@@ -37,5 +37,11 @@ export function changedSince(ref: string, cwd: string): { root: string; files: s
   const out = git(root, ["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", "--end-of-options", ref, "--"]);
   // New files git does not track yet are changes too (what .gitignore ignores is not).
   const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z"]);
-  return { root, files: `${out}\0${untracked}`.split("\0").filter(Boolean).map((f) => resolve(root, f)) };
+  return {
+    root,
+    files: `${out}\0${untracked}`
+      .split("\0")
+      .filter(Boolean)
+      .map((f) => resolve(root, f)),
+  };
 }

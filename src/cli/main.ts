@@ -96,8 +96,8 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     ...base,
     rules: { ...base.rules, ...command.rules },
     templateParameters: { ...base.templateParameters, ...command.templateParameters },
-    ...(command.failOn ?? base.failOn ? { failOn: command.failOn ?? base.failOn } : {}),
-    ...(command.unknown ?? base.unknown ? { unknown: command.unknown ?? base.unknown } : {}),
+    ...((command.failOn ?? base.failOn) ? { failOn: command.failOn ?? base.failOn } : {}),
+    ...((command.unknown ?? base.unknown) ? { unknown: command.unknown ?? base.unknown } : {}),
     ...(command.parameterFile ? { parameterFile: resolve(io.cwd, command.parameterFile) } : {}),
     ...(baselinePath ? { baseline: readBaseline(baselinePath) } : {}),
     ...(command.debug ? { debug: true } : {}),
@@ -108,7 +108,10 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
   const scanner = createScanner(options);
   const start = new Date();
 
-  const select = { ...(config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : {}), gitignore: command.gitignore && (config?.gitignore ?? true) };
+  const select = {
+    ...(config ? { include: config.include, exclude: config.exclude, baseDir: resolve(configPath!, "..") } : {}),
+    gitignore: command.gitignore && (config?.gitignore ?? true),
+  };
   let paths = command.paths.filter((p) => p !== "-");
   let roots: string[] | undefined;
   if (command.changedSince !== undefined || command.changedFiles) {
@@ -163,8 +166,6 @@ function writeOut(path: string, text: string): void {
 
 function formatRules(catalog: RuleCatalog, format: string): string {
   if (format === "json") return JSON.stringify(catalog.rules, null, 2) + "\n";
-  const lines = catalog.rules.map(
-    (r) => `${r.id.padEnd(13)} ${r.severity.padEnd(9)} ${(r.defaultEnabled ? "on" : "off").padEnd(4)} ${r.title}`,
-  );
+  const lines = catalog.rules.map((r) => `${r.id.padEnd(13)} ${r.severity.padEnd(9)} ${(r.defaultEnabled ? "on" : "off").padEnd(4)} ${r.title}`);
   return [`${"ID".padEnd(13)} ${"SEVERITY".padEnd(9)} ${"DEF".padEnd(4)} TITLE`, ...lines].join("\n") + "\n";
 }

@@ -25,10 +25,7 @@ export const MAX_GLOB_LENGTH = 1024;
 export class GlobError extends Error {}
 
 type Matcher = (c: string) => boolean;
-type State =
-  | { kind: "char"; test: Matcher; next: number }
-  | { kind: "split"; next: number[] }
-  | { kind: "match" };
+type State = { kind: "char"; test: Matcher; next: number } | { kind: "split"; next: number[] } | { kind: "match" };
 
 /** A piece of automaton under construction: its entry and the exits still to be patched. */
 interface Fragment {

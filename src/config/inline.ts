@@ -21,7 +21,7 @@ const DIRECTIVE_HEAD = /^\s+([A-Za-z0-9*?-]+)(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?
  */
 function readDirectives(description: string, problems: string[]): Array<[string, string, string | undefined]> {
   const found: Array<[string, string, string | undefined]> = [];
-  for (let at = description.indexOf(MARKER); at >= 0; ) {
+  for (let at = description.indexOf(MARKER); at >= 0;) {
     const next = description.indexOf(MARKER, at + MARKER.length);
     const directive = description.slice(at + MARKER.length, next < 0 ? undefined : next);
     const head = DIRECTIVE_HEAD.exec(directive);
@@ -50,7 +50,8 @@ export function readInlineSuppressions(metadata: Value | undefined): { suppressi
   const meta: JsonObject = metadata;
   const add = (rule: unknown, justification: unknown, expires: unknown) => {
     if (typeof rule !== "string" || rule === "") return problems.push("an inline suppression names no rule");
-    if (rule.length > MAX_GLOB_LENGTH) return problems.push(`an inline suppression's rule pattern is longer than ${MAX_GLOB_LENGTH} characters, so it is ignored`);
+    if (rule.length > MAX_GLOB_LENGTH)
+      return problems.push(`an inline suppression's rule pattern is longer than ${MAX_GLOB_LENGTH} characters, so it is ignored`);
     if (typeof justification !== "string" || justification.trim() === "") {
       return problems.push(`the inline suppression of ${rule} has no justification, so it is ignored`);
     }

@@ -5,7 +5,6 @@ import { SEVERITIES, type Severity, type UnknownHandling } from "../model/index.
 import { isCalendarDate } from "./date.js";
 import { Suppressions, type SuppressionRule } from "./suppressions.js";
 
-
 /** Options that shape a scan. */
 export interface ScanOptions {
   /** Rules switched on (`true`) or off (`false`) by id; others follow their default. */
@@ -80,7 +79,8 @@ export function resolveOptions(options: ScanOptions, known: ReadonlyMap<string, 
   for (const [i, s] of (options.suppressions ?? []).entries()) {
     if (typeof s.rule !== "string" || s.rule === "") throw new Error(`suppression ${i + 1} names no rule`);
     if (typeof s.justification !== "string" || s.justification.trim() === "") throw new Error(`suppression ${i + 1} (${s.rule}) has no justification`);
-    if (s.expires !== undefined && (typeof s.expires !== "string" || !isCalendarDate(s.expires))) throw new Error(`suppression ${i + 1} (${s.rule}): expires must be a YYYY-MM-DD date`);
+    if (s.expires !== undefined && (typeof s.expires !== "string" || !isCalendarDate(s.expires)))
+      throw new Error(`suppression ${i + 1} (${s.rule}): expires must be a YYYY-MM-DD date`);
   }
   for (const [id, values] of Object.entries(parameters)) {
     if (!compileSchema) throw new Error(`rule parameters for ${id} given, but no schema validator to check them with`);

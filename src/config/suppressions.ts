@@ -70,7 +70,8 @@ export class Suppressions {
       if (!this.matches(c, finding)) return;
       used.push(i);
       const { rule } = c;
-      if (rule.expires && rule.expires < this.today) expired.push({ kind: "config", rule: rule.rule, expires: rule.expires, justification: rule.justification });
+      if (rule.expires && rule.expires < this.today)
+        expired.push({ kind: "config", rule: rule.rule, expires: rule.expires, justification: rule.justification });
       else suppression ??= { kind: "config", justification: rule.justification, ...(rule.expires ? { expires: rule.expires } : {}) };
     });
     if (!suppression && this.baseline.has(finding.fingerprint)) {

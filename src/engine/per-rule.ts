@@ -15,7 +15,11 @@ const RULE_ENTRYPOINT = /^acs\/rules\/[^/]+\/[^/]+\/deny$/;
 /** The rule entrypoints of a compiled pack, by name; empty for a module built without them. */
 export function ruleEntrypoints(policy: LoadedPolicy): Map<string, number> {
   const all = (policy as unknown as { entrypoints: Record<string, number> }).entrypoints;
-  return new Map(Object.entries(all).filter(([name]) => RULE_ENTRYPOINT.test(name)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return new Map(
+    Object.entries(all)
+      .filter(([name]) => RULE_ENTRYPOINT.test(name))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 /** The parts of OPA's WebAssembly ABI (1.x) used here. */

@@ -44,9 +44,11 @@ export function collectEvidence(input: EvidenceInput): Verdict[] {
   const places = new Places(input);
   const pending: Array<() => Verdict> = [];
   for (const rule of input.rules) {
-    if (appliesTo(rule, DEPLOYMENTS) || byPair.has(`${rule.id}|${TEMPLATE}`)) pending.push(templateVerdict(rule, byPair.get(`${rule.id}|${TEMPLATE}`) ?? [], input, places));
+    if (appliesTo(rule, DEPLOYMENTS) || byPair.has(`${rule.id}|${TEMPLATE}`))
+      pending.push(templateVerdict(rule, byPair.get(`${rule.id}|${TEMPLATE}`) ?? [], input, places));
     expanded.resources.forEach((r, i) => {
-      if (appliesTo(rule, r.typeLower) || byPair.has(`${rule.id}|${i}`)) pending.push(resourceVerdict(rule, i, byPair.get(`${rule.id}|${i}`) ?? [], input, places));
+      if (appliesTo(rule, r.typeLower) || byPair.has(`${rule.id}|${i}`))
+        pending.push(resourceVerdict(rule, i, byPair.get(`${rule.id}|${i}`) ?? [], input, places));
     });
   }
   // Every place the verdicts need is located in one pass over each file.
@@ -115,7 +117,16 @@ function verdictOf(findings: readonly Finding[]): VerdictKind {
 
 function fromFindings(rule: RuleMeta, subject: Verdict["subject"], findings: readonly Finding[], input: EvidenceInput): () => Verdict {
   const first = findings.find((f) => !f.suppression) ?? findings[0]!;
-  return () => ({ ruleId: rule.id, verdict: verdictOf(findings), subject, template: input.expanded.file, file: first.file, range: first.range, findings: findings.map((f) => f.fingerprint), evidence: [] });
+  return () => ({
+    ruleId: rule.id,
+    verdict: verdictOf(findings),
+    subject,
+    template: input.expanded.file,
+    file: first.file,
+    range: first.range,
+    findings: findings.map((f) => f.fingerprint),
+    evidence: [],
+  });
 }
 
 function templateVerdict(rule: RuleMeta, findings: readonly Finding[], input: EvidenceInput, places: Places): () => Verdict {
@@ -138,17 +149,37 @@ function resourceVerdict(rule: RuleMeta, index: number, findings: readonly Findi
   return () => {
     const at = places.step(resource.source.file, resource.source.pointer, "resource");
     const evidence = values.map((build) => build()).filter((v): v is EvidenceValue => v !== undefined);
-    return { ruleId: rule.id, verdict: "pass", subject, template: input.expanded.file, file: at?.file ?? resource.source.file, range: at?.range ?? START, findings: [], evidence };
+    return {
+      ruleId: rule.id,
+      verdict: "pass",
+      subject,
+      template: input.expanded.file,
+      file: at?.file ?? resource.source.file,
+      range: at?.range ?? START,
+      findings: [],
+      evidence,
+    };
   };
 }
 
 /** The value of one property of a passing resource, with its provenance (built once its places are located). */
-function evidenceValue(resource: ExpandedResource, path: ReadonlyArray<string | number>, input: EvidenceInput, places: Places): () => EvidenceValue | undefined {
+function evidenceValue(
+  resource: ExpandedResource,
+  path: ReadonlyArray<string | number>,
+  input: EvidenceInput,
+  places: Places,
+): () => EvidenceValue | undefined {
   const value = valueAtPath(resource as unknown as Value, path);
   const pointer = resourcePointer(resource, path);
   const raw = (file: string) => input.sources.get(file)?.value;
   const declared = resource.source.pointer + formatPointer(path);
-  const steps = traceProvenance(input.expanded, raw, { file: resource.source.file, pointer, declared, label: propertyLabel(path, subjectOf(resource)), ...(value === undefined ? {} : { value }) });
+  const steps = traceProvenance(input.expanded, raw, {
+    file: resource.source.file,
+    pointer,
+    declared,
+    label: propertyLabel(path, subjectOf(resource)),
+    ...(value === undefined ? {} : { value }),
+  });
   for (const s of steps) places.want(s.file, [s.pointer]);
   places.want(resource.source.file, [pointer]);
   return () => {

@@ -16,7 +16,9 @@ const cache = new Map<string, Array<Array<string | number>>>();
 export function fixPaths(rule: RuleMeta): Array<Array<string | number>> {
   let paths = cache.get(rule.id);
   if (!paths) {
-    paths = leafPaths(parseSnippet(rule.fix.arm)).filter((p) => RESOURCE_FIELDS.has(String(p[0]).toLowerCase()) && !SECRET.test(String(p[p.length - 1]))).slice(0, MAX_PATHS);
+    paths = leafPaths(parseSnippet(rule.fix.arm))
+      .filter((p) => RESOURCE_FIELDS.has(String(p[0]).toLowerCase()) && !SECRET.test(String(p[p.length - 1])))
+      .slice(0, MAX_PATHS);
     cache.set(rule.id, paths);
   }
   return paths;

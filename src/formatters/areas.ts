@@ -17,7 +17,9 @@ export interface AreaCounts {
  */
 export function areaCounts(report: ScanReport, catalog: RuleCatalog): AreaCounts[] {
   const areasByRule = new Map(catalog.rules.map((r) => [r.id, areasOf(r)]));
-  const counts = new Map<BaselineArea, AreaCounts>(BASELINE_AREAS.map((area) => [area, { area, rules: 0, fail: 0, unknown: 0, suppressed: 0, ...(report.evidence ? { pass: 0 } : {}) }]));
+  const counts = new Map<BaselineArea, AreaCounts>(
+    BASELINE_AREAS.map((area) => [area, { area, rules: 0, fail: 0, unknown: 0, suppressed: 0, ...(report.evidence ? { pass: 0 } : {}) }]),
+  );
   for (const r of catalog.rules) for (const a of areasByRule.get(r.id)!) counts.get(a)!.rules++;
   const add = (ruleId: string, kind: VerdictKind) => {
     for (const a of areasByRule.get(ruleId) ?? []) {

@@ -31,7 +31,13 @@ export const formatAzurePipelines: Formatter = (report, ctx) => {
       columnnumber: f.range.start.column,
       code: f.ruleId,
     };
-    lines.push(logIssue(failing ? "error" : "warning", props, `${f.ruleId} ${f.title}${f.status === "unknown" ? " (unknown)" : ""}: ${f.message}. Fix: ${f.remediation}`));
+    lines.push(
+      logIssue(
+        failing ? "error" : "warning",
+        props,
+        `${f.ruleId} ${f.title}${f.status === "unknown" ? " (unknown)" : ""}: ${f.message}. Fix: ${f.remediation}`,
+      ),
+    );
   }
   for (const e of report.errors) {
     const at: Record<string, number> = e.line ? { linenumber: e.line, columnnumber: e.column ?? 1 } : {};

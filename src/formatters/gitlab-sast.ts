@@ -42,7 +42,10 @@ export const formatGitlabSast: Formatter = (report, ctx) => {
       return {
         id: vulnerabilityId(f),
         name: clip(`${f.ruleId} ${f.title}`, MAX_NAME),
-        description: [f.status === "unknown" ? `Unknown: the answer depends on a value known only at deployment. ${f.message}` : f.message, rule?.description ?? ""]
+        description: [
+          f.status === "unknown" ? `Unknown: the answer depends on a value known only at deployment. ${f.message}` : f.message,
+          rule?.description ?? "",
+        ]
           .filter(Boolean)
           .join("\n\n"),
         severity: SEVERITY[f.severity],

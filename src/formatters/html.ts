@@ -61,7 +61,9 @@ function totals(report: ScanReport, verdicts: readonly Verdict[]): string {
     const s = report.summary;
     return `<ul class="totals" aria-label="Totals"><li><strong data-count="fail">${s.fail}</strong>fail</li><li><strong data-count="unknown">${s.unknown}</strong>unknown</li><li><strong data-count="suppressed">${s.suppressed}</strong>suppressed</li></ul><p>Recorded without evidence: passes are not shown.</p>`;
   }
-  const items = KINDS.map((k) => `<li><strong data-count="${k}">${verdicts.filter((v) => v.verdict === k).length}</strong><span class="badge ${k}">${k}</span></li>`);
+  const items = KINDS.map(
+    (k) => `<li><strong data-count="${k}">${verdicts.filter((v) => v.verdict === k).length}</strong><span class="badge ${k}">${k}</span></li>`,
+  );
   items.push(`<li><strong data-count="not-applicable">${report.evidence.notApplicable.length}</strong>rules not applicable</li>`);
   return `<ul class="totals" aria-label="Verdicts of every rule on every resource it applies to">${items.join("")}</ul>`;
 }
@@ -76,7 +78,12 @@ function areas(rows: readonly AreaCounts[], withPass: boolean): string {
 
 /** A stacked bar of an area's verdicts, as inline SVG with a text alternative. */
 function bar(r: AreaCounts): string {
-  const parts: Array<[VerdictKind, number]> = [["pass", r.pass ?? 0], ["fail", r.fail], ["unknown", r.unknown], ["suppressed", r.suppressed]];
+  const parts: Array<[VerdictKind, number]> = [
+    ["pass", r.pass ?? 0],
+    ["fail", r.fail],
+    ["unknown", r.unknown],
+    ["suppressed", r.suppressed],
+  ];
   const total = parts.reduce((n, [, c]) => n + c, 0);
   const label = parts.map(([k, c]) => `${c} ${k}`).join(", ");
   let x = 0;
@@ -94,12 +101,17 @@ function bar(r: AreaCounts): string {
 function notApplicable(report: ScanReport, rules: ReadonlyMap<string, RuleMeta>): string {
   const na = report.evidence?.notApplicable ?? [];
   if (na.length === 0) return "";
-  const items = na.map((n) => `<li><a href="#rule-${esc(n.ruleId)}">${esc(n.ruleId)}</a> ${esc(rules.get(n.ruleId)?.title ?? "")}: looks for ${n.resourceTypes.map((t) => `<code>${esc(t)}</code>`).join(", ")}</li>`);
+  const items = na.map(
+    (n) =>
+      `<li><a href="#rule-${esc(n.ruleId)}">${esc(n.ruleId)}</a> ${esc(rules.get(n.ruleId)?.title ?? "")}: looks for ${n.resourceTypes.map((t) => `<code>${esc(t)}</code>`).join(", ")}</li>`,
+  );
   return `<section id="not-applicable" aria-labelledby="na-h"><h2 id="na-h">Not applicable (no resource of their types)</h2><ul>${items.join("")}</ul></section>`;
 }
 
 function subjectName(v: Verdict): string {
-  return v.subject.kind === "template" ? `template ${v.subject.name}` : `${"type" in v.subject && v.subject.type ? v.subject.type : v.subject.kind} '${v.subject.name}'`;
+  return v.subject.kind === "template"
+    ? `template ${v.subject.name}`
+    : `${"type" in v.subject && v.subject.type ? v.subject.type : v.subject.kind} '${v.subject.name}'`;
 }
 
 function matrix(verdicts: readonly Verdict[], rules: ReadonlyMap<string, RuleMeta>, where: (file: string, line: number) => string): string {
@@ -125,7 +137,13 @@ function matrix(verdicts: readonly Verdict[], rules: ReadonlyMap<string, RuleMet
   return `<section id="matrix" tabindex="-1" aria-labelledby="matrix-h"><h2 id="matrix-h">Resources × rules</h2><div class="matrix"><table><thead>${head}</thead><tbody>${body.join("")}</tbody></table></div></section>`;
 }
 
-function detail(v: Verdict, i: number, rule: RuleMeta | undefined, findings: ReadonlyMap<string, Finding>, where: (file: string, line: number) => string): string {
+function detail(
+  v: Verdict,
+  i: number,
+  rule: RuleMeta | undefined,
+  findings: ReadonlyMap<string, Finding>,
+  where: (file: string, line: number) => string,
+): string {
   const parts = [
     `<section class="detail" id="v-${i}" tabindex="-1" data-verdict="${v.verdict}" aria-labelledby="v-${i}-h">`,
     `<h3 id="v-${i}-h"><span class="badge ${v.verdict}">${v.verdict}</span> ${esc(v.ruleId)} ${esc(rule?.title ?? "")}</h3>`,
@@ -153,7 +171,10 @@ function detail(v: Verdict, i: number, rule: RuleMeta | undefined, findings: Rea
 
 function trace(steps: readonly TraceStep[], where: (file: string, line: number) => string): string {
   if (steps.length === 0) return "";
-  const items = steps.map((s) => `<li style="margin-left:${s.depth}em">${s.depth > 0 ? "← " : ""}${esc(s.label)}${s.waitsOn ? " <strong>(waits on this)</strong>" : ""} <span class="where">${esc(`${where(s.file, s.range.start.line)}:${s.range.start.column}`)}</span></li>`);
+  const items = steps.map(
+    (s) =>
+      `<li style="margin-left:${s.depth}em">${s.depth > 0 ? "← " : ""}${esc(s.label)}${s.waitsOn ? " <strong>(waits on this)</strong>" : ""} <span class="where">${esc(`${where(s.file, s.range.start.line)}:${s.range.start.column}`)}</span></li>`,
+  );
   return `<ol class="trace" aria-label="Where the value comes from">${items.join("")}</ol>`;
 }
 
@@ -184,7 +205,12 @@ function ruleSections(verdicts: readonly Verdict[], rules: ReadonlyMap<string, R
 }
 
 function findingsOnly(findings: readonly Finding[], where: (file: string, line: number) => string): string {
-  return findings.map((f) => `<div class="detail"><h3>${esc(f.ruleId)} ${esc(f.title)}: ${esc(f.status)}</h3><p>${esc(f.message)} <span class="where">${esc(where(f.file, f.range.start.line))}</span></p>${trace(f.trace ?? [], where)}</div>`).join("\n");
+  return findings
+    .map(
+      (f) =>
+        `<div class="detail"><h3>${esc(f.ruleId)} ${esc(f.title)}: ${esc(f.status)}</h3><p>${esc(f.message)} <span class="where">${esc(where(f.file, f.range.start.line))}</span></p>${trace(f.trace ?? [], where)}</div>`,
+    )
+    .join("\n");
 }
 
 function errors(report: ScanReport, ctx: FormatContext): string {

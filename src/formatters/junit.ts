@@ -3,7 +3,6 @@ import { xmlText as xml } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
-
 /**
  * JUnit XML, as Azure DevOps and GitLab read it: a test suite per file; a test case per rule and
  * resource, failing for a failing finding (an unknown or suppressed one is a skipped case with the
@@ -45,6 +44,10 @@ function testcase(f: Finding, file: string, failing: boolean): string {
   if (failing) {
     return `${head}<failure message="${xml(f.message)}" type="${f.severity}">${xml(`${where} ${f.title}\n${f.message}\nFix: ${f.remediation}`)}</failure></testcase>`;
   }
-  const why = f.suppression ? `suppressed (${f.suppression.kind}): ${f.suppression.justification}` : f.status === "unknown" ? `unknown: ${f.message}` : `below the threshold: ${f.message}`;
+  const why = f.suppression
+    ? `suppressed (${f.suppression.kind}): ${f.suppression.justification}`
+    : f.status === "unknown"
+      ? `unknown: ${f.message}`
+      : `below the threshold: ${f.message}`;
   return `${head}<skipped message="${xml(why)}"/></testcase>`;
 }

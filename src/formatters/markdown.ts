@@ -32,7 +32,9 @@ export const formatMarkdown: Formatter = (report, ctx) => {
       const where = markdownCode(`${relativePath(f.file, ctx)}:${f.range.start.line}`);
       const mark = f.status === "unknown" ? "❔" : ICON[f.severity];
       const why = traceSummary(f, ctx);
-      lines.push(`| ${mark} | ${f.ruleId} | ${where} | ${markdownText(f.subject.name)} | ${markdownText(f.message)}${why ? `<br>↳ ${markdownText(why)}` : ""} |`);
+      lines.push(
+        `| ${mark} | ${f.ruleId} | ${where} | ${markdownText(f.subject.name)} | ${markdownText(f.message)}${why ? `<br>↳ ${markdownText(why)}` : ""} |`,
+      );
     }
     lines.push("");
   }

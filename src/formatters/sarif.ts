@@ -135,7 +135,9 @@ function relatedAndFlows(f: Finding, location: Locator): object {
   const steps = otherSteps(f).map(({ step }) => step);
   const related = steps.length > 0 ? steps.map((s) => ({ file: s.file, range: s.range, message: s.label })) : (f.related ?? []);
   if (related.length === 0) return {};
-  const out: Record<string, unknown> = { relatedLocations: related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, region(r.range)) })) };
+  const out: Record<string, unknown> = {
+    relatedLocations: related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, region(r.range)) })),
+  };
   if (steps.length > 0) {
     const flow = f.trace!.map((s, i) => ({
       location: { ...location(s.file, region(s.range)), message: { text: s.label } },

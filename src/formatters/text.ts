@@ -24,7 +24,12 @@ function findingLine(f: Finding, ctx: FormatContext): string {
   const steps = otherSteps(f);
   const related =
     steps.length > 0
-      ? steps.map(({ step: s, before }) => `\n      ${"  ".repeat(Math.max(0, s.depth - 1))}${paint(ctx, "2", `${before ? "→" : "←"} ${plainText(traceLine(s, {}))}`)}`).join("")
+      ? steps
+          .map(
+            ({ step: s, before }) =>
+              `\n      ${"  ".repeat(Math.max(0, s.depth - 1))}${paint(ctx, "2", `${before ? "→" : "←"} ${plainText(traceLine(s, {}))}`)}`,
+          )
+          .join("")
       : (f.related ?? []).map((r) => `\n      ${paint(ctx, "2", lineStart(`${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`))}`).join("");
   return `  ${where}  ${sev} ${status} ${f.ruleId}  ${plainText(f.message)}${accepted}\n      ${paint(ctx, "2", `${subject}  ${f.helpUri}`)}${related}`;
 }
@@ -49,9 +54,7 @@ function fileBlock(r: FileResult, ctx: FormatContext): string[] {
 
 function summaryLine(report: ScanReport, ctx: FormatContext): string {
   const s = report.summary;
-  const severities = (Object.entries(s.bySeverity) as Array<[Severity, number]>)
-    .filter(([, n]) => n > 0)
-    .map(([sev, n]) => `${n} ${sev}`);
+  const severities = (Object.entries(s.bySeverity) as Array<[Severity, number]>).filter(([, n]) => n > 0).map(([sev, n]) => `${n} ${sev}`);
   const parts = [
     `${s.fail} failing${severities.length ? ` (${severities.join(", ")})` : ""}`,
     `${s.unknown} unknown`,
@@ -61,7 +64,11 @@ function summaryLine(report: ScanReport, ctx: FormatContext): string {
     `${s.filesWithErrors} error${s.filesWithErrors === 1 ? "" : "s"}`,
   ];
   const files = [...new Set(report.errors.map((e) => e.file))];
-  const unreadable = files.slice(0, 3).map((f) => plainText(f)).join(", ") + (files.length > 3 ? ", ..." : "");
+  const unreadable =
+    files
+      .slice(0, 3)
+      .map((f) => plainText(f))
+      .join(", ") + (files.length > 3 ? ", ..." : "");
   const verdict =
     s.filesWithErrors > 0
       ? paint(ctx, "31", `✖ errors in ${unreadable}`)

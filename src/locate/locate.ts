@@ -47,7 +47,13 @@ export function locateFindings(
   }
   const documents = (file: string) => sources.get(file)?.value;
   for (const p of placed) {
-    const start = { file: p.file, pointer: p.pointer, label: propertyLabel(p.raw.path, p.subject), ...(p.declared === undefined ? {} : { declared: p.declared }), ...(p.value === undefined ? {} : { value: p.value }) };
+    const start = {
+      file: p.file,
+      pointer: p.pointer,
+      label: propertyLabel(p.raw.path, p.subject),
+      ...(p.declared === undefined ? {} : { declared: p.declared }),
+      ...(p.value === undefined ? {} : { value: p.value }),
+    };
     p.trace = traceProvenance(expanded, documents, start);
   }
   // (many findings share steps: one parameter feeds many resources)
@@ -152,4 +158,3 @@ export function resourceSubject(resource: ExpandedResource): FindingSubject {
   if (resource.symbolicName !== undefined) subject.symbolicName = resource.symbolicName;
   return subject;
 }
-

@@ -19,7 +19,8 @@ export function renderMessage(rule: Pick<RuleMeta, "id" | "messages">, message: 
   const template = Object.hasOwn(rule.messages, message.id) ? rule.messages[message.id] : undefined;
   if (typeof template !== "string") throw new Error(`rule ${rule.id} reported message ${message.id}, which its METADATA does not define`);
   return template.replace(PLACEHOLDER, (_, name: string, filter: string | undefined) => {
-    if (!Object.hasOwn(message.args, name) || message.args[name] === undefined) throw new Error(`message ${message.id} of rule ${rule.id} uses {${name}}, which the rule did not give`);
+    if (!Object.hasOwn(message.args, name) || message.args[name] === undefined)
+      throw new Error(`message ${message.id} of rule ${rule.id} uses {${name}}, which the rule did not give`);
     return applyFilter(rule, message.args[name], filter);
   });
 }

@@ -14,7 +14,14 @@ export function placeTrace(
     const source = sources.get(s.file);
     const loc = found.get(s.file)?.get(s.pointer);
     if (!source || !loc) return;
-    const step: TraceStep = { kind: s.kind, label: s.label, file: s.file, range: source.lineIndex.range(loc.keyStart, loc.end), pointer: loc.pointer, depth: s.depth };
+    const step: TraceStep = {
+      kind: s.kind,
+      label: s.label,
+      file: s.file,
+      range: source.lineIndex.range(loc.keyStart, loc.end),
+      pointer: loc.pointer,
+      depth: s.depth,
+    };
     if (s.origin) step.origin = s.origin;
     if (s.value !== undefined && (i > 0 || exact)) step.value = s.value;
     if (s.waitsOn) step.waitsOn = true;

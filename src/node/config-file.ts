@@ -105,7 +105,12 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
   } catch (e) {
     // The yaml package throws a ReferenceError for an alias bomb; say it in our words, with the file.
     const bomb = /alias count/i.test((e as Error).message);
-    throw new InputError(path, bomb ? `invalid YAML: aliases expand ${MAX_ALIAS_COUNT} times or more (a document that grows exponentially is refused)` : `invalid YAML: ${(e as Error).message}`);
+    throw new InputError(
+      path,
+      bomb
+        ? `invalid YAML: aliases expand ${MAX_ALIAS_COUNT} times or more (a document that grows exponentially is refused)`
+        : `invalid YAML: ${(e as Error).message}`,
+    );
   }
   const fail = (pathInDoc: ReadonlyArray<string | number>, message: string): never => {
     const node = nodeAt(doc.contents as Node | null, pathInDoc);
@@ -127,7 +132,11 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
   if (raw.context) options.context = raw.context;
   if (raw.bicep) {
     const { path: cli, compiledJson, timeoutSeconds } = raw.bicep;
-    options.bicep = { ...(cli ? { path: /[\\/]/.test(cli) ? resolve(dirname(path), cli) : cli } : {}), ...(compiledJson ? { compiledJson } : {}), ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}) };
+    options.bicep = {
+      ...(cli ? { path: /[\\/]/.test(cli) ? resolve(dirname(path), cli) : cli } : {}),
+      ...(compiledJson ? { compiledJson } : {}),
+      ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),
+    };
   }
   const ajv = new Ajv({ allErrors: true, strict: false });
   for (const [id, entry] of Object.entries(raw.rules ?? {})) {
@@ -163,7 +172,13 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject {
 }
 
 function pointerPath(e: ErrorObject): Array<string | number> {
-  const path = e.instancePath === "" ? [] : e.instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const path =
+    e.instancePath === ""
+      ? []
+      : e.instancePath
+          .slice(1)
+          .split("/")
+          .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const extra = e.keyword === "additionalProperties" ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
   const name = e.keyword === "propertyNames" ? (e.params as { propertyName: string }).propertyName : undefined;
   return [...path, ...(extra ? [extra] : []), ...(name ? [name] : [])].map((s) => (typeof s === "string" && /^\d+$/.test(s) ? Number(s) : s));

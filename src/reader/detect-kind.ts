@@ -32,9 +32,7 @@ export function detectKind(value: unknown): SourceKind {
   if (file === "deploymentparameters.json") return "parameters";
   if (file !== undefined) return "unknown";
   const resources = value["resources"];
-  const hasTemplateSection = ["contentVersion", "parameters", "variables", "outputs", "languageVersion"].some(
-    (k) => k in value,
-  );
+  const hasTemplateSection = ["contentVersion", "parameters", "variables", "outputs", "languageVersion"].some((k) => k in value);
   if ((Array.isArray(resources) || isPlainObject(resources)) && hasTemplateSection) return "template";
   const parameters = value["parameters"];
   if (

@@ -17,7 +17,14 @@ export class ScanError extends Error {
 /** Deepest nesting of arrays and objects a file may have (ARM templates need a few dozen). */
 export const MAX_JSON_DEPTH = 256;
 
-const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d, SLASH = 0x2f, STAR = 0x2a, QUOTE = 0x22, BACKSLASH = 0x5c;
+const SPACE = 0x20,
+  TAB = 0x09,
+  LF = 0x0a,
+  CR = 0x0d,
+  SLASH = 0x2f,
+  STAR = 0x2a,
+  QUOTE = 0x22,
+  BACKSLASH = 0x5c;
 
 /** Skips white space and comments from `i`; returns the next significant offset. */
 export function skipTrivia(text: string, i: number): number {
@@ -64,7 +71,7 @@ export function skipString(text: string, i: number): number {
         j += 6;
         continue;
       }
-      if (e === undefined || !'"\\/bfnrt\''.includes(e)) throw new ScanError(j, "invalid escape in string");
+      if (e === undefined || !"\"\\/bfnrt'".includes(e)) throw new ScanError(j, "invalid escape in string");
       j += 2;
       continue;
     }

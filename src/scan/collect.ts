@@ -25,7 +25,9 @@ export function fileSelector(selection: FileSelection): (file: string) => boolea
   const include = (selection.include ?? []).map((g) => compileGlob(g));
   const exclude = (selection.exclude ?? []).map((g) => compileGlob(g));
   return (file) => {
-    const rel = relative(selection.baseDir ?? ".", file).split(sep).join("/");
+    const rel = relative(selection.baseDir ?? ".", file)
+      .split(sep)
+      .join("/");
     return (include.length === 0 || include.some((re) => re.test(rel))) && !exclude.some((re) => re.test(rel));
   };
 }

@@ -8,7 +8,9 @@ import { directoryIndex, insideRoots, type DirectoryIndexCache } from "../node/i
  * `main.parameters.prod.json`.
  */
 export function pairedParameterFiles(template: string): string[] {
-  const base = basename(template).replace(/\.jsonc?$/i, "").toLowerCase();
+  const base = basename(template)
+    .replace(/\.jsonc?$/i, "")
+    .toLowerCase();
   if (base.endsWith(".parameters") || base.includes(".parameters.")) return [];
   const dir = dirname(template);
   return (parameterFileIndex(dir).get(base) ?? []).map((name) => join(dir, name));

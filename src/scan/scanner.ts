@@ -70,7 +70,10 @@ export class Scanner {
     try {
       const configured = this.pipeline.options.parameterFile;
       const named = input.parameterFiles ?? (configured ? [configured] : undefined);
-      sets = bicep?.parameterFile && !input.parameterFiles ? [bicep.parameterFile] : parameterSets(source.path, named, input.roots ?? [dirname(source.path)], this.bicep);
+      sets =
+        bicep?.parameterFile && !input.parameterFiles
+          ? [bicep.parameterFile]
+          : parameterSets(source.path, named, input.roots ?? [dirname(source.path)], this.bicep);
     } catch (e) {
       return this.pipeline.errorResult(file, e, "reading the parameter files");
     }
@@ -94,7 +97,11 @@ export class Scanner {
       if (run.error) return run;
       runs.push(run);
     }
-    return mergeRuns(file, runs, sets.map((s) => s?.path));
+    return mergeRuns(
+      file,
+      runs,
+      sets.map((s) => s?.path),
+    );
   }
 
   /** A `.bicep` or `.bicepparam` file compiled (undefined for other files). */

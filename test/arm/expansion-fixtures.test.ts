@@ -33,7 +33,6 @@ for (const name of readdirSync(root).sort()) {
   });
 }
 
-
 /** JSON pointers of every unknown in a value. */
 function unknownPaths(v: unknown, at = ""): string[] {
   if (Array.isArray(v)) return v.flatMap((x, i) => unknownPaths(x, `${at}/${i}`));
@@ -76,7 +75,12 @@ test("a property copy loop in an inner-scope deployment's parameters becomes the
   const [deployment, acs] = expanded.resources;
   assert.equal(deployment!.properties["parameters"], {
     localAuthOff: { value: [true, false] },
-    domains: { value: [{ zone: "Europe", index: 1 }, { zone: "UK", index: 2 }] },
+    domains: {
+      value: [
+        { zone: "Europe", index: 1 },
+        { zone: "UK", index: 2 },
+      ],
+    },
   });
   assert.equal(acs!.properties, { dataLocation: "Europe", disableLocalAuth: true });
 });
@@ -84,10 +88,13 @@ test("a property copy loop in an inner-scope deployment's parameters becomes the
 test("languageVersion 2.0: a property copy loop in a module's parameters becomes the parameter's value", () => {
   const expanded = expandFixture("nested-parameter-copy-symbolic") as Expanded;
   assert.equal(expanded.notices, []);
-  assert.equal(expanded.resources.map((r) => [r.name, r.properties["disableLocalAuth"] ?? r.properties["parameters"]]), [
-    ["comms-module", { localAuthOff: { value: [true, false] } }],
-    ["symbolic-looped-parameters-acs", true],
-  ]);
+  assert.equal(
+    expanded.resources.map((r) => [r.name, r.properties["disableLocalAuth"] ?? r.properties["parameters"]]),
+    [
+      ["comms-module", { localAuthOff: { value: [true, false] } }],
+      ["symbolic-looped-parameters-acs", true],
+    ],
+  );
 });
 
 test.run();

@@ -28,7 +28,14 @@ const cases: Array<[string, unknown]> = [
   ["[string(createArray(1, 'x'))]", '[1,"x"]'],
   ["[string(7)]", "7"],
   // collections
-  ["[items(createObject('b', 2, 'a', 1, 'C', 3))]", [{ key: "a", value: 1 }, { key: "b", value: 2 }, { key: "C", value: 3 }]],
+  [
+    "[items(createObject('b', 2, 'a', 1, 'C', 3))]",
+    [
+      { key: "a", value: 1 },
+      { key: "b", value: 2 },
+      { key: "C", value: 3 },
+    ],
+  ],
   ["[union(createObject('a', createObject('x', 1, 'y', 2)), createObject('a', createObject('y', 3), 'b', 4))]", { a: { x: 1, y: 3 }, b: 4 }],
   ["[union(createArray(1, 2), createArray(2, 3))]", [1, 2, 3]],
   ["[intersection(createArray(1, 2, 3), createArray(2, 3, 4))]", [2, 3]],
@@ -94,8 +101,20 @@ const cases: Array<[string, unknown]> = [
   ["[dateTimeAdd('2020-01-31T00:00:00Z', 'PT1H30M', 'yyyy-MM-dd HH:mm')]", "2020-01-31 01:30"],
   ["[dateTimeToEpoch('2023-03-31T01:00:38Z')]", 1680224438],
   // CIDR: the examples of the ARM documentation
-  ["[parseCidr('10.144.0.0/20')]", { network: "10.144.0.0", netmask: "255.255.240.0", broadcast: "10.144.15.255", firstUsable: "10.144.0.1", lastUsable: "10.144.15.254", cidr: 20 }],
-  ["[parseCidr('fdad:3236:5555::/48')]", { network: "fdad:3236:5555::", netmask: "ffff:ffff:ffff::", firstUsable: "fdad:3236:5555::", lastUsable: "fdad:3236:5555:ffff:ffff:ffff:ffff:ffff", cidr: 48 }],
+  [
+    "[parseCidr('10.144.0.0/20')]",
+    { network: "10.144.0.0", netmask: "255.255.240.0", broadcast: "10.144.15.255", firstUsable: "10.144.0.1", lastUsable: "10.144.15.254", cidr: 20 },
+  ],
+  [
+    "[parseCidr('fdad:3236:5555::/48')]",
+    {
+      network: "fdad:3236:5555::",
+      netmask: "ffff:ffff:ffff::",
+      firstUsable: "fdad:3236:5555::",
+      lastUsable: "fdad:3236:5555:ffff:ffff:ffff:ffff:ffff",
+      cidr: 48,
+    },
+  ],
   ["[cidrSubnet('10.144.0.0/20', 24, 4)]", "10.144.4.0/24"],
   ["[cidrSubnet('fdad:3236:5555::/48', 52, 3)]", "fdad:3236:5555:3000::/52"],
   ["[cidrHost('10.144.3.0/24', 0)]", "10.144.3.1"],
@@ -170,11 +189,21 @@ test("resource ids", () => {
     ev("[resourceId('Microsoft.Communication/emailServices/domains', 'mail', 'example.com')]"),
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group/providers/Microsoft.Communication/emailServices/mail/domains/example.com",
   );
-  assert.is(ev("[resourceId('other-rg', 'Microsoft.Web/sites', 'app')]"), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/other-rg/providers/Microsoft.Web/sites/app");
-  assert.is(ev("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'abc')]"), "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/abc");
+  assert.is(
+    ev("[resourceId('other-rg', 'Microsoft.Web/sites', 'app')]"),
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/other-rg/providers/Microsoft.Web/sites/app",
+  );
+  assert.is(
+    ev("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'abc')]"),
+    "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/abc",
+  );
   assert.is(ev("[tenantResourceId('Microsoft.Management/managementGroups', 'mg')]"), "/providers/Microsoft.Management/managementGroups/mg");
-  assert.is(ev("[extensionResourceId('/subscriptions/s/resourceGroups/r/providers/Microsoft.Communication/communicationServices/acs', 'Microsoft.Insights/diagnosticSettings', 'd')]"),
-    "/subscriptions/s/resourceGroups/r/providers/Microsoft.Communication/communicationServices/acs/providers/Microsoft.Insights/diagnosticSettings/d");
+  assert.is(
+    ev(
+      "[extensionResourceId('/subscriptions/s/resourceGroups/r/providers/Microsoft.Communication/communicationServices/acs', 'Microsoft.Insights/diagnosticSettings', 'd')]",
+    ),
+    "/subscriptions/s/resourceGroups/r/providers/Microsoft.Communication/communicationServices/acs/providers/Microsoft.Insights/diagnosticSettings/d",
+  );
 });
 
 test("unknowns: a parameter without a value is unknown, with the reason", () => {

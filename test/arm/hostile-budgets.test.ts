@@ -39,7 +39,12 @@ const doubling: Record<string, string> = { v0: "[createArray('x', 'x')]" };
 for (let i = 1; i <= 40; i++) doubling[`v${i}`] = `[createArray(variables('v${i - 1}'), variables('v${i - 1}'))]`;
 
 test("functions that walk a value whole are charged its full size, shared parts counted each time", () => {
-  for (const expression of ["[string(variables('v40'))]", "[equals(variables('v40'), variables('v39'))]", "[contains(variables('v40'), 'y')]", "[union(variables('v40'), variables('v40'))]"]) {
+  for (const expression of [
+    "[string(variables('v40'))]",
+    "[equals(variables('v40'), variables('v39'))]",
+    "[contains(variables('v40'), 'y')]",
+    "[union(variables('v40'), variables('v40'))]",
+  ]) {
     const e = fault(() => expand(template({ variables: doubling, outputs: { o: { type: "string", value: expression } } })));
     assert.match(e.message, `more than ${DEFAULT_LIMITS.steps} steps`, expression);
   }
@@ -92,7 +97,11 @@ const copiedDeployments = (deployments: number | string, inner: number | string)
         apiVersion: "2022-09-01",
         name: "[concat('d', copyIndex())]",
         copy: { name: "d", count: deployments },
-        properties: { mode: "Incremental", expressionEvaluationOptions: { scope: "inner" }, template: template({ resources: [acs({ name: "[concat('acs', copyIndex())]", copy: { name: "c", count: inner } })] }) },
+        properties: {
+          mode: "Incremental",
+          expressionEvaluationOptions: { scope: "inner" },
+          template: template({ resources: [acs({ name: "[concat('acs', copyIndex())]", copy: { name: "c", count: inner } })] }),
+        },
       },
     ],
   });
@@ -100,7 +109,10 @@ const copiedDeployments = (deployments: number | string, inner: number | string)
 test("the resource count of copies and nested deployments is predicted from literal counts before any expansion", () => {
   // 12 × (1 + 800) = 9,612 resources are within the limit; 13 × 801 = 10,413 are not.
   assert.is(expand(copiedDeployments(12, 800)).resources.length, 12 * 801);
-  assert.match(fault(() => expand(copiedDeployments(13, 800))).message, `more than ${DEFAULT_LIMITS.resources} resources (its copy loops and nested deployments make at least 10413)`);
+  assert.match(
+    fault(() => expand(copiedDeployments(13, 800))).message,
+    `more than ${DEFAULT_LIMITS.resources} resources (its copy loops and nested deployments make at least 10413)`,
+  );
   assert.match(fault(() => expand(copiedDeployments(800, 800))).message, /make at least 640800\)$/);
 });
 
@@ -108,7 +120,9 @@ test("counts from expressions are charged as each instance is declared, conditio
   const refusal = fault(() => expand(copiedDeployments("[add(799, 1)]", "[add(799, 1)]")));
   assert.is(refusal.message, `the template deploys more than ${DEFAULT_LIMITS.resources} resources`);
   // Only the instances a condition keeps count: 20 loops of 800, one instance each.
-  const sparse = Array.from({ length: 20 }, (_, i) => acs({ name: `[concat('acs${i}-', copyIndex())]`, copy: { name: `c${i}`, count: 800 }, condition: "[equals(copyIndex(), 0)]" }));
+  const sparse = Array.from({ length: 20 }, (_, i) =>
+    acs({ name: `[concat('acs${i}-', copyIndex())]`, copy: { name: `c${i}`, count: 800 }, condition: "[equals(copyIndex(), 0)]" }),
+  );
   assert.is(expand(template({ resources: sparse })).resources.length, 20);
 });
 
@@ -122,18 +136,35 @@ test("allowedValues: 100,000 values against 100,000 allowed in one pass, one sho
 });
 
 test("foreign errors become messages naming the stage and the limit", () => {
-  assert.match(describeForeignError(new RangeError("Maximum call stack size exceeded"), "expanding the template")!, /^expanding the template nests deeper than the scanner's stack allows/);
+  assert.match(
+    describeForeignError(new RangeError("Maximum call stack size exceeded"), "expanding the template")!,
+    /^expanding the template nests deeper than the scanner's stack allows/,
+  );
   assert.match(describeForeignError(new RangeError("Invalid string length"), "building the input of the rules")!, /about 512 Mi characters/);
   assert.match(describeForeignError(new Error("policy evaluation failed: opa_malloc: failed"), "evaluating the rules")!, /1 GiB of memory/);
-  assert.match(describeForeignError(new Error("policy evaluation failed: opa_malloc: failed (in log/logs_to_log_analytics)"), "evaluating the rules")!, /^evaluating the rules \(rule log\/logs_to_log_analytics\) needs more than/);
-  assert.match(describeForeignError(new Error("policy evaluation failed: illegal string escape character"), "evaluating the rules")!, /unpaired UTF-16 surrogate/);
+  assert.match(
+    describeForeignError(new Error("policy evaluation failed: opa_malloc: failed (in log/logs_to_log_analytics)"), "evaluating the rules")!,
+    /^evaluating the rules \(rule log\/logs_to_log_analytics\) needs more than/,
+  );
+  assert.match(
+    describeForeignError(new Error("policy evaluation failed: illegal string escape character"), "evaluating the rules")!,
+    /unpaired UTF-16 surrogate/,
+  );
   assert.is(describeForeignError(new Error("parameter x has no value"), "expanding the template"), undefined);
 });
 
 test("a YAML alias bomb in the configuration is refused naming the file and the limit", () => {
   const dir = mkdtempSync(join(tmpdir(), "acs-yaml-"));
   const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-  for (const [prev, name] of [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"], ["e", "f"], ["f", "g"]]) lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
+  for (const [prev, name] of [
+    ["a", "b"],
+    ["b", "c"],
+    ["c", "d"],
+    ["d", "e"],
+    ["e", "f"],
+    ["f", "g"],
+  ])
+    lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
   writeFileSync(join(dir, ".acs-baseline.yaml"), lines.join("\n"));
   try {
     loadConfig(join(dir, ".acs-baseline.yaml"), new Map());

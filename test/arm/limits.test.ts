@@ -68,8 +68,13 @@ test("a property copy loop in a deployment's parameters keeps the copy limit; th
       acs({ name: "sibling" }),
     ],
   } as unknown as JsonObject);
-  assert.equal(plain(expanded.errors), [{ file: "t.json", pointer: "/resources/0/properties/parameters/flags/copy/0", message: "copy count 100000000 is over the limit of 800" }]);
-  assert.equal(expanded.resources.map((r) => r.name), ["d", "inner", "sibling"]);
+  assert.equal(plain(expanded.errors), [
+    { file: "t.json", pointer: "/resources/0/properties/parameters/flags/copy/0", message: "copy count 100000000 is over the limit of 800" },
+  ]);
+  assert.equal(
+    expanded.resources.map((r) => r.name),
+    ["d", "inner", "sibling"],
+  );
 });
 
 test("an expression that does not parse is a fault", () => {
@@ -98,7 +103,13 @@ test("copies of deployments that multiply past the resource limit are a fault", 
   const inner = { $schema: SCHEMA, contentVersion: "1.0.0.0", resources: [acs({ name: "[concat('acs', copyIndex())]", copy: { name: "i", count: 800 } })] };
   const e = fault({
     resources: [
-      { type: "Microsoft.Resources/deployments", apiVersion: "2022-09-01", name: "[concat('d', copyIndex())]", copy: { name: "o", count: 800 }, properties: { mode: "Incremental", template: inner } },
+      {
+        type: "Microsoft.Resources/deployments",
+        apiVersion: "2022-09-01",
+        name: "[concat('d', copyIndex())]",
+        copy: { name: "o", count: 800 },
+        properties: { mode: "Incremental", template: inner },
+      },
     ],
   });
   assert.match(e.message, "more than 10000 resources");
@@ -107,11 +118,16 @@ test("copies of deployments that multiply past the resource limit are a fault", 
 test("huge arrays and strings are faults", () => {
   assert.match(fault({ outputs: { o: { type: "array", value: "[range(0, 100000000)]" } } }).message, "array longer than");
   const doubling = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`v${i + 1}`, `[concat(variables('v${i}'), variables('v${i}'))]`]));
-  assert.match(fault({ variables: { v0: "xxxxxxxxxx", ...doubling }, outputs: { o: { type: "string", value: "[variables('v40')]" } } }).message, "string longer than");
+  assert.match(
+    fault({ variables: { v0: "xxxxxxxxxx", ...doubling }, outputs: { o: { type: "string", value: "[variables('v40')]" } } }).message,
+    "string longer than",
+  );
 });
 
 test("runaway recursion in user functions is a fault", () => {
-  const functions = [{ namespace: "f", members: { again: { parameters: [{ name: "n", type: "int" }], output: { type: "int", value: "[f.again(add(parameters('n'), 1))]" } } } }];
+  const functions = [
+    { namespace: "f", members: { again: { parameters: [{ name: "n", type: "int" }], output: { type: "int", value: "[f.again(add(parameters('n'), 1))]" } } } },
+  ];
   assert.match(fault({ functions, outputs: { o: { type: "int", value: "[f.again(0)]" } } }).message, "nests deeper than");
 });
 

@@ -40,9 +40,18 @@ test("a result never passes for its argument: if() and property access get their
 
 test("allowed values and bools are finite domains, carried through functions", () => {
   const u = unknownOf("[toUpper(parameters('region'))]", params);
-  assert.equal(u.facts.domain, { parameter: "region", cases: [{ when: "Europe", value: "EUROPE" }, { when: "Antarctica", value: "ANTARCTICA" }] });
+  assert.equal(u.facts.domain, {
+    parameter: "region",
+    cases: [
+      { when: "Europe", value: "EUROPE" },
+      { when: "Antarctica", value: "ANTARCTICA" },
+    ],
+  });
   const b = unknownOf("[not(parameters('on'))]", params);
-  assert.equal(b.facts.domain?.cases, [{ when: true, value: false }, { when: false, value: true }]);
+  assert.equal(b.facts.domain?.cases, [
+    { when: true, value: false },
+    { when: false, value: true },
+  ]);
   assert.is(unknownOf("[concat(parameters('region'), parameters('host'))]", params).facts.domain, undefined, "two unknowns: no domain");
 });
 
@@ -56,7 +65,10 @@ test("listKeys of the same unknown name targets the resource so named", () => {
     outputs: {
       keys: { type: "string", value: "[listKeys(variables('comms'), '2025-05-01').primaryKey]" },
       byId: { type: "string", value: "[listKeys(resourceId('Microsoft.Communication/communicationServices', variables('comms')), '2025-05-01').primaryKey]" },
-      scoped: { type: "string", value: "[listKeys(extensionResourceId(parameters('env'), 'Microsoft.Communication/communicationServices', 'x'), '2025-05-01').primaryKey]" },
+      scoped: {
+        type: "string",
+        value: "[listKeys(extensionResourceId(parameters('env'), 'Microsoft.Communication/communicationServices', 'x'), '2025-05-01').primaryKey]",
+      },
     },
   } as unknown as JsonObject;
   const outputs = expandTemplate("t.json", template).outputs;

@@ -26,22 +26,37 @@ test("the compiler: --bicep first, then bicep on PATH, then az bicep; none found
 
 test("command lines: the documented --stdout forms with --no-restore, for bicep and az bicep", () => {
   assert.equal(compileArguments({ executable: "bicep", flavour: "bicep" }, "build", "main.bicep"), ["build", "main.bicep", "--stdout", "--no-restore"]);
-  assert.equal(compileArguments({ executable: "bicep", flavour: "bicep" }, "build-params", "a.bicepparam"), ["build-params", "a.bicepparam", "--stdout", "--no-restore"]);
-  assert.equal(compileArguments({ executable: "az", flavour: "az" }, "build", "main.bicep"), ["bicep", "build", "--file", "main.bicep", "--stdout", "--no-restore"]);
+  assert.equal(compileArguments({ executable: "bicep", flavour: "bicep" }, "build-params", "a.bicepparam"), [
+    "build-params",
+    "a.bicepparam",
+    "--stdout",
+    "--no-restore",
+  ]);
+  assert.equal(compileArguments({ executable: "az", flavour: "az" }, "build", "main.bicep"), [
+    "bicep",
+    "build",
+    "--file",
+    "main.bicep",
+    "--stdout",
+    "--no-restore",
+  ]);
 });
 
 test("diagnostics in the CLI's format, paths with spaces and parentheses included", () => {
   const out = parseDiagnostics(
     [
-      "/src/my (copy)/main.bicep(3,12) : Error BCP018: Expected the \":\" character at this location.",
-      "C:\\infra\\main.bicep(1,1) : Warning no-unused-params: Parameter \"x\" is declared but never used. [https://aka.ms/bicep/linter/no-unused-params]",
+      '/src/my (copy)/main.bicep(3,12) : Error BCP018: Expected the ":" character at this location.',
+      'C:\\infra\\main.bicep(1,1) : Warning no-unused-params: Parameter "x" is declared but never used. [https://aka.ms/bicep/linter/no-unused-params]',
       "Build succeeded.",
     ].join("\r\n"),
   );
-  assert.equal(out.map((d) => [d.file, d.line, d.column, d.level, d.code]), [
-    ["/src/my (copy)/main.bicep", 3, 12, "Error", "BCP018"],
-    ["C:\\infra\\main.bicep", 1, 1, "Warning", "no-unused-params"],
-  ]);
+  assert.equal(
+    out.map((d) => [d.file, d.line, d.column, d.level, d.code]),
+    [
+      ["/src/my (copy)/main.bicep", 3, 12, "Error", "BCP018"],
+      ["C:\\infra\\main.bicep", 1, 1, "Warning", "no-unused-params"],
+    ],
+  );
 });
 
 test.run();

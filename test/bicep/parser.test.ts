@@ -28,7 +28,10 @@ test("declarations with decorators, types, defaults, multi-line strings and inte
     "output o string = v",
   ].join("\n");
   const { declarations } = parseBicep(text);
-  assert.equal(declarations.map((d) => `${d.keyword}:${d.name}`), ["param:p", "var:v", "var:w", "param:q", "func:f", "output:o"]);
+  assert.equal(
+    declarations.map((d) => `${d.keyword}:${d.name}`),
+    ["param:p", "var:v", "var:w", "param:q", "func:f", "output:o"],
+  );
   const p = declarations[0]!;
   assert.is(p.leadingStart, 0, "the declaration starts at its first decorator");
   assert.is(at(text, p.start), "param p string = 'a'");
@@ -66,7 +69,10 @@ test("resources: bodies through if and for, nested children, existing, propertie
   assert.is(child.value?.kind, "for");
   const body = bodyObject(child.value)!;
   const props = body.properties.find((p) => p.key === "properties")!.value as ObjectNode;
-  assert.equal(props.properties.map((p) => p.key), ["list", "quoted key"]);
+  assert.equal(
+    props.properties.map((p) => p.key),
+    ["list", "quoted key"],
+  );
   const list = props.properties[0]!.value;
   assert.is(list.kind === "array" && list.items.length, 2);
   assert.is(props.properties[1]!.value.kind, "expr", "a multi-line ternary is one expression");
@@ -75,23 +81,43 @@ test("resources: bodies through if and for, nested children, existing, propertie
 
 test("Bicep's own #disable-next-line pragmas and single-line objects with commas", () => {
   const { declarations } = parseBicep("var o = { a: 1, b: { c: 2 } }\n#disable-next-line no-unused-vars\nvar x = 1\n");
-  assert.equal(declarations.map((d) => d.name), ["o", "x"]);
+  assert.equal(
+    declarations.map((d) => d.name),
+    ["o", "x"],
+  );
   const o = declarations[0]!.value as ObjectNode;
-  assert.equal(o.properties.map((p) => p.key), ["a", "b"]);
+  assert.equal(
+    o.properties.map((p) => p.key),
+    ["a", "b"],
+  );
 });
 
 test("a disable-next-line directive whose expiry is not a calendar date is a problem, never a suppression", () => {
   const file = parseBicepFile("main.bicep", "// acs-baseline-disable-next-line ACS-NET-001 until 2026-02-30: reasons\nvar x = 1\n");
   const { directives, problems } = readDirectives(file);
   assert.equal(directives, []);
-  assert.equal(problems, [{ line: 1, message: "main.bicep:1: the suppression of ACS-NET-001 expires on 2026-02-30, which is not a calendar date, so it is ignored" }]);
+  assert.equal(problems, [
+    { line: 1, message: "main.bicep:1: the suppression of ACS-NET-001 expires on 2026-02-30, which is not a calendar date, so it is ignored" },
+  ]);
 });
 
 test("hostile input: unterminated strings and absurd nesting are syntax errors, never a crash", () => {
-  assert.throws(() => parseBicep("var x = 'abc\n"), (e: unknown) => e instanceof BicepSyntaxError);
-  assert.throws(() => parseBicep("var x = " + "[".repeat(5000) + "]".repeat(5000)), (e: unknown) => e instanceof BicepSyntaxError);
-  assert.throws(() => parseBicep("var x = '" + "${'".repeat(200) + "'"), (e: unknown) => e instanceof BicepSyntaxError);
-  assert.throws(() => parseBicep("var x = /* never closed"), (e: unknown) => e instanceof BicepSyntaxError);
+  assert.throws(
+    () => parseBicep("var x = 'abc\n"),
+    (e: unknown) => e instanceof BicepSyntaxError,
+  );
+  assert.throws(
+    () => parseBicep("var x = " + "[".repeat(5000) + "]".repeat(5000)),
+    (e: unknown) => e instanceof BicepSyntaxError,
+  );
+  assert.throws(
+    () => parseBicep("var x = '" + "${'".repeat(200) + "'"),
+    (e: unknown) => e instanceof BicepSyntaxError,
+  );
+  assert.throws(
+    () => parseBicep("var x = /* never closed"),
+    (e: unknown) => e instanceof BicepSyntaxError,
+  );
 });
 
 test.run();

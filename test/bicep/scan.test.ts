@@ -19,7 +19,11 @@ function copy(name: string): string {
 }
 
 const where = (f: Finding) => `${f.file.split(/[\\/]/).slice(-2).join("/")}:${f.range.start.line}:${f.range.start.column}`;
-const find = (findings: readonly Finding[], rule: string) => findings.filter((f) => f.ruleId === rule).map(where).sort();
+const find = (findings: readonly Finding[], rule: string) =>
+  findings
+    .filter((f) => f.ruleId === rule)
+    .map(where)
+    .sort();
 
 /** Runs with PATH set to `dirs` only (plus node's own directory, for the stub's #!/usr/bin/env node). */
 function withPath<T>(dirs: string[], run: () => T): T {
@@ -44,9 +48,17 @@ test("a tree of .bicep modules: findings at the Bicep lines, through local modul
   const iam = result.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
   assert.is(where(iam), "modules/comms.bicep:11:5");
   assert.ok(iam.exact);
-  assert.equal(iam.related?.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}:${r.range.start.column}`), ["main.bicep:19:5"]);
+  assert.equal(
+    iam.related?.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}:${r.range.start.column}`),
+    ["main.bicep:19:5"],
+  );
   // the loop of nested children in email.bicep, and a parent: child in sender.bicep (a module of a module)
-  assert.equal(find(result.findings, "ACS-DATA-003"), ["modules/email.bicep:16:7", "modules/email.bicep:16:7", "modules/sender.bicep:14:5", "modules/sender.bicep:14:5"]);
+  assert.equal(find(result.findings, "ACS-DATA-003"), [
+    "modules/email.bicep:16:7",
+    "modules/email.bicep:16:7",
+    "modules/sender.bicep:14:5",
+    "modules/sender.bicep:14:5",
+  ]);
   // an absent property points at the declaration
   assert.equal(find(result.findings, "ACS-IAM-002"), ["modules/comms.bicep:6:1"]);
   for (const f of result.findings) {
@@ -54,7 +66,13 @@ test("a tree of .bicep modules: findings at the Bicep lines, through local modul
     assert.ok(/^\s*(resource |[\w']+:)/.test(line), `${where(f)} is a declaration or a property: ${line}`);
   }
   // compiled once, with the documented command line
-  assert.equal(readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l)), [["build", join(dir, "main.bicep"), "--stdout", "--no-restore"]]);
+  assert.equal(
+    readFileSync(log, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l)),
+    [["build", join(dir, "main.bicep"), "--stdout", "--no-restore"]],
+  );
 });
 
 test("languageVersion 2.0: symbolic names, nested children of an existing parent, parent:, conditions", () => {
@@ -74,8 +92,14 @@ test(".bicepparam: its values drive the scan, and a finding they cause points at
     assert.is(result.error, undefined);
     const iam = result.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
     assert.is(where(iam), "symbolic/main.bicep:32:5", file);
-    assert.equal(iam.related?.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}:${r.range.start.column}`), ["main.bicepparam:3:26"]);
-    assert.equal(iam.parameterSets?.map((p) => p.split(/[\\/]/).pop()), ["main.bicepparam"]);
+    assert.equal(
+      iam.related?.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}:${r.range.start.column}`),
+      ["main.bicepparam:3:26"],
+    );
+    assert.equal(
+      iam.parameterSets?.map((p) => p.split(/[\\/]/).pop()),
+      ["main.bicepparam"],
+    );
   }
 });
 
@@ -84,30 +108,63 @@ test("registry modules point at the module statement, with the argument that set
   const iam = result.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
   assert.is(where(iam), "registry/main.bicep:3:1");
   assert.not.ok(iam.exact);
-  assert.equal(iam.related?.map((r) => r.range.start.line), [8]);
+  assert.equal(
+    iam.related?.map((r) => r.range.start.line),
+    [8],
+  );
 });
 
 test("a JSON parameter file pairs with main.bicep by name (main.parameters.json) and is named as the value's origin", () => {
   const dir = copy("symbolic");
   rmSync(join(dir, "main.bicepparam"));
-  writeFileSync(join(dir, "main.parameters.json"), JSON.stringify({ $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", contentVersion: "1.0.0.0", parameters: { disableLocalAuth: { value: false } } }, null, 2));
+  writeFileSync(
+    join(dir, "main.parameters.json"),
+    JSON.stringify(
+      {
+        $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+        contentVersion: "1.0.0.0",
+        parameters: { disableLocalAuth: { value: false } },
+      },
+      null,
+      2,
+    ),
+  );
   const result = createScanner({ bicep: { path: stub } }).scanFile(join(dir, "main.bicep"));
   const iam = result.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
   assert.is(where(iam), "symbolic/main.bicep:32:5");
-  assert.equal(iam.related?.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`), ["main.parameters.json:6"]);
+  assert.equal(
+    iam.related?.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`),
+    ["main.parameters.json:6"],
+  );
   const report = createScanner({ bicep: { path: stub } }).scanPaths([join(fixtures, "symbolic")]);
-  assert.equal(report.files.map((r) => `${r.kind} ${r.file.split(/[\\/]/).pop()}`), ["template main.bicep", "parameters main.bicepparam.json", "template shared.bicep"], "the .bicepparam and the compiled JSON are not scanned on their own");
+  assert.equal(
+    report.files.map((r) => `${r.kind} ${r.file.split(/[\\/]/).pop()}`),
+    ["template main.bicep", "parameters main.bicepparam.json", "template shared.bicep"],
+    "the .bicepparam and the compiled JSON are not scanned on their own",
+  );
 });
 
 test("suppressions in Bicep comments: applied with justification, expired, invalid and unused ones reported", () => {
   const scanner = createScanner({ bicep: { path: stub }, now: new Date("2026-06-01") });
   const result = scanner.scanFile(join(fixtures, "symbolic", "main.bicep"), { parameterFiles: [] });
   const tracking = result.findings.filter((f) => f.ruleId === "ACS-DATA-003");
-  assert.equal(tracking.map((f) => f.suppression?.justification ?? null), ["marketing measures opens on this domain only", null, null]);
+  assert.equal(
+    tracking.map((f) => f.suppression?.justification ?? null),
+    ["marketing measures opens on this domain only", null, null],
+  );
   const kinds = result.notices.map((n) => `${n.kind}: ${n.message}`);
-  assert.ok(kinds.some((k) => k.startsWith("suppression-expired") && k.includes("2020-01-31")), kinds.join("\n"));
-  assert.ok(kinds.some((k) => k.startsWith("suppression-invalid") && k.includes("main.bicep:67") && k.includes("no justification")), kinds.join("\n"));
-  assert.ok(kinds.some((k) => k.startsWith("suppression-unused") && k.includes("main.bicep:72") && k.includes("ACS-NET-002")), kinds.join("\n"));
+  assert.ok(
+    kinds.some((k) => k.startsWith("suppression-expired") && k.includes("2020-01-31")),
+    kinds.join("\n"),
+  );
+  assert.ok(
+    kinds.some((k) => k.startsWith("suppression-invalid") && k.includes("main.bicep:67") && k.includes("no justification")),
+    kinds.join("\n"),
+  );
+  assert.ok(
+    kinds.some((k) => k.startsWith("suppression-unused") && k.includes("main.bicep:72") && k.includes("ACS-NET-002")),
+    kinds.join("\n"),
+  );
 });
 
 test("compiled JSON beside its .bicep is reported at the Bicep lines, once per template in a tree", () => {
@@ -116,13 +173,19 @@ test("compiled JSON beside its .bicep is reported at the Bicep lines, once per t
   assert.is(json.error, undefined);
   assert.equal(find(json.findings, "ACS-IAM-001"), ["modules/comms.bicep:11:5"]);
   const keep = createScanner({ bicep: { compiledJson: "json" } }).scanFile(join(fixtures, "modules", "main.json"));
-  assert.equal(find(keep.findings, "ACS-IAM-001").map((w) => w.replace(/:\d+:\d+$/, "")), ["modules/main.json"]);
+  assert.equal(
+    find(keep.findings, "ACS-IAM-001").map((w) => w.replace(/:\d+:\d+$/, "")),
+    ["modules/main.json"],
+  );
   // the same fingerprints whichever of the two is scanned
   const compiled = createScanner({ bicep: { path: stub } }).scanFile(join(fixtures, "modules", "main.bicep"));
   assert.equal(compiled.findings.map((f) => f.fingerprint).sort(), json.findings.map((f) => f.fingerprint).sort());
   // a tree with both: each template once
   const report = createScanner({ bicep: { path: stub } }).scanPaths([join(fixtures, "modules")]);
-  assert.equal(report.files.map((r) => r.file.split(/[\\/]/).slice(-2).join("/")), ["modules/main.bicep", "modules/comms.bicep", "modules/email.bicep", "modules/sender.bicep"]);
+  assert.equal(
+    report.files.map((r) => r.file.split(/[\\/]/).slice(-2).join("/")),
+    ["modules/main.bicep", "modules/comms.bicep", "modules/email.bicep", "modules/sender.bicep"],
+  );
   const iam = report.findings.filter((f) => f.ruleId === "ACS-IAM-001" && f.status === "fail");
   assert.is(iam.length, 1);
 });
@@ -148,7 +211,10 @@ test("compile errors list the Bicep diagnostics; an unrestored registry module s
   assert.equal([broken.error!.line, broken.error!.column], [3, 12]);
   const registry = scanner.scanFile(join(fixtures, "errors", "registry.bicep"));
   assert.match(registry.error!.message, /run 'bicep restore .*registry\.bicep' first/);
-  assert.match(registry.error!.message, /BCP190: The artifact with reference "br:mcr\.microsoft\.com\/bicep\/avm\/res\/communication\/communication-service:0\.4\.2" has not been restored\./);
+  assert.match(
+    registry.error!.message,
+    /BCP190: The artifact with reference "br:mcr\.microsoft\.com\/bicep\/avm\/res\/communication\/communication-service:0\.4\.2" has not been restored\./,
+  );
 });
 
 test("the compile is bounded in time", () => {
@@ -180,11 +246,16 @@ test("library: a compile function hands over JSON and unsaved source text", () =
 test("source this parser cannot follow: findings at the top of the file with a notice, never at JSON lines", () => {
   const file = join(fixtures, "modules", "modules", "comms.bicep");
   const odd = readFileSync(file, "utf8") + "\nvar x = " + "'".repeat(3) + "never closed\n";
-  const scanner = createScanner({ bicep: { compile: ({ file: f }) => ({ json: readFileSync(f.replace(/\.bicep$/, ".json"), "utf8"), sources: { [f]: odd } }) } });
+  const scanner = createScanner({
+    bicep: { compile: ({ file: f }) => ({ json: readFileSync(f.replace(/\.bicep$/, ".json"), "utf8"), sources: { [f]: odd } }) },
+  });
   const result = scanner.scanContent(file, odd, { parameters: { name: "acs", disableLocalAuth: false } });
   assert.ok(result.findings.length > 0);
   for (const f of result.findings) assert.is(`${f.range.start.line}:${f.range.start.column}`, "1:1");
-  assert.ok(result.notices.some((n) => /cannot be followed here \(unterminated multi-line string\)/.test(n.message)), result.notices.map((n) => n.message).join("\n"));
+  assert.ok(
+    result.notices.some((n) => /cannot be followed here \(unterminated multi-line string\)/.test(n.message)),
+    result.notices.map((n) => n.message).join("\n"),
+  );
 });
 
 test("fingerprints stay when unrelated lines move", () => {
@@ -203,7 +274,11 @@ test("CLI: --bicep, bicep on PATH, exit codes, and SARIF with Bicep locations th
   const r = await cliIn(dir, "", "scan", ".", "--bicep", stub, "--no-config", "--format", "sarif");
   assert.is(r.code, 1, r.stderr);
   const sarif = JSON.parse(r.stdout);
-  const uris = new Set(sarif.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri));
+  const uris = new Set(
+    sarif.runs[0].results.map(
+      (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri,
+    ),
+  );
   assert.equal([...uris].sort(), ["modules/comms.bicep", "modules/email.bicep", "modules/sender.bicep"]);
   const related = sarif.runs[0].results.find((x: { ruleId: string; relatedLocations?: unknown[] }) => x.ruleId === "ACS-IAM-001" && x.relatedLocations);
   assert.is(related.relatedLocations[0].physicalLocation.artifactLocation.uri, "main.bicep");
@@ -211,7 +286,9 @@ test("CLI: --bicep, bicep on PATH, exit codes, and SARIF with Bicep locations th
   writeFileSync(join(out, "scan.sarif"), r.stdout);
   const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
   execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });
-  const errors = JSON.parse(readFileSync(join(out, "validation.sarif"), "utf8")).runs[0].results.filter((x: { level?: string }) => (x.level ?? "warning") === "error");
+  const errors = JSON.parse(readFileSync(join(out, "validation.sarif"), "utf8")).runs[0].results.filter(
+    (x: { level?: string }) => (x.level ?? "warning") === "error",
+  );
   assert.equal(errors, []);
   const onPath = await withPath([join(fixtures, "bin")], () => cliIn(dir, "", "scan", "main.bicep", "--no-config"));
   assert.is(onPath.code, 1);
@@ -235,7 +312,6 @@ test("configuration: bicep.path relative to the configuration file", async () =>
   assert.match(bad.stderr, "bicep.compiler: is not a known setting");
 });
 
-
 test("a .bicepparam that is not a regular file is an error of that file, read without blocking", () => {
   const dir = copy("symbolic");
   rmSync(join(dir, "main.bicepparam"));
@@ -249,7 +325,10 @@ test("a FIFO among the .bicepparam files beside a template is never waited on wh
   execFileSync("mkfifo", [join(dir, "other.bicepparam")]);
   const result = createScanner({ bicep: { path: stub } }).scanFile(join(dir, "main.bicep"));
   assert.is(result.error, undefined);
-  assert.equal(result.findings.find((f) => f.ruleId === "ACS-IAM-001")?.parameterSets?.map((p) => p.split(/[\\/]/).pop()), ["main.bicepparam"]);
+  assert.equal(
+    result.findings.find((f) => f.ruleId === "ACS-IAM-001")?.parameterSets?.map((p) => p.split(/[\\/]/).pop()),
+    ["main.bicepparam"],
+  );
 });
 
 test.run();

@@ -46,7 +46,10 @@ test("languageVersion 1.0: resources by type and order, into local modules, loop
   assert.is(at(map, "/resources/1/properties/template/resources/2/properties/template/resources/0/name"), "sender.bicep:10:3");
   assert.is(at(map, "/variables/emailDomains/1"), "main.bicep:12:3");
   const related = map.locate("/resources/1/properties/template/resources/0/properties/userEngagementTracking").related;
-  assert.equal(related.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`), ["main.bicep:27", "main.bicep:8"]);
+  assert.equal(
+    related.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`),
+    ["main.bicep:27", "main.bicep:8"],
+  );
 });
 
 test("loops laid out by bicep format (`[` then `for` on the next line): properties, module parameters, related places", () => {
@@ -56,7 +59,10 @@ test("loops laid out by bicep format (`[` then `for` on the next line): properti
   assert.is(at(map, "/resources/1/properties/parameters/userEngagementTracking/value"), "main.bicep:25:7");
   assert.is(at(map, "/resources/1/properties/template/resources/0/properties/userEngagementTracking"), "domain.bicep:14:5");
   const related = map.locate("/resources/1/properties/template/resources/0/properties/userEngagementTracking").related;
-  assert.equal(related.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`), ["main.bicep:25", "main.bicep:7"]);
+  assert.equal(
+    related.map((r) => `${r.file.split(/[\\/]/).pop()}:${r.range.start.line}`),
+    ["main.bicep:25", "main.bicep:7"],
+  );
 });
 
 test("a module path that is not a regular file stops the mapping at the module statement", () => {

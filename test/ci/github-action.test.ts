@@ -36,11 +36,24 @@ function runner(inputs: Record<string, string>): { env: Record<string, string>; 
   return { env, workspace, summary, output };
 }
 
-const outputs = (file: string) => Object.fromEntries(readFileSync(file, "utf8").trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
+const outputs = (file: string) =>
+  Object.fromEntries(
+    readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+  );
 
 test("action.yml: a composite action on Node whose scan step passes every input the script reads", () => {
   assert.is(action.runs.using, "composite");
-  const steps = action.runs.steps as Array<{ id?: string; uses?: string; run?: string; env?: Record<string, string>; if?: string; with?: Record<string, string> }>;
+  const steps = action.runs.steps as Array<{
+    id?: string;
+    uses?: string;
+    run?: string;
+    env?: Record<string, string>;
+    if?: string;
+    with?: Record<string, string>;
+  }>;
   assert.ok(steps.some((s) => s.uses?.startsWith("actions/setup-node@")));
   const scan = steps.find((s) => s.id === "scan")!;
   assert.match(scan.run!, /node "\$GITHUB_ACTION_PATH\/dist\/scripts\/github-action\.js"/);
@@ -56,8 +69,25 @@ test("action.yml: a composite action on Node whose scan step passes every input 
 
 test("inputs become CLI flags; unset ones are left out; paths come last, after --", () => {
   const { env } = runner({ paths: "infra\nmodules", "fail-on": "high", bicep: "/usr/local/bin/bicep" });
-  assert.equal(actionArgs(env, "/tmp/s.md"), ["scan", "--format", "github", "--format", "markdown=/tmp/s.md", "--format", "sarif=acs-baseline.sarif", "--fail-on=high", "--bicep=/usr/local/bin/bicep", "--", "infra", "modules"]);
-  assert.equal(actionArgs(runner({ paths: "infra/my app\n modules \n" }).env, "/s.md").slice(-3), ["--", "infra/my app", "modules"], "one path a line when there are lines");
+  assert.equal(actionArgs(env, "/tmp/s.md"), [
+    "scan",
+    "--format",
+    "github",
+    "--format",
+    "markdown=/tmp/s.md",
+    "--format",
+    "sarif=acs-baseline.sarif",
+    "--fail-on=high",
+    "--bicep=/usr/local/bin/bicep",
+    "--",
+    "infra",
+    "modules",
+  ]);
+  assert.equal(
+    actionArgs(runner({ paths: "infra/my app\n modules \n" }).env, "/s.md").slice(-3),
+    ["--", "infra/my app", "modules"],
+    "one path a line when there are lines",
+  );
 });
 
 test("a path that looks like an option stays a path (a workflow may pass changed file names from a pull request)", async () => {
@@ -105,7 +135,8 @@ test("the step's entry script exits with the CLI's code", () => {
 
 test("a job summary over GitHub's 1 MiB limit (which GitHub rejects whole) is cut at a table row, saying so", () => {
   const head = "## ACS security baseline: ❌ 9000 failing at or above low\n\n| | Rule | Where | Resource | Finding |\n|---|---|---|---|---|\n";
-  const row = (i: number) => `| 🔴 | ACS-IAM-001 | \`infra/é${i}.json:28\` | acs-${i} | properties.disableLocalAuth is false: local (access key) authentication is enabled |\n`;
+  const row = (i: number) =>
+    `| 🔴 | ACS-IAM-001 | \`infra/é${i}.json:28\` | acs-${i} | properties.disableLocalAuth is false: local (access key) authentication is enabled |\n`;
   const big = head + Array.from({ length: 9000 }, (_, i) => row(i)).join("");
   assert.ok(Buffer.byteLength(big) > STEP_SUMMARY_LIMIT);
   const fitted = fitStepSummary(big);
@@ -123,7 +154,10 @@ test("with changed-since the SARIF file is not uploaded, and the log says why", 
   await runGithubAction(env, { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: () => true } });
   assert.match(stdout, /^::notice title=acs-baseline::The SARIF file is not uploaded to code scanning: .*changed-since/m);
   let quiet = "";
-  await runGithubAction(runner({ "changed-since": "HEAD", "upload-sarif": "false" }).env, { stdout: { write: (s: string) => ((quiet += s), true) }, stderr: { write: () => true } });
+  await runGithubAction(runner({ "changed-since": "HEAD", "upload-sarif": "false" }).env, {
+    stdout: { write: (s: string) => ((quiet += s), true) },
+    stderr: { write: () => true },
+  });
   assert.not.match(quiet, /::notice/);
 });
 

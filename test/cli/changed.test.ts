@@ -48,7 +48,10 @@ test("--changed-since: a changed module brings in the templates that link it; co
   const r = await cliRun({ cwd: dir }, "scan", "--changed-since", "HEAD~1", "--format", "json");
   const out = JSON.parse(r.stdout);
   assert.is(out.summary.filesScanned, 2, "the module and its linker");
-  assert.ok(out.findings.some((f: { subject: { name: string } }) => f.subject.name === "acs-linked"), "the linker's instance of the module");
+  assert.ok(
+    out.findings.some((f: { subject: { name: string } }) => f.subject.name === "acs-linked"),
+    "the linker's instance of the module",
+  );
   assert.is((await scanned(dir, "--changed-since", "HEAD")).files.length, 0, "nothing changed since HEAD");
 });
 
@@ -81,7 +84,9 @@ test("--changed-files (pre-commit): templates among the names are scanned, param
   const dir = repository();
   const r = await scanned(dir, "--changed-files", "infra/app/main.parameters.dev.json", "package.json", "infra/other.json");
   assert.equal(r.files, ["infra/app/main.json"], "other.json is compliant: scanned, no findings");
-  const out = JSON.parse((await cliRun({ cwd: dir }, "scan", "--changed-files", "infra/app/main.parameters.dev.json", "infra/other.json", "--format", "json")).stdout);
+  const out = JSON.parse(
+    (await cliRun({ cwd: dir }, "scan", "--changed-files", "infra/app/main.parameters.dev.json", "infra/other.json", "--format", "json")).stdout,
+  );
   assert.is(out.summary.filesScanned, 2);
   assert.is((await cliRun({ cwd: dir }, "scan", "--changed-files", "package.json")).code, 0);
   assert.is((await cliRun({ cwd: dir }, "scan", "--changed-files")).code, 0, "no names, nothing to scan");

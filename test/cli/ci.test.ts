@@ -23,8 +23,9 @@ const json = async (cwd: string, ...argv: string[]) => {
   const r = await cliIn(cwd, "", "scan", ...argv, "--format", "json");
   return { ...r, out: r.stdout ? JSON.parse(r.stdout) : undefined };
 };
-const ruleIds = (out: { findings: Array<{ ruleId: string; suppression?: unknown }> }) =>
-  [...new Set(out.findings.filter((f) => !f.suppression).map((f) => f.ruleId))];
+const ruleIds = (out: { findings: Array<{ ruleId: string; suppression?: unknown }> }) => [
+  ...new Set(out.findings.filter((f) => !f.suppression).map((f) => f.ruleId)),
+];
 
 test("the configuration file is found by walking up, and sets rules, severities, parameters and the threshold", async () => {
   const dir = project(`
@@ -42,7 +43,10 @@ rules:
   assert.not.ok(ids.includes("ACS-IAM-001"));
   assert.ok(ids.includes("ACS-DATA-004"));
   assert.is(r.out.findings.find((f: { ruleId: string }) => f.ruleId === "ACS-NET-001").severity, "critical");
-  assert.equal(r.out.findings.filter((f: { ruleId: string }) => f.ruleId === "ACS-DATA-001").map((f: { subject: { name: string } }) => f.subject.name), ["acs-demo-mail"]);
+  assert.equal(
+    r.out.findings.filter((f: { ruleId: string }) => f.ruleId === "ACS-DATA-001").map((f: { subject: { name: string } }) => f.subject.name),
+    ["acs-demo-mail"],
+  );
   assert.is(r.out.summary.failOn, "critical");
   assert.is((await cliIn(join(dir, "infra"), "", "scan", "main.json", "--fail-on", "low", "--quiet")).code, 1, "flags win over the file");
   assert.ok(ruleIds((await json(dir, "infra", "--no-config")).out).includes("ACS-IAM-001"), "--no-config ignores it");
@@ -54,7 +58,10 @@ test("configuration errors name the file, the line and the offending key", async
     ["unknown: sometimes\n", /\.acs-baseline\.yaml:1:1: unknown: must be one of warn, fail, ignore/],
     ["rules:\n  ACS-XYZ-001: off\n", /\.acs-baseline\.yaml:2:3: rules\.ACS-XYZ-001: is not a rule id/],
     ["rules:\n  ACS-IAM-999: off\n", /\.acs-baseline\.yaml:2:3: rules\.ACS-IAM-999: unknown rule id ACS-IAM-999/],
-    ["rules:\n  ACS-DATA-001:\n    parameters:\n      allowedDataLocations: Europe\n", /:4:7: rules\.ACS-DATA-001\.parameters\.allowedDataLocations: must be array/],
+    [
+      "rules:\n  ACS-DATA-001:\n    parameters:\n      allowedDataLocations: Europe\n",
+      /:4:7: rules\.ACS-DATA-001\.parameters\.allowedDataLocations: must be array/,
+    ],
     ["suppressions:\n  - rule: ACS-NET-001\n", /:2:5: suppressions\.0: must have required property 'justification'/],
     ["rules: [\n", /\.acs-baseline\.yaml:\d+:\d+: invalid YAML/],
   ];
@@ -115,11 +122,20 @@ test("a baseline accepts what it records; only new findings fail", async () => {
   assert.ok(baseline.findings.length > 10);
   assert.is((await cliIn(dir, "", "scan", "infra", "--baseline", "baseline.json")).code, 0);
   const template = exampleTemplate();
-  template.resources.push({ type: "Microsoft.Communication/emailServices/domains", apiVersion: "2025-05-01", name: "acs-demo-mail/new.example.com", location: "global", properties: { domainManagement: "CustomerManaged", userEngagementTracking: "Enabled" } });
+  template.resources.push({
+    type: "Microsoft.Communication/emailServices/domains",
+    apiVersion: "2025-05-01",
+    name: "acs-demo-mail/new.example.com",
+    location: "global",
+    properties: { domainManagement: "CustomerManaged", userEngagementTracking: "Enabled" },
+  });
   writeFileSync(join(dir, "infra", "main.json"), JSON.stringify(template, null, 2));
   const after = await json(dir, "infra", "--baseline", "baseline.json");
   assert.is(after.code, 1);
-  assert.equal(after.out.findings.filter((f: { suppression?: unknown }) => !f.suppression).map((f: { ruleId: string }) => f.ruleId), ["ACS-DATA-003"]);
+  assert.equal(
+    after.out.findings.filter((f: { suppression?: unknown }) => !f.suppression).map((f: { ruleId: string }) => f.ruleId),
+    ["ACS-DATA-003"],
+  );
 });
 
 test("a template is scanned with each of its parameter files; a shared finding is reported once, listing the sets", async () => {
@@ -140,7 +156,10 @@ test("several formats in one run: text to the terminal and SARIF to a file", asy
   const ok = await cliIn(dir, "", "scan", "infra", "--format", "text", "--format", "sarif=out/scan.sarif", "--format", "junit=junit.xml");
   assert.is(ok.code, 1);
   assert.match(ok.stdout, /infra\/main\.json:28:9/);
-  assert.is(JSON.parse(readFileSync(join(dir, "out/scan.sarif"), "utf8")).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "infra/main.json");
+  assert.is(
+    JSON.parse(readFileSync(join(dir, "out/scan.sarif"), "utf8")).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri,
+    "infra/main.json",
+  );
   assert.match(readFileSync(join(dir, "junit.xml"), "utf8"), /^<\?xml/);
   const twice = await cliIn(dir, "", "scan", "infra", "--format", "text", "--format", "json");
   assert.is(twice.code, 2);
@@ -177,7 +196,12 @@ test("explain prints a rule's page; init writes a starter configuration that loa
 
 test("many files on two and three threads give the same output, in the same order, as on one", async () => {
   const dir = mkdtempSync(join(tmpdir(), "acs-many-"));
-  const sources = [example, repoPath("fixtures/cli/compliant.json"), repoPath("fixtures/reader/malformed.json"), repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json")];
+  const sources = [
+    example,
+    repoPath("fixtures/cli/compliant.json"),
+    repoPath("fixtures/reader/malformed.json"),
+    repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json"),
+  ];
   for (let i = 0; i < 40; i++) copyFileSync(sources[i % sources.length]!, join(dir, `t${String(i).padStart(2, "0")}.json`));
   const one = await cliIn(dir, "", "scan", ".", "--jobs", "1", "--format", "json");
   const two = await cliIn(dir, "", "scan", ".", "--jobs", "2", "--format", "json");

@@ -7,21 +7,21 @@ import { cli, repoPath } from "../helpers.js";
 
 test("the README example prints a finding with file:line:col and exits 1", async () => {
   const file = repoPath("examples/insecure-acs-workload.json");
-  const r = await (cli("scan", file));
+  const r = await cli("scan", file);
   assert.is(r.code, 1);
   assert.match(r.stdout, `${file}:28:9  high     fail     ACS-IAM-001`);
   assert.is(r.stderr, "");
 });
 
 test("a compliant template exits 0", async () => {
-  const r = await (cli("scan", repoPath("fixtures/cli/compliant.json")));
+  const r = await cli("scan", repoPath("fixtures/cli/compliant.json"));
   assert.is(r.code, 0);
   assert.match(r.stdout, "✔ passed");
 });
 
 test("malformed JSON exits 2 with a one-line reason and no stack trace", async () => {
   const file = repoPath("fixtures/reader/malformed.json");
-  const r = await (cli("scan", file));
+  const r = await cli("scan", file);
   assert.is(r.code, 2);
   assert.match(r.stdout, `${file}:5:77: invalid JSON: expected a property name in double quotes`);
   assert.not.match(r.stdout + r.stderr, /\n\s+at /);
@@ -34,7 +34,7 @@ test("one bad file does not stop the others; errors win over findings for the ex
   copyFileSync(repoPath("fixtures/reader/not-a-template.json"), join(dir, "c.json"));
   mkdirSync(join(dir, "node_modules"));
   writeFileSync(join(dir, "node_modules", "d.json"), "{ also bad");
-  const r = await (cli("scan", dir, "--format", "json"));
+  const r = await cli("scan", dir, "--format", "json");
   assert.is(r.code, 2);
   const out = JSON.parse(r.stdout);
   assert.ok(out.findings.length > 0);
@@ -47,7 +47,7 @@ test("one bad file does not stop the others; errors win over findings for the ex
 });
 
 test("a missing path is an input error", async () => {
-  const r = await (cli("scan", "/no/such/file.json"));
+  const r = await cli("scan", "/no/such/file.json");
   assert.is(r.code, 2);
   assert.match(r.stdout, "/no/such/file.json: no such file or directory");
 });
@@ -68,24 +68,25 @@ test("--fail-on raises the threshold; --unknown fail counts unknowns", async () 
 
 test("--disable turns a rule off; an unknown rule id is a usage error", async () => {
   const failFalse = repoPath("fixtures/rules/ACS-IAM-001/fail-false.json");
-  const ids = async (argv: string[]) => JSON.parse((await cli("scan", failFalse, "--format", "json", ...argv)).stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+  const ids = async (argv: string[]) =>
+    JSON.parse((await cli("scan", failFalse, "--format", "json", ...argv)).stdout).findings.map((f: { ruleId: string }) => f.ruleId);
   assert.ok((await ids([])).includes("ACS-IAM-001"));
   assert.not.ok((await ids(["--disable", "ACS-IAM-001"])).includes("ACS-IAM-001"));
-  const r = await (cli("scan", repoPath("examples"), "--disable", "ACS-NOPE-001"));
+  const r = await cli("scan", repoPath("examples"), "--disable", "ACS-NOPE-001");
   assert.is(r.code, 2);
   assert.match(r.stderr, "unknown rule id ACS-NOPE-001");
 });
 
 test("usage errors exit 2 with a hint", async () => {
   for (const argv of [[], ["scan"], ["frobnicate"], ["scan", "x", "--format", "xml"], ["scan", "x", "--bogus"]]) {
-    const r = await (cli(...argv));
+    const r = await cli(...argv);
     assert.is(r.code, 2, argv.join(" "));
     assert.match(r.stderr, "acs-baseline --help");
   }
 });
 
 test("rules lists the catalog with severities; --version names the rule pack", async () => {
-  const r = await (cli("rules"));
+  const r = await cli("rules");
   assert.is(r.code, 0);
   assert.match(r.stdout, /ACS-IAM-001\s+high\s+on\s+Local \(access key\) authentication disabled/);
   assert.match((await cli("--version")).stdout, /^acs-baseline \d+\.\d+\.\d+ \(rule pack: 21 rules, policy [0-9a-f]{12}, OPA 1\.22\.3\)/);

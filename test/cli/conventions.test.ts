@@ -43,7 +43,8 @@ test(".gitignore is honoured when walking directories (nested files, negation, d
   const dir = mkdtempSync(join(tmpdir(), "acs-gitignore-"));
   mkdirSync(join(dir, ".git"));
   for (const sub of ["infra", "build/out", "infra/generated", "infra/keep"]) mkdirSync(join(dir, sub), { recursive: true });
-  for (const f of ["infra/main.json", "build/out/main.json", "infra/generated/x.json", "infra/keep/y.json", "infra/skip.json", "infra/keep/local.json"]) copyFileSync(insecure, join(dir, f));
+  for (const f of ["infra/main.json", "build/out/main.json", "infra/generated/x.json", "infra/keep/y.json", "infra/skip.json", "infra/keep/local.json"])
+    copyFileSync(insecure, join(dir, f));
   writeFileSync(join(dir, ".gitignore"), "# build output\nbuild/\n*.local.json\nskip.json\n");
   writeFileSync(join(dir, "infra", ".gitignore"), "generated/\nkeep/*\n!keep/y.json\n");
   const scannedFiles = async (...argv: string[]) => {
@@ -73,7 +74,10 @@ test("the configuration schema has a stable $id at the project's repository; ini
   mkdirSync(join(installed, "node_modules/acs-baseline/schemas"), { recursive: true });
   copyFileSync(repoPath("schemas/config.schema.json"), join(installed, "node_modules/acs-baseline/schemas/config.schema.json"));
   await cliRun({ cwd: installed }, "init");
-  assert.is(readFileSync(join(installed, ".acs-baseline.yaml"), "utf8").split("\n")[0], "# yaml-language-server: $schema=./node_modules/acs-baseline/schemas/config.schema.json");
+  assert.is(
+    readFileSync(join(installed, ".acs-baseline.yaml"), "utf8").split("\n")[0],
+    "# yaml-language-server: $schema=./node_modules/acs-baseline/schemas/config.schema.json",
+  );
 });
 
 test("the documented VS Code problem matcher reads every finding and error of the text output", async () => {
@@ -87,11 +91,18 @@ test("the documented VS Code problem matcher reads every finding and error of th
   const json = JSON.parse((await cliRun({ cwd: dir }, "scan", "examples", "fixtures/reader/malformed.json", compliant, "--format", "json")).stdout);
   const problems = text.split("\n").flatMap((l) => {
     const m = findingRe.exec(l);
-    return m ? [{ file: m[findingMatcher!.pattern["file"] as number], line: Number(m[2]), column: Number(m[3]), code: m[findingMatcher!.pattern["code"] as number] }] : [];
+    return m
+      ? [{ file: m[findingMatcher!.pattern["file"] as number], line: Number(m[2]), column: Number(m[3]), code: m[findingMatcher!.pattern["code"] as number] }]
+      : [];
   });
   assert.equal(
     problems,
-    json.findings.map((f: { file: string; range: { start: { line: number; column: number } }; ruleId: string }) => ({ file: f.file, line: f.range.start.line, column: f.range.start.column, code: f.ruleId })),
+    json.findings.map((f: { file: string; range: { start: { line: number; column: number } }; ruleId: string }) => ({
+      file: f.file,
+      line: f.range.start.line,
+      column: f.range.start.column,
+      code: f.ruleId,
+    })),
   );
   const errors = text.split("\n").filter((l) => errorRe.test(l));
   assert.is(errors.length, 1);

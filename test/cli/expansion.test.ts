@@ -34,8 +34,14 @@ test("relativePath links inside the scanned tree are followed; others are notice
   assert.is(finding.file, repoPath("fixtures/cli/linked/modules/acs.json"), "the finding is in the linked file");
   assert.is(finding.range.start.line, 11);
   const notices = r.out.notices.map((n: { message: string }) => n.message);
-  assert.ok(notices.some((m: string) => m.includes("../outside/acs.json is not analysed")), "a link leaving the tree is not followed");
-  assert.ok(notices.some((m: string) => m.includes("https://example.com/templates/acs.json is not analysed")), "a remote link is never fetched");
+  assert.ok(
+    notices.some((m: string) => m.includes("../outside/acs.json is not analysed")),
+    "a link leaving the tree is not followed",
+  );
+  assert.ok(
+    notices.some((m: string) => m.includes("https://example.com/templates/acs.json is not analysed")),
+    "a remote link is never fetched",
+  );
 });
 
 test("a template that cannot be expanded is an error with its place, and other files still scan", async () => {

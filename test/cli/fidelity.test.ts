@@ -35,21 +35,32 @@ test("a value supplied but not known (Key Vault reference, runtime value into a 
   const out = await scan("domain-supplied-unknown.json");
   assert.equal(out.errors, []);
   assert.equal(of(out, "ACS-DATA-001"), [], "every allowed location is allowed: pass, not unknown");
-  assert.equal(of(out, "ACS-IAM-001").map((f) => [f.status, f.line]), [["unknown", 16]]);
-  const iam = JSON.parse((await cli("scan", repoPath("fixtures/fidelity/domain-supplied-unknown.json"), "--format", "json")).stdout).findings.find((f: Finding) => f.ruleId === "ACS-IAM-001");
+  assert.equal(
+    of(out, "ACS-IAM-001").map((f) => [f.status, f.line]),
+    [["unknown", 16]],
+  );
+  const iam = JSON.parse((await cli("scan", repoPath("fixtures/fidelity/domain-supplied-unknown.json"), "--format", "json")).stdout).findings.find(
+    (f: Finding) => f.ruleId === "ACS-IAM-001",
+  );
   assert.match(iam.message, "when disableLocalAuth is false");
 });
 
 test("a nested entry with a fully qualified type keeps its type when its name is unknown", async () => {
   const out = await scan("nested-qualified-type-unknown-name.json");
   assert.equal(out.errors, []);
-  assert.equal(of(out, "ACS-IAM-004").map((f) => [f.status, f.type]), [["fail", "Microsoft.Web/sites/config"]]);
+  assert.equal(
+    of(out, "ACS-IAM-004").map((f) => [f.status, f.type]),
+    [["fail", "Microsoft.Web/sites/config"]],
+  );
 });
 
 test("Bicep-compiled: a JSON module embedding the nested qualified shape is judged", async () => {
   const out = await scan("bicep-json-module-qualified.json");
   assert.equal(out.errors, []);
-  assert.equal(of(out, "ACS-IAM-004").map((f) => [f.status, f.type, f.line]), [["fail", "Microsoft.Web/sites/config", 48]]);
+  assert.equal(
+    of(out, "ACS-IAM-004").map((f) => [f.status, f.type, f.line]),
+    [["fail", "Microsoft.Web/sites/config", 48]],
+  );
 });
 
 test("a resource, a property and an output that cannot be expanded are errors with their place; the rest is judged", async () => {
@@ -63,19 +74,28 @@ test("a resource, a property and an output that cannot be expanded are errors wi
       [27, 5, "cannot be expanded: expression does not parse: expected a name at character 15 of [format('{0}', ]"],
     ],
   );
-  assert.equal(of(out, "ACS-IAM-001").map((f) => [f.status, f.name]), [["fail", "acs"]]);
+  assert.equal(
+    of(out, "ACS-IAM-001").map((f) => [f.status, f.name]),
+    [["fail", "acs"]],
+  );
 });
 
 test("Bicep-compiled: extensibility-provider resources are skipped with a notice, the ARM resources judged", async () => {
   const out = await scan("bicep-extensibility.json");
   assert.equal(out.errors, []);
   assert.ok(out.notices.some((n) => n.includes("Microsoft.Graph/applications@v1.0 is a resource of the Bicep extensibility provider microsoftGraph")));
-  assert.equal(of(out, "ACS-IAM-001").map((f) => [f.status, f.name]), [["fail", "acs-notifier"]]);
+  assert.equal(
+    of(out, "ACS-IAM-001").map((f) => [f.status, f.name]),
+    [["fail", "acs-notifier"]],
+  );
 });
 
 test("a linked template's notice shows its uri; a resource with an unknown name is shown by its pattern", async () => {
   const out = await scan("linked-template-uri.json");
-  assert.ok(out.notices.some((n) => n.startsWith("linked template {templatesBase}/modules/comms.json is not analysed")), out.notices.join("\n"));
+  assert.ok(
+    out.notices.some((n) => n.startsWith("linked template {templatesBase}/modules/comms.json is not analysed")),
+    out.notices.join("\n"),
+  );
   assert.equal([...new Set(out.findings.map((f) => f.name))], ["CommunicationServices-{appName}"]);
 });
 
@@ -94,7 +114,10 @@ test("a property copy loop in a nested deployment's parameters is expanded: ACS-
   assert.equal(out.errors, []);
   assert.equal(out.notices, []);
   // Item 0 is true (acs-looped-parameter passes, so it has no finding); item 1 is false.
-  assert.equal(of(out, "ACS-IAM-001").map((f) => [f.status, f.name, f.line]), [["fail", "acs-looped-parameter-off", 32]]);
+  assert.equal(
+    of(out, "ACS-IAM-001").map((f) => [f.status, f.name, f.line]),
+    [["fail", "acs-looped-parameter-off", 32]],
+  );
 });
 
 test.run();

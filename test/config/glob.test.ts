@@ -9,7 +9,7 @@ const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string, 
 /** A small deterministic random generator, so a failure names a case that reproduces. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 // `[!a]` is left out: it is negated here, as in .gitignore, where picomatch reads `!` as a member.
@@ -46,7 +46,8 @@ test("same answers as picomatch (dot: true) on thousands of generated globs and 
     const theirs = picomatch(glob, { dot: true, nocase: true });
     for (let j = 0; j < 10; j++) {
       const text = pick(rnd, [...TEXT_PARTS, "A", "B", "C", "X"], 1 + Math.floor(rnd() * 4)).join("");
-      if (wellFormed(text) && ours.test(text) !== theirs(text)) mismatches.push(`nocase ${JSON.stringify(glob)} ${JSON.stringify(text)}: picomatch ${theirs(text)}`);
+      if (wellFormed(text) && ours.test(text) !== theirs(text))
+        mismatches.push(`nocase ${JSON.stringify(glob)} ${JSON.stringify(text)}: picomatch ${theirs(text)}`);
     }
   }
   assert.equal(mismatches.slice(0, 20), []);

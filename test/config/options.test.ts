@@ -7,7 +7,10 @@ import { resolveOptions } from "../../src/config/index.js";
 const rules = rulesById(loadCatalog());
 
 test("rule parameters are checked against the rule's own schema", () => {
-  assert.throws(() => resolveOptions({ ruleParameters: { "ACS-IAM-001": { bogus: 1 } } }, rules, nodeSchemaCompiler), /invalid parameters for ACS-IAM-001: .*additional properties/);
+  assert.throws(
+    () => resolveOptions({ ruleParameters: { "ACS-IAM-001": { bogus: 1 } } }, rules, nodeSchemaCompiler),
+    /invalid parameters for ACS-IAM-001: .*additional properties/,
+  );
 });
 
 test("unknown rule ids are rejected, in selection and in parameters", () => {

@@ -85,12 +85,17 @@ test("an input one evaluation has not the memory for is tried again rule by rule
       return (e as Error).message;
     }
   });
-  assert.ok(messages.some((m) => /^policy evaluation failed: opa_malloc: failed \(in [a-z]+\/[a-z_]+\)$/.test(m)), messages.join("\n"));
+  assert.ok(
+    messages.some((m) => /^policy evaluation failed: opa_malloc: failed \(in [a-z]+\/[a-z_]+\)$/.test(m)),
+    messages.join("\n"),
+  );
 });
 
 test("every rule of the catalog has its own entrypoint, and a failing rule is named", () => {
   const policy = nodePolicyLoader(new WebAssembly.Module(readFileSync(DEFAULT_POLICY_URL)), { initial: 64, maximum: 16384 });
-  const packages = loadCatalog().rules.map((r) => `${r.package.replace(/\./g, "/")}/deny`).sort();
+  const packages = loadCatalog()
+    .rules.map((r) => `${r.package.replace(/\./g, "/")}/deny`)
+    .sort();
   assert.equal([...ruleEntrypoints(policy).keys()], packages);
   // With memory for the parsed input but not for every rule, the message names the rule that failed.
   const input = toPolicyInput(expandTemplate("workload.json", JSON.parse(acsWorkloadTemplate(400, 150)) as JsonObject));
@@ -102,7 +107,10 @@ test("every rule of the catalog has its own entrypoint, and a failing rule is na
       return (e as Error).message;
     }
   });
-  assert.ok(failures.some((m) => /^policy evaluation failed: opa_malloc: failed \(in [a-z]+\/[a-z_]+\)$/.test(m)), failures.join("\n"));
+  assert.ok(
+    failures.some((m) => /^policy evaluation failed: opa_malloc: failed \(in [a-z]+\/[a-z_]+\)$/.test(m)),
+    failures.join("\n"),
+  );
 });
 
 test.run();

@@ -70,7 +70,10 @@ test("memory is reserved up front: a large input never grows it", () => {
 test("an input over the memory cap fails with an Error and the engine recovers", () => {
   const capped = loadEngine(undefined, { initialPages: 20, maximumPages: 24 });
   const huge = { resources: Array.from({ length: 20_000 }, (_, i) => ({ ...acs({ pad: "x".repeat(100) }), index: i })) };
-  assert.throws(() => capped.evaluate(huge), (e: unknown) => e instanceof Error && /policy evaluation failed|memory/i.test(e.message));
+  assert.throws(
+    () => capped.evaluate(huge),
+    (e: unknown) => e instanceof Error && /policy evaluation failed|memory/i.test(e.message),
+  );
   assert.is(localAuth(capped, { resources: [acs({})] }).length, 1);
 });
 

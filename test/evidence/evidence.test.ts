@@ -53,7 +53,10 @@ for (const rule of catalog.rules) {
     }
     for (const v of verdicts) assert.is(v.verdict === "pass", v.findings.length === 0, `${pairKey(v)}: a pass has no findings, the rest have some`);
     // passes and not-applicable rules are listed
-    assert.ok(verdicts.some((v) => v.ruleId === rule.id && v.verdict === "pass"), `${rule.id} passes somewhere in its fixtures`);
+    assert.ok(
+      verdicts.some((v) => v.ruleId === rule.id && v.verdict === "pass"),
+      `${rule.id} passes somewhere in its fixtures`,
+    );
     const applied = new Set(verdicts.map((v) => v.ruleId));
     for (const na of evidence.notApplicable) {
       assert.not.ok(applied.has(na.ruleId), `${na.ruleId} is either applicable or not`);

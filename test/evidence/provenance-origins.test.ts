@@ -11,7 +11,10 @@ const chain = (f: Finding) => f.trace!.map((s) => `${s.file.split(/[\\/]/).pop()
 test("a value from a .bicepparam: the chain ends at its line in the .bicepparam, the property on the Bicep line", () => {
   const result = createScanner({ bicep: { path: join(bicep, "bin", "bicep") } }).scanFile(join(bicep, "symbolic", "main.bicepparam"));
   const iam = result.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
-  assert.equal(chain(iam), ["main.bicep:32:5 properties.disableLocalAuth", "main.bicepparam:3:26 parameters('disableLocalAuth') = false from the parameter file"]);
+  assert.equal(chain(iam), [
+    "main.bicep:32:5 properties.disableLocalAuth",
+    "main.bicepparam:3:26 parameters('disableLocalAuth') = false from the parameter file",
+  ]);
   assert.is(iam.trace![1]!.origin, "parameter-file");
 });
 
@@ -20,7 +23,10 @@ test("a value given to the scan (--param) and a module's input, each named as th
   const given = scanner.scanFile(repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json"));
   const iam = given.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
   assert.is(iam.status, "fail");
-  assert.equal(iam.trace!.slice(1).map((s) => [s.origin, s.label]), [["argument", "parameters('disableLocalAuth') = false given to the scan (--param)"]]);
+  assert.equal(
+    iam.trace!.slice(1).map((s) => [s.origin, s.label]),
+    [["argument", "parameters('disableLocalAuth') = false given to the scan (--param)"]],
+  );
   const module = createScanner({ bicep: { path: join(bicep, "bin", "bicep") } }).scanFile(join(bicep, "modules", "main.bicep"));
   const local = module.findings.find((f) => f.ruleId === "ACS-IAM-001")!;
   assert.equal(chain(local), [

@@ -17,7 +17,11 @@ const validCodeQuality = ajv.compile(schemas("gitlab-codequality.schema.json"));
 
 const root = repoPath(".");
 const scanner = createScanner({ suppressions: [{ rule: "ACS-LOG-002", resource: "acs-demo", justification: "logs go to the central SIEM" }] });
-const report = scanner.scanPaths([repoPath("examples"), repoPath("fixtures/reader/malformed.json"), repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json")]);
+const report = scanner.scanPaths([
+  repoPath("examples"),
+  repoPath("fixtures/reader/malformed.json"),
+  repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json"),
+]);
 const time = { start: new Date("2026-01-02T03:04:05.678Z"), end: new Date("2026-01-02T03:04:09Z") };
 const render = (name: string, r: ScanReport = report) => scanner.format(r, name, { baseDir: root, time });
 
@@ -25,7 +29,14 @@ const render = (name: string, r: ScanReport = report) => scanner.format(r, name,
 function hostileReport(): ScanReport {
   const f = report.findings.find((x) => !x.suppression && x.status === "fail")!;
   const evil = "a;b]c%d%AZP25e\r\nf##vso[task.complete result=Succeeded]::error::x,y:z\u0000\"'<>";
-  const finding: Finding = { ...f, file: join(root, `dir;]%/${evil.slice(0, 8)}.json`), message: evil, title: evil, remediation: evil, subject: { ...f.subject, name: evil } };
+  const finding: Finding = {
+    ...f,
+    file: join(root, `dir;]%/${evil.slice(0, 8)}.json`),
+    message: evil,
+    title: evil,
+    remediation: evil,
+    subject: { ...f.subject, name: evil },
+  };
   return { ...report, files: [], findings: [finding], errors: [{ file: join(root, "bad];%.json"), message: `broken\n${evil}`, line: 3, column: 4 }] };
 }
 
@@ -41,7 +52,13 @@ function parseVso(line: string): { command: string; props: Record<string, string
   const head = line.slice(at + 6, end);
   const space = head.indexOf(" ");
   const command = space < 0 ? head : head.slice(0, space);
-  const unescape = (s: string) => s.replace(/%3B/g, ";").replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%5D/g, "]").replace(/%AZP25/g, "%");
+  const unescape = (s: string) =>
+    s
+      .replace(/%3B/g, ";")
+      .replace(/%0D/g, "\r")
+      .replace(/%0A/g, "\n")
+      .replace(/%5D/g, "]")
+      .replace(/%AZP25/g, "%");
   const props: Record<string, string> = {};
   for (const pair of (space < 0 ? "" : head.slice(space + 1)).split(";")) {
     if (!pair) continue;
@@ -78,7 +95,9 @@ test("the schema check is real: a report missing what GitLab requires is refused
   const bad = JSON.parse(render("gitlab-sast"));
   bad.scan.start_time = "2026-01-02T03:04:05.678Z";
   assert.not.ok(valid(validSast, bad));
-  assert.not.ok(valid(validCodeQuality, [{ description: "x", check_name: "y", fingerprint: "z", severity: "high", location: { path: "a", lines: { begin: 1 } } }]));
+  assert.not.ok(
+    valid(validCodeQuality, [{ description: "x", check_name: "y", fingerprint: "z", severity: "high", location: { path: "a", lines: { begin: 1 } } }]),
+  );
 });
 
 test("gitlab-codequality validates against GitLab's documented Code Quality format", () => {
@@ -87,10 +106,16 @@ test("gitlab-codequality validates against GitLab's documented Code Quality form
   const active = report.findings.filter((f) => !f.suppression);
   assert.is(issues.length, active.length + report.errors.length);
   assert.is(new Set(issues.map((i: { fingerprint: string }) => i.fingerprint)).size, issues.length, "fingerprints are unique");
-  const iam = issues.find((i: { check_name: string; location: { path: string } }) => i.check_name === "ACS-IAM-001" && i.location.path === "examples/insecure-acs-workload.json");
+  const iam = issues.find(
+    (i: { check_name: string; location: { path: string } }) => i.check_name === "ACS-IAM-001" && i.location.path === "examples/insecure-acs-workload.json",
+  );
   assert.equal(iam.location, { path: "examples/insecure-acs-workload.json", lines: { begin: 28 } });
   assert.is(iam.severity, "critical", "high maps to critical");
-  assert.ok(issues.some((i: { check_name: string; location: { lines: { begin: number } } }) => i.check_name === "acs-baseline/unreadable" && i.location.lines.begin === 5));
+  assert.ok(
+    issues.some(
+      (i: { check_name: string; location: { lines: { begin: number } } }) => i.check_name === "acs-baseline/unreadable" && i.location.lines.begin === 5,
+    ),
+  );
   assert.ok(issues.some((i: { description: string; severity: string }) => i.description.startsWith("[unknown] ACS-IAM-001") && i.severity === "info"));
 });
 
@@ -102,7 +127,17 @@ test("hostile text stays valid in both GitLab reports", () => {
 
 test("paths named as ./x on the command line are reported as x, the repository path GitLab and Azure DevOps compare", async () => {
   const dir = checkout();
-  const r = await cliRun({ cwd: dir }, "scan", "./infra/main.json", "--format", "gitlab-codequality=cq.json", "--format", "gitlab-sast=sast.json", "--format", "azure-pipelines");
+  const r = await cliRun(
+    { cwd: dir },
+    "scan",
+    "./infra/main.json",
+    "--format",
+    "gitlab-codequality=cq.json",
+    "--format",
+    "gitlab-sast=sast.json",
+    "--format",
+    "azure-pipelines",
+  );
   assert.is(r.code, 1);
   const cq = JSON.parse(readFileSync(join(dir, "cq.json"), "utf8"));
   assert.ok(valid(validCodeQuality, cq), ajv.errorsText(validCodeQuality.errors));
@@ -121,7 +156,10 @@ test("azure-pipelines: a logissue per finding and per unreadable file, then task
   assert.is(issues.length, active.length + report.errors.length);
   const iam = issues.find((c) => c!.props["code"] === "ACS-IAM-001" && c!.props["sourcepath"] === "examples/insecure-acs-workload.json")!;
   assert.equal(iam.props, { type: "error", sourcepath: "examples/insecure-acs-workload.json", linenumber: "28", columnnumber: "9", code: "ACS-IAM-001" });
-  assert.ok(issues.some((c) => c!.props["type"] === "warning" && c!.props["code"] === "ACS-IAM-001"), "an unknown finding warns");
+  assert.ok(
+    issues.some((c) => c!.props["type"] === "warning" && c!.props["code"] === "ACS-IAM-001"),
+    "an unknown finding warns",
+  );
   assert.ok(issues.some((c) => c!.props["sourcepath"] === "fixtures/reader/malformed.json" && c!.props["linenumber"] === "5" && c!.props["type"] === "error"));
   const last = commands.at(-1)!;
   assert.is(last.command, "task.complete");
@@ -173,11 +211,24 @@ function checkout(): string {
 test("run as a GitLab job would: report files named as GitLab expects, valid, and the exit code", async () => {
   const dir = checkout();
   const env = { GITLAB_CI: "true", CI: "true", CI_PROJECT_DIR: dir, CI_COMMIT_SHA: "0123456789abcdef" };
-  const r = await cliRun({ cwd: dir, env }, "scan", "infra", "--format", "text", "--format", "gitlab-sast=gl-sast-report.json", "--format", "gitlab-codequality=gl-code-quality-report.json");
+  const r = await cliRun(
+    { cwd: dir, env },
+    "scan",
+    "infra",
+    "--format",
+    "text",
+    "--format",
+    "gitlab-sast=gl-sast-report.json",
+    "--format",
+    "gitlab-codequality=gl-code-quality-report.json",
+  );
   assert.is(r.code, 1, "failing findings fail the job");
   const sast = JSON.parse(readFileSync(join(dir, "gl-sast-report.json"), "utf8"));
   assert.ok(valid(validSast, sast), ajv.errorsText(validSast.errors));
-  assert.ok(sast.vulnerabilities.every((v: { location: { file: string } }) => v.location.file === "infra/main.json"), "paths relative to CI_PROJECT_DIR");
+  assert.ok(
+    sast.vulnerabilities.every((v: { location: { file: string } }) => v.location.file === "infra/main.json"),
+    "paths relative to CI_PROJECT_DIR",
+  );
   const cq = JSON.parse(readFileSync(join(dir, "gl-code-quality-report.json"), "utf8"));
   assert.ok(valid(validCodeQuality, cq), ajv.errorsText(validCodeQuality.errors));
   assert.ok(cq.length > 0);
@@ -186,7 +237,17 @@ test("run as a GitLab job would: report files named as GitLab expects, valid, an
 test("run as an Azure Pipelines script step would: logging commands on stdout, exit code 1", async () => {
   const dir = checkout();
   const env = { TF_BUILD: "True", SYSTEM_DEFAULTWORKINGDIRECTORY: dir, BUILD_SOURCESDIRECTORY: dir, AGENT_OS: "Linux" };
-  const r = await cliRun({ cwd: dir, env }, "scan", "infra", "--format", "azure-pipelines", "--format", "junit=acs-baseline.junit.xml", "--format", "sarif=acs-baseline.sarif");
+  const r = await cliRun(
+    { cwd: dir, env },
+    "scan",
+    "infra",
+    "--format",
+    "azure-pipelines",
+    "--format",
+    "junit=acs-baseline.junit.xml",
+    "--format",
+    "sarif=acs-baseline.sarif",
+  );
   assert.is(r.code, 1);
   const commands = r.stdout.trimEnd().split("\n").map(parseVso);
   assert.ok(commands.every((c) => c && ["task.logissue", "task.complete"].includes(c.command)));

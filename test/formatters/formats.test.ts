@@ -10,7 +10,11 @@ import { repoPath } from "../helpers.js";
 
 const root = repoPath(".");
 const scanner = createScanner({ suppressions: [{ rule: "ACS-LOG-002", resource: "acs-demo", justification: "logs go to the central SIEM" }] });
-const report = scanner.scanPaths([repoPath("examples"), repoPath("fixtures/reader/malformed.json"), repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json")]);
+const report = scanner.scanPaths([
+  repoPath("examples"),
+  repoPath("fixtures/reader/malformed.json"),
+  repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json"),
+]);
 const render = (name: string) => scanner.format(report, name, { baseDir: root });
 
 test("SARIF passes Microsoft's validator with its GitHub code-scanning rules, with no error", () => {
@@ -51,16 +55,25 @@ test("JUnit: a failing case per failing finding, skipped cases for suppressed an
   const failures = (xml.match(/<failure /g) ?? []).length;
   assert.is(failures, report.findings.filter((f) => scanner.isFailing(f)).length);
   assert.ok(xml.includes('<skipped message="suppressed (config): logs go to the central SIEM"/>'));
-  assert.ok(xml.includes("<skipped message=\"unknown: properties.disableLocalAuth is not true when disableLocalAuth is false"));
+  assert.ok(xml.includes('<skipped message="unknown: properties.disableLocalAuth is not true when disableLocalAuth is false'));
   assert.match(xml, /<testcase classname="fixtures\/reader\/malformed.json" name="read and expand"><error message="invalid JSON/);
-  assert.match(xml, /<testcase classname="ACS-IAM-001" name="ACS-IAM-001 Microsoft.Communication\/communicationServices acs-demo" file="examples\/insecure-acs-workload.json" line="28">/);
+  assert.match(
+    xml,
+    /<testcase classname="ACS-IAM-001" name="ACS-IAM-001 Microsoft.Communication\/communicationServices acs-demo" file="examples\/insecure-acs-workload.json" line="28">/,
+  );
 });
 
 test("GitHub annotations: escaped workflow commands at file and line; suppressed findings left out", () => {
   const lines = render("github").trim().split("\n");
   assert.ok(lines.includes(lines.find((l) => l.startsWith("::error file=examples/insecure-acs-workload.json,line=28,col=9,")) ?? "missing"));
-  assert.ok(lines.some((l) => l.startsWith("::warning file=fixtures/rules/ACS-IAM-001/unknown-expression.json,line=17")), "unknowns warn");
-  assert.not.ok(lines.some((l) => l.includes("insecure-acs-workload") && l.includes("ACS-LOG-002")), "the suppressed finding is not annotated");
+  assert.ok(
+    lines.some((l) => l.startsWith("::warning file=fixtures/rules/ACS-IAM-001/unknown-expression.json,line=17")),
+    "unknowns warn",
+  );
+  assert.not.ok(
+    lines.some((l) => l.includes("insecure-acs-workload") && l.includes("ACS-LOG-002")),
+    "the suppressed finding is not annotated",
+  );
   assert.ok(lines.some((l) => l.startsWith("::error file=fixtures/reader/malformed.json,line=5,col=77,title=acs-baseline::invalid JSON")));
   for (const l of lines.filter((x) => x.startsWith("::"))) assert.not.ok(/\n|\r/.test(l));
   assert.match(lines.at(-1)!, /^acs-baseline: \d+ failing, 1 unknown, 1 suppressed, 2 templates, 1 errors$/);
@@ -97,7 +110,6 @@ test("formatReport renders without a scanner, with the caller's idea of failing"
   assert.throws(() => formatReport(report, "xml" as never, { isFailing: () => true }), /unknown format 'xml'/);
 });
 
-
 test("provenance: SARIF code flows in chain order with related locations; text and Markdown one line per step; unknowns name what they wait on", () => {
   const finding = report.findings.find((f) => f.ruleId === "ACS-DATA-001" && f.file.endsWith("insecure-acs-workload.json"))!;
   assert.equal(
@@ -108,15 +120,27 @@ test("provenance: SARIF code flows in chain order with related locations; text a
     ],
   );
   const run = JSON.parse(render("sarif")).runs[0];
-  const result = run.results.find((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["acsBaselineFinding/v1"] === finding.fingerprint);
+  const result = run.results.find(
+    (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["acsBaselineFinding/v1"] === finding.fingerprint,
+  );
   const flow = result.codeFlows[0].threadFlows[0].locations;
-  assert.equal(flow.map((l: { location: { message: { text: string } } }) => l.location.message.text), finding.trace!.map((s) => s.label));
-  assert.equal(flow.map((l: { executionOrder: number }) => l.executionOrder), [1, 2]);
+  assert.equal(
+    flow.map((l: { location: { message: { text: string } } }) => l.location.message.text),
+    finding.trace!.map((s) => s.label),
+  );
+  assert.equal(
+    flow.map((l: { executionOrder: number }) => l.executionOrder),
+    [1, 2],
+  );
   assert.is(result.relatedLocations[0].message.text, finding.trace![1]!.label);
   assert.is(result.relatedLocations[0].physicalLocation.region.startLine, 9);
   const text = scanner.format(report, "text");
   assert.match(text, /\n {6}← parameters\('dataLocation'\) = "Antarctica" \(its default\) {2}\S*examples\/insecure-acs-workload\.json:9:41\n/);
-  assert.ok(render("markdown").includes("↳ properties.dataLocation ← parameters('dataLocation') = \"Antarctica\" (its default) (examples/insecure-acs-workload.json:9:41)"));
+  assert.ok(
+    render("markdown").includes(
+      "↳ properties.dataLocation ← parameters('dataLocation') = \"Antarctica\" (its default) (examples/insecure-acs-workload.json:9:41)",
+    ),
+  );
   const unknown = report.findings.find((f) => f.status === "unknown")!;
   const waits = unknown.trace!.find((s) => s.waitsOn)!;
   assert.is(waits.label, "parameters('disableLocalAuth') has no value (declared here)");
@@ -131,7 +155,9 @@ test("a finding placed where its value is written (a variable) shows the propert
   assert.match(text, /\n {6}→ properties\.roleDefinitionId {2}\S*examples\/insecure-acs-workload\.json:67:9\n/);
   assert.not.match(text, "← variables('ownerRole')");
   const run = JSON.parse(render("sarif")).runs[0];
-  const result = run.results.find((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["acsBaselineFinding/v1"] === finding.fingerprint);
+  const result = run.results.find(
+    (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["acsBaselineFinding/v1"] === finding.fingerprint,
+  );
   assert.equal(
     result.relatedLocations.map((l: { physicalLocation: { region: { startLine: number } } }) => l.physicalLocation.region.startLine),
     [67],

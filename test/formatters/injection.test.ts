@@ -18,7 +18,15 @@ writeFileSync(
   JSON.stringify({
     $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
     contentVersion: "1.0.0.0",
-    resources: [{ type: "Microsoft.Communication/communicationServices", apiVersion: "2025-05-01", name: HOSTILE_NAME, location: "global", properties: { dataLocation: "Europe", disableLocalAuth: false } }],
+    resources: [
+      {
+        type: "Microsoft.Communication/communicationServices",
+        apiVersion: "2025-05-01",
+        name: HOSTILE_NAME,
+        location: "global",
+        properties: { dataLocation: "Europe", disableLocalAuth: false },
+      },
+    ],
   }),
 );
 const scanner = createScanner();
@@ -73,7 +81,10 @@ test("SARIF: artifact URIs percent-encoded; Microsoft's validator passes", () =>
   const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
   execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });
   const validation = JSON.parse(readFileSync(join(out, "validation.sarif"), "utf8"));
-  assert.equal(validation.runs[0].results.filter((r: { level?: string }) => (r.level ?? "warning") === "error"), []);
+  assert.equal(
+    validation.runs[0].results.filter((r: { level?: string }) => (r.level ?? "warning") === "error"),
+    [],
+  );
 });
 
 test("GitHub: each annotation one line; data and properties escaped per the workflow-command rules", () => {

@@ -34,11 +34,14 @@ test("JSON: the run's selection and configuration, so a consumer sees which rule
   const json = JSON.parse(scanner.format(scanner.scanPaths([fixture]), "json", { time }));
   assert.is(json.run.failOn, "high");
   const rule = (id: string) => json.run.rules.find((r: { id: string }) => r.id === id);
-  assert.equal([rule("ACS-IAM-001"), rule("ACS-DATA-004"), rule("ACS-NET-001")], [
-    { id: "ACS-IAM-001", enabled: false, severity: "high" },
-    { id: "ACS-DATA-004", enabled: true, severity: "low" },
-    { id: "ACS-NET-001", enabled: true, severity: "critical" },
-  ]);
+  assert.equal(
+    [rule("ACS-IAM-001"), rule("ACS-DATA-004"), rule("ACS-NET-001")],
+    [
+      { id: "ACS-IAM-001", enabled: false, severity: "high" },
+      { id: "ACS-DATA-004", enabled: true, severity: "low" },
+      { id: "ACS-NET-001", enabled: true, severity: "critical" },
+    ],
+  );
   assert.ok(validReport(json), JSON.stringify(validReport.errors));
 });
 

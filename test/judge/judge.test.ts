@@ -118,8 +118,14 @@ test("an expiry that is not a calendar date is refused in every form, never read
     assert.is(finding!.suppression, undefined);
     assert.match(judged.notices[0]!.message, "not a YYYY-MM-DD date");
   }
-  assert.throws(() => net001({ suppressions: [{ rule: "ACS-NET-001", justification: "temporary", expires: "2026-11-31" }] }), /expires must be a YYYY-MM-DD date/);
-  assert.equal(net001({ suppressions: [{ rule: "ACS-NET-001", justification: "leap day", expires: "2028-02-29" }] }).finding!.suppression?.expires, "2028-02-29");
+  assert.throws(
+    () => net001({ suppressions: [{ rule: "ACS-NET-001", justification: "temporary", expires: "2026-11-31" }] }),
+    /expires must be a YYYY-MM-DD date/,
+  );
+  assert.equal(
+    net001({ suppressions: [{ rule: "ACS-NET-001", justification: "leap day", expires: "2028-02-29" }] }).finding!.suppression?.expires,
+    "2028-02-29",
+  );
 });
 
 test("a metadata.acs-baseline that is not { suppress: [...] } is reported, never ignored unsaid", () => {

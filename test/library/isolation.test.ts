@@ -11,7 +11,10 @@ test("two scanners with different configuration in one process do not affect eac
   const strict = createScanner({ ruleParameters: { "ACS-DATA-001": { allowedDataLocations: ["Europe"] } }, rules: { "ACS-DATA-004": true } });
   const lax = createScanner({ rules: { "ACS-IAM-001": false }, ruleParameters: { "ACS-DATA-001": { allowedDataLocations: ["Antarctica"] } } });
   const locationsRejected = (findings: Array<{ ruleId: string; subject: { name: string } }>) =>
-    findings.filter((f) => f.ruleId === "ACS-DATA-001").map((f) => f.subject.name).sort();
+    findings
+      .filter((f) => f.ruleId === "ACS-DATA-001")
+      .map((f) => f.subject.name)
+      .sort();
   for (let round = 0; round < 3; round++) {
     const a = strict.scanText(example).findings;
     const b = lax.scanText(example).findings;
@@ -25,7 +28,12 @@ test("two scanners with different configuration in one process do not affect eac
 
 test("many concurrent async scans through one scanner return correct, separate results", async () => {
   const scanner = await createScannerAsync();
-  const files = ["examples/insecure-acs-workload.json", "fixtures/cli/compliant.json", "fixtures/rules/ACS-NET-001/fail-enabled.json", "fixtures/reader/malformed.json"].map(repoPath);
+  const files = [
+    "examples/insecure-acs-workload.json",
+    "fixtures/cli/compliant.json",
+    "fixtures/rules/ACS-NET-001/fail-enabled.json",
+    "fixtures/reader/malformed.json",
+  ].map(repoPath);
   const expected = files.map((f) => scanner.scanFile(f));
   const results = await Promise.all(Array.from({ length: 40 }, (_, i) => scanner.scanFileAsync(files[i % files.length]!)));
   results.forEach((r, i) => assert.equal(r, expected[i % files.length], `scan ${i}`));

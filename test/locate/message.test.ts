@@ -38,7 +38,10 @@ test("lists are quoted, joined or named as nested deployments", () => {
 });
 
 test("nested messages are rendered with the same rule's templates", () => {
-  const problems = [{ id: "part", args: { what: "purge protection" } }, { id: "part", args: { what: "RBAC" } }];
+  const problems = [
+    { id: "part", args: { what: "purge protection" } },
+    { id: "part", args: { what: "RBAC" } },
+  ];
   assert.is(renderMessage(rule, { id: "nested", args: { problems } }), "the vault lacks purge protection; lacks RBAC");
 });
 
@@ -50,11 +53,17 @@ test("a message id or argument the rule does not define is an error, never a bla
 test("odd arguments never print a raw marker, [object Object] or undefined", () => {
   const u = unknown({ expression: "[parameters('x')]", detail: "no value" });
   const nested = { id: "part", args: { what: "RBAC" } };
-  assert.is(renderMessage(rule, { id: "or", args: { p: "loc", values: [u, "Zürich {0}|x"] } }), "fails when loc is [parameters('x')] (no value) or 'Zürich {0}|x'");
+  assert.is(
+    renderMessage(rule, { id: "or", args: { p: "loc", values: [u, "Zürich {0}|x"] } }),
+    "fails when loc is [parameters('x')] (no value) or 'Zürich {0}|x'",
+  );
   assert.is(renderMessage(rule, { id: "json", args: { v: u } }), "is [parameters('x')] (no value)");
   assert.is(renderMessage(rule, { id: "json", args: { v: ["a", u] } }), 'is ["a","[parameters(\'x\')] (no value)"]');
   assert.is(renderMessage(rule, { id: "plain", args: { v: [nested] } }), 'value ["lacks RBAC"]');
-  assert.is(renderMessage(rule, { id: "module", args: { name: "k", deployments: [unknown({}), "b"] } }), "parameter 'k' of nested deployment a value not known before deployment > b leaks");
+  assert.is(
+    renderMessage(rule, { id: "module", args: { name: "k", deployments: [unknown({}), "b"] } }),
+    "parameter 'k' of nested deployment a value not known before deployment > b leaks",
+  );
   assert.is(renderMessage(rule, { id: "lists", args: { a: [], b: "$&", c: [u] } }), " / $& / [parameters('x')] (no value)");
   // Names of Object.prototype are not arguments or templates the rule gave.
   assert.throws(() => renderMessage({ id: "R", messages: { m: "{constructor}" } }, { id: "m", args: {} }), /uses \{constructor\}/);

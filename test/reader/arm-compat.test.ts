@@ -62,7 +62,12 @@ test("escapes: \\' is a quote; an unpaired surrogate escape is U+FFFD; a pair is
     c: "\u{1f600}",
     d: "\ufffd\ufffd\u{10000}",
   });
-  assert.equal(readSource("t.json", String.raw`{"it\'s": 1}`).locate(["/it's"]).get("/it's")!.exact, true);
+  assert.equal(
+    readSource("t.json", String.raw`{"it\'s": 1}`)
+      .locate(["/it's"])
+      .get("/it's")!.exact,
+    true,
+  );
   assert.match(refusal(String.raw`{"a": "\x41"}`).message, /invalid escape/);
 });
 

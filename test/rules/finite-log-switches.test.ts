@@ -12,7 +12,11 @@ test("ACS-LOG-001 and ACS-LOG-002 name the values of logLevel for which they fai
   assert.equal(
     findings.map((f) => [f.ruleId, f.status, f.message]),
     [
-      ["ACS-LOG-001", "unknown", "no diagnostic setting of this service sends enabled logs covering allLogs to a destination when logLevel is 'audit' or 'none'"],
+      [
+        "ACS-LOG-001",
+        "unknown",
+        "no diagnostic setting of this service sends enabled logs covering allLogs to a destination when logLevel is 'audit' or 'none'",
+      ],
       ["ACS-LOG-002", "unknown", "no diagnostic setting sends this service's logs to a Log Analytics workspace when logLevel is 'none'"],
     ],
   );

@@ -43,7 +43,7 @@ for (const rule of loadCatalog().rules) {
   test(`${rule.id} fixtures give exactly the expected findings`, async () => {
     const dir = repoPath(`fixtures/rules/${rule.id}`);
     const expectedPath = join(dir, "expected.json");
-    const r = await (cli("scan", dir, "--format", "json", "--enable", rule.id));
+    const r = await cli("scan", dir, "--format", "json", "--enable", rule.id);
     const out = JSON.parse(r.stdout);
     assert.equal(out.errors, [], "fixtures are readable");
     const findings = (out.findings as Array<Omit<Finding, "trace"> & { trace: Step[] }>).filter((f) => f.ruleId === rule.id);
@@ -59,16 +59,31 @@ for (const rule of loadCatalog().rules) {
     const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as Expected[];
     assert.equal(actual, expected);
     const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "expected.json");
-    assert.ok(files.some((f) => f.startsWith("pass")), "has a passing fixture");
-    assert.ok(files.some((f) => f.startsWith("fail")), "has a failing fixture");
+    assert.ok(
+      files.some((f) => f.startsWith("pass")),
+      "has a passing fixture",
+    );
+    assert.ok(
+      files.some((f) => f.startsWith("fail")),
+      "has a failing fixture",
+    );
     for (const f of files.filter((f) => f.startsWith("pass"))) {
-      assert.not.ok(actual.some((a) => a.file === f), `${f} passes`);
+      assert.not.ok(
+        actual.some((a) => a.file === f),
+        `${f} passes`,
+      );
     }
     // Provenance is checked on values that travel: one from a parameter file, one through a variable or a module's input.
     if (NO_TRAVELLING_VALUE[rule.id]) return;
     const steps = findings.flatMap((f) => f.trace);
-    assert.ok(steps.some((s) => s.origin === "parameter-file"), "a finding whose value comes from a parameter file");
-    assert.ok(steps.some((s) => s.kind === "variable" || s.kind === "module-input"), "a finding whose value comes through a variable or a module input");
+    assert.ok(
+      steps.some((s) => s.origin === "parameter-file"),
+      "a finding whose value comes from a parameter file",
+    );
+    assert.ok(
+      steps.some((s) => s.kind === "variable" || s.kind === "module-input"),
+      "a finding whose value comes through a variable or a module input",
+    );
   });
 }
 

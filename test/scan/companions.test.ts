@@ -10,7 +10,17 @@ const names = (files: string[]) => files.map((f) => basename(f));
 
 test("parameter files pair with their template by name", () => {
   const dir = mkdtempSync(join(tmpdir(), "acs-pair-"));
-  for (const f of ["main.json", "main.parameters.json", "main.parameters.prod.json", "main.dev.parameters.json", "main.parametersx.json", "other.parameters.json", "azuredeploy.json", "azuredeploy.parameters.json", "main.dev.json"]) {
+  for (const f of [
+    "main.json",
+    "main.parameters.json",
+    "main.parameters.prod.json",
+    "main.dev.parameters.json",
+    "main.parametersx.json",
+    "other.parameters.json",
+    "azuredeploy.json",
+    "azuredeploy.parameters.json",
+    "main.dev.json",
+  ]) {
     writeFileSync(join(dir, f), "{}");
   }
   assert.equal(names(pairedParameterFiles(join(dir, "main.json"))), ["main.dev.parameters.json", "main.parameters.json", "main.parameters.prod.json"]);

@@ -30,19 +30,43 @@ test("the size cap holds at its value and just past it, reading synchronously an
   writeFileSync(join(dir, "past.json"), Buffer.alloc(MAX_SOURCE_BYTES + 1, 0x20));
   assert.is(readRegularFile(join(dir, "at.json")).byteLength, MAX_SOURCE_BYTES);
   assert.is((await readRegularFileAsync(join(dir, "at.json"))).byteLength, MAX_SOURCE_BYTES);
-  assert.match(message(() => readRegularFile(join(dir, "past.json"))), /larger than the 16 MiB limit/);
-  assert.match(await readRegularFileAsync(join(dir, "past.json")).then(() => "", (e: Error) => e.message), /larger than the 16 MiB limit/);
+  assert.match(
+    message(() => readRegularFile(join(dir, "past.json"))),
+    /larger than the 16 MiB limit/,
+  );
+  assert.match(
+    await readRegularFileAsync(join(dir, "past.json")).then(
+      () => "",
+      (e: Error) => e.message,
+    ),
+    /larger than the 16 MiB limit/,
+  );
 });
 
 test("devices and FIFOs are refused before anything is read", async () => {
-  assert.match(message(() => readRegularFile("/dev/zero")), /it is a device, not a regular file/);
-  assert.match(await readRegularFileAsync("/dev/zero").then(() => "", (e: Error) => e.message), /a device/);
+  assert.match(
+    message(() => readRegularFile("/dev/zero")),
+    /it is a device, not a regular file/,
+  );
+  assert.match(
+    await readRegularFileAsync("/dev/zero").then(
+      () => "",
+      (e: Error) => e.message,
+    ),
+    /a device/,
+  );
   const dir = mkdtempSync(join(tmpdir(), "acs-fifo-"));
   execFileSync("mkfifo", [join(dir, "pipe.json")]);
-  assert.match(message(() => readRegularFile(join(dir, "pipe.json"))), /it is a FIFO, not a regular file/);
+  assert.match(
+    message(() => readRegularFile(join(dir, "pipe.json"))),
+    /it is a FIFO, not a regular file/,
+  );
   symlinkSync("/dev/zero", join(dir, "zero.json"));
   const report = createScanner().scanPaths([join(dir, "pipe.json"), join(dir, "zero.json")]);
-  assert.equal(report.errors.map((e) => e.message), ["cannot read path: not a regular file or directory", "cannot read path: not a regular file or directory"]);
+  assert.equal(
+    report.errors.map((e) => e.message),
+    ["cannot read path: not a regular file or directory", "cannot read path: not a regular file or directory"],
+  );
 });
 
 test("a linked template or paired parameter file that links out of the tree is not read", () => {

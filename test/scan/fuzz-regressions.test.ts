@@ -24,7 +24,9 @@ const judged = new Map([
   ["linked-domains-sharing-an-id.json", 26],
 ]);
 
-for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+for (const name of readdirSync(dir)
+  .filter((n) => n.endsWith(".json"))
+  .sort()) {
   test(`fuzz regression ${name}`, () => {
     const result = scanner.scanContent(join(dir, name), readFileSync(join(dir, name)));
     const findings = judged.get(name);

@@ -11,8 +11,27 @@ import type { Env } from "./env.js";
 
 /** Functions that walk, copy or serialise their arguments whole. */
 const WALKS_ARGUMENTS = new Set([
-  "string", "equals", "contains", "indexof", "lastindexof", "intersection", "union", "concat", "format", "join", "flatten",
-  "uniquestring", "guid", "items", "datauri", "base64", "uri", "uricomponent", "json", "replace", "split",
+  "string",
+  "equals",
+  "contains",
+  "indexof",
+  "lastindexof",
+  "intersection",
+  "union",
+  "concat",
+  "format",
+  "join",
+  "flatten",
+  "uniquestring",
+  "guid",
+  "items",
+  "datauri",
+  "base64",
+  "uri",
+  "uricomponent",
+  "json",
+  "replace",
+  "split",
 ]);
 
 // Sizes of arrays and objects, computed once each: a value shared a million times is measured once.

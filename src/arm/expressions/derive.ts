@@ -149,7 +149,7 @@ function piecesFacts(pieces: Piece[]): UnknownFacts {
   if (first < 0) return {};
   const prefix = (pieces.slice(0, first) as string[]).join("") + ((pieces[first] as Unknown).facts.prefix ?? "");
   const suffix = ((pieces[last] as Unknown).facts.suffix ?? "") + (pieces.slice(last + 1) as string[]).join("");
-  const pattern = pieces.map((p) => (typeof p === "string" ? p : p.facts.pattern ?? namedPart(p.expression) ?? "{?}")).join("");
+  const pattern = pieces.map((p) => (typeof p === "string" ? p : (p.facts.pattern ?? namedPart(p.expression) ?? "{?}"))).join("");
   const facts: UnknownFacts = { pattern };
   if (prefix) facts.prefix = prefix;
   if (suffix) facts.suffix = suffix;

@@ -28,7 +28,8 @@ export function evaluate(expr: Expr, env: Env): Value {
       env.budget.step();
       const target = evaluate(expr.target, env);
       const index = evaluate(expr.index, env);
-      if (index instanceof Unknown) return derive("[]", [target, index], target instanceof Unknown ? mergeUnknowns([target, index]) : index, false, ([t, i]) => access(t!, i!));
+      if (index instanceof Unknown)
+        return derive("[]", [target, index], target instanceof Unknown ? mergeUnknowns([target, index]) : index, false, ([t, i]) => access(t!, i!));
       return access(target, index);
     }
     case "call":
@@ -38,7 +39,13 @@ export function evaluate(expr: Expr, env: Env): Value {
 }
 
 function call(expr: Extract<Expr, { kind: "call" }>, env: Env): Value {
-  if (expr.namespace !== undefined) return callUserFunction(expr.namespace, expr.name, expr.args.map((a) => evaluate(a, env)), env);
+  if (expr.namespace !== undefined)
+    return callUserFunction(
+      expr.namespace,
+      expr.name,
+      expr.args.map((a) => evaluate(a, env)),
+      env,
+    );
   const lower = expr.name.toLowerCase();
   const fn = FUNCTIONS[lower] ?? (lower.startsWith("list") ? listFunction(lower) : undefined);
   if (!fn) {
@@ -51,7 +58,11 @@ function call(expr: Extract<Expr, { kind: "call" }>, env: Env): Value {
   }
   if (fn.lazy) {
     // Which arguments a lazy function looked at is not known here: its unknown result has no identity.
-    const result = fn.call(expr.args.map((a) => () => evaluate(a, env)), env, expr.args);
+    const result = fn.call(
+      expr.args.map((a) => () => evaluate(a, env)),
+      env,
+      expr.args,
+    );
     return result instanceof Unknown ? withOrigin(result, undefined) : result;
   }
   const args = targetsResource(lower) ? expr.args.map((a) => evaluateOrUnknown(a, env)) : expr.args.map((a) => evaluate(a, env));

@@ -39,7 +39,14 @@ export function mergeUnknowns(unknowns: readonly Unknown[]): Unknown {
   if (unknowns.length === 1 || !first) return first!;
   const functions = [...new Set(unknowns.flatMap((u) => u.functions))];
   const target = unknowns.find((u) => u.target)?.target;
-  return new Unknown(first.reason, first.expression, functions, target, unknowns.some((u) => u.secret), first.detail);
+  return new Unknown(
+    first.reason,
+    first.expression,
+    functions,
+    target,
+    unknowns.some((u) => u.secret),
+    first.detail,
+  );
 }
 
 /** `string()`: booleans as `True`/`False`, objects and arrays as compact JSON, null as empty. */
@@ -120,4 +127,3 @@ export function equalityKey(v: Value): string {
   }
   return JSON.stringify(v);
 }
-

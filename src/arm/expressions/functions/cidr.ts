@@ -50,7 +50,7 @@ function format(v6: boolean, value: bigint): string {
   // RFC 5952: the longest run of two or more zero groups becomes "::".
   let best = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > bestLength) {

@@ -76,7 +76,10 @@ export const collectionFunctions: FunctionTable = {
   createarray: eager(0, MANY, (args, env) => boundedArray([...args], env), true),
   concat: eager(0, MANY, (args, env) => {
     if (args.length > 0 && args.every((a) => Array.isArray(a) || a === null)) {
-      return boundedArray(args.flatMap((a) => (a === null ? [] : (a as Value[]))), env);
+      return boundedArray(
+        args.flatMap((a) => (a === null ? [] : (a as Value[]))),
+        env,
+      );
     }
     if (args.some((a) => Array.isArray(a))) throw new EvalError("concat: cannot mix arrays and strings");
     const u = args.map(deepUnknown).find(Boolean);
@@ -86,7 +89,7 @@ export const collectionFunctions: FunctionTable = {
   contains: eager(2, 2, ([c, item], env) => {
     if (Array.isArray(c)) {
       const found = containsItem(c, item!, env);
-      const u = found ? undefined : deepUnknown(c) ?? deepUnknown(item!);
+      const u = found ? undefined : (deepUnknown(c) ?? deepUnknown(item!));
       return u ?? found;
     }
     if (isObject(c)) return getKey(c, str("contains", item!, 2)) !== undefined;
@@ -104,7 +107,12 @@ export const collectionFunctions: FunctionTable = {
     const list = arr("last", v!);
     return list.length > 0 ? list[list.length - 1]! : null;
   }),
-  flatten: eager(1, 1, ([v], env) => boundedArray(arr("flatten", v!).flatMap((x) => (Array.isArray(x) ? x : [x])), env)),
+  flatten: eager(1, 1, ([v], env) =>
+    boundedArray(
+      arr("flatten", v!).flatMap((x) => (Array.isArray(x) ? x : [x])),
+      env,
+    ),
+  ),
   indexof: eager(2, 2, ([c, item], env) => {
     if (typeof c === "string") return stringIndexOf(c, str("indexOf", item!, 2), false);
     const list = arr("indexOf", c!);
@@ -137,19 +145,35 @@ export const collectionFunctions: FunctionTable = {
     const out = newObject();
     for (const k of Object.keys(objects[0]!)) {
       const v = objects[0]![k]!;
-      if (objects.slice(1).every((o) => { const w = getKey(o, k); return w !== undefined && armEquals(w, v); })) out[k] = v;
+      if (
+        objects.slice(1).every((o) => {
+          const w = getKey(o, k);
+          return w !== undefined && armEquals(w, v);
+        })
+      )
+        out[k] = v;
     }
     return out;
   }),
   length: eager(1, 1, ([v]) => lengthOf("length", v!)),
-  max: eager(1, MANY, (args) => {
-    const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
-    return u ?? Math.max(...numbers("max", args));
-  }, true),
-  min: eager(1, MANY, (args) => {
-    const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
-    return u ?? Math.min(...numbers("min", args));
-  }, true),
+  max: eager(
+    1,
+    MANY,
+    (args) => {
+      const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
+      return u ?? Math.max(...numbers("max", args));
+    },
+    true,
+  ),
+  min: eager(
+    1,
+    MANY,
+    (args) => {
+      const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
+      return u ?? Math.min(...numbers("min", args));
+    },
+    true,
+  ),
   range: eager(2, 2, ([s, c], env) => {
     const start = int("range", s!, 1);
     const count = int("range", c!, 2);
@@ -159,18 +183,23 @@ export const collectionFunctions: FunctionTable = {
   }),
   skip: eager(2, 2, ([v, n]) => skipOrTake("skip", false, v!, int("skip", n!, 2))),
   take: eager(2, 2, ([v, n]) => skipOrTake("take", true, v!, int("take", n!, 2))),
-  tryget: eager(2, MANY, ([target, ...keys]) => {
-    let cur: Value = target!;
-    for (const key of keys) {
-      if (cur instanceof Unknown) return cur;
-      if (key instanceof Unknown) return key;
-      if (isObject(cur) && typeof key === "string") cur = getKey(cur, key) ?? null;
-      else if (Array.isArray(cur) && typeof key === "number") cur = cur[key] ?? null;
-      else return null;
-      if (cur === null) return null;
-    }
-    return cur;
-  }, true),
+  tryget: eager(
+    2,
+    MANY,
+    ([target, ...keys]) => {
+      let cur: Value = target!;
+      for (const key of keys) {
+        if (cur instanceof Unknown) return cur;
+        if (key instanceof Unknown) return key;
+        if (isObject(cur) && typeof key === "string") cur = getKey(cur, key) ?? null;
+        else if (Array.isArray(cur) && typeof key === "number") cur = cur[key] ?? null;
+        else return null;
+        if (cur === null) return null;
+      }
+      return cur;
+    },
+    true,
+  ),
   union: eager(1, MANY, (args, env) => {
     if (args.every((a) => Array.isArray(a) || a === null)) {
       const seen = new Set<string>();
@@ -186,16 +215,21 @@ export const collectionFunctions: FunctionTable = {
     }
     return args.reduce<JsonObject>((acc, a, i) => (a === null ? acc : mergeObjects(acc, obj("union", a, i + 1), env)), newObject());
   }),
-  createobject: eager(0, MANY, (args) => {
-    if (args.length % 2 !== 0) throw new EvalError("createObject: needs key and value pairs");
-    const out = newObject();
-    for (let i = 0; i < args.length; i += 2) {
-      const key = args[i]!;
-      if (key instanceof Unknown) return key;
-      out[str("createObject", key, i + 1)] = args[i + 1]!;
-    }
-    return out;
-  }, true),
+  createobject: eager(
+    0,
+    MANY,
+    (args) => {
+      if (args.length % 2 !== 0) throw new EvalError("createObject: needs key and value pairs");
+      const out = newObject();
+      for (let i = 0; i < args.length; i += 2) {
+        const key = args[i]!;
+        if (key instanceof Unknown) return key;
+        out[str("createObject", key, i + 1)] = args[i + 1]!;
+      }
+      return out;
+    },
+    true,
+  ),
   items: eager(1, 1, ([o]) =>
     Object.keys(obj("items", o!))
       .sort((a, b) => {

@@ -27,7 +27,12 @@ const pad = (v: number, w: number) => String(v).padStart(w, "0");
 
 /** .NET date formatting for the custom tokens templates use, and the standard `u`, `s` and `o`. */
 function formatDate(d: Date, format = "yyyy-MM-ddTHH:mm:ssZ"): string {
-  const standard: Record<string, string> = { u: "yyyy-MM-dd HH:mm:ssZ", s: "yyyy-MM-ddTHH:mm:ss", o: "yyyy-MM-ddTHH:mm:ss.fffffffZ", O: "yyyy-MM-ddTHH:mm:ss.fffffffZ" };
+  const standard: Record<string, string> = {
+    u: "yyyy-MM-dd HH:mm:ssZ",
+    s: "yyyy-MM-ddTHH:mm:ss",
+    o: "yyyy-MM-ddTHH:mm:ss.fffffffZ",
+    O: "yyyy-MM-ddTHH:mm:ss.fffffffZ",
+  };
   const f = standard[format] ?? format;
   const tokens: Record<string, () => string> = {
     yyyy: () => pad(d.getUTCFullYear(), 4),
@@ -55,7 +60,10 @@ function formatDate(d: Date, format = "yyyy-MM-ddTHH:mm:ssZ"): string {
 
 export const dateFunctions: FunctionTable = {
   datetimeadd: eager(2, 3, ([base, duration, format]) =>
-    formatDate(addDuration(parseDate("dateTimeAdd", str("dateTimeAdd", base!)), str("dateTimeAdd", duration!, 2)), format === undefined ? undefined : str("dateTimeAdd", format, 3)),
+    formatDate(
+      addDuration(parseDate("dateTimeAdd", str("dateTimeAdd", base!)), str("dateTimeAdd", duration!, 2)),
+      format === undefined ? undefined : str("dateTimeAdd", format, 3),
+    ),
   ),
   datetimefromepoch: eager(1, 1, ([s]) => formatDate(new Date(int("dateTimeFromEpoch", s!) * 1000))),
   datetimetoepoch: eager(1, 1, ([s]) => Math.floor(parseDate("dateTimeToEpoch", str("dateTimeToEpoch", s!)).getTime() / 1000)),

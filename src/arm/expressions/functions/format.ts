@@ -53,7 +53,9 @@ function formatOne(v: Value, spec: string | undefined): string {
     switch (m[1]) {
       case "D":
       case "d": {
-        const s = Math.abs(Math.trunc(v)).toString().padStart(digits ?? 0, "0");
+        const s = Math.abs(Math.trunc(v))
+          .toString()
+          .padStart(digits ?? 0, "0");
         return v < 0 ? `-${s}` : s;
       }
       case "N":

@@ -52,7 +52,10 @@ export const lambdaFunctions: FunctionTable = {
     const l = lambdaOf("map", raw[1], 1, 2);
     const items = list!();
     if (items instanceof Unknown) return items;
-    return boundedArray(arr("map", items).map((x, i) => apply(l, [x, i], env)), env);
+    return boundedArray(
+      arr("map", items).map((x, i) => apply(l, [x, i], env)),
+      env,
+    );
   }),
   filter: lazy(2, 2, ([list], env, raw) => {
     const l = lambdaOf("filter", raw[1], 1, 2);
@@ -93,9 +96,11 @@ export const lambdaFunctions: FunctionTable = {
     const key = lambdaOf("toObject", raw[1], 1, 1);
     const value = raw[2] === undefined ? undefined : lambdaOf("toObject", raw[2], 1, 1);
     const out = newObject();
-    return keyed("toObject", key, list!(), env, (k, x) => {
-      out[k] = value ? apply(value, [x], env) : x;
-    }) ?? out;
+    return (
+      keyed("toObject", key, list!(), env, (k, x) => {
+        out[k] = value ? apply(value, [x], env) : x;
+      }) ?? out
+    );
   }),
   groupby: lazy(2, 2, ([list], env, raw) => {
     const key = lambdaOf("groupBy", raw[1], 1, 1);
@@ -119,4 +124,3 @@ export const lambdaFunctions: FunctionTable = {
     return out;
   }),
 };
-

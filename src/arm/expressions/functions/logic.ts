@@ -59,10 +59,15 @@ export const logicFunctions: FunctionTable = {
     }
     return unknowns.length > 0 ? mergeUnknowns(unknowns) : null;
   }),
-  equals: eager(2, 2, ([a, b]) => {
-    const u = deepUnknown(a!) ?? deepUnknown(b!);
-    return u ?? armEquals(a!, b!);
-  }, true),
+  equals: eager(
+    2,
+    2,
+    ([a, b]) => {
+      const u = deepUnknown(a!) ?? deepUnknown(b!);
+      return u ?? armEquals(a!, b!);
+    },
+    true,
+  ),
   greater: compare("greater", (c) => c > 0),
   greaterorequals: compare("greaterOrEquals", (c) => c >= 0),
   less: compare("less", (c) => c < 0),

@@ -20,7 +20,15 @@ function splitAtType(fn: string, args: Value[]): { before: Value[]; type: string
 function idOrUnknown(fn: string, type: string, parts: Value[], build: (parts: string[]) => string): Value {
   const unknown = parts.find((p): p is Unknown => p instanceof Unknown);
   if (unknown) {
-    return new Unknown(unknown.reason, unknown.expression, unknown.functions, { type: type.toLowerCase() }, unknown.secret, unknown.detail, knownEnd(type, parts));
+    return new Unknown(
+      unknown.reason,
+      unknown.expression,
+      unknown.functions,
+      { type: type.toLowerCase() },
+      unknown.secret,
+      unknown.detail,
+      knownEnd(type, parts),
+    );
   }
   try {
     return build(parts.map((p, i) => str(fn, p, i + 1)));
@@ -89,20 +97,35 @@ export const resourceFunctions: FunctionTable = {
   resourceid: eager(2, MANY, resourceId, true),
   subscriptionresourceid: eager(2, MANY, subscriptionResourceId, true),
   managementgroupresourceid: eager(2, MANY, managementGroupResourceId, true),
-  tenantresourceid: eager(2, MANY, (args) => {
-    const { type, names } = splitAtType("tenantResourceId", args);
-    return idOrUnknown("tenantResourceId", type, names, (parts) => buildResourceId("", type, parts));
-  }, true),
-  extensionresourceid: eager(3, MANY, ([base, type, ...names]) => {
-    const t = str("extensionResourceId", type!, 2);
-    // An unknown scope still leaves the type known: listKeys of it reads that type's keys.
-    if (base instanceof Unknown) return new Unknown(base.reason, base.expression, base.functions, { type: t.toLowerCase() }, base.secret, base.detail);
-    return idOrUnknown("extensionResourceId", t, names, (parts) => buildResourceId(str("extensionResourceId", base!), t, parts));
-  }, true),
-  reference: eager(1, 3, ([target, , full], env) =>
-    env.scope.resolver.reference(target!, typeof full === "string" && full.toLowerCase() === "full", env), true),
+  tenantresourceid: eager(
+    2,
+    MANY,
+    (args) => {
+      const { type, names } = splitAtType("tenantResourceId", args);
+      return idOrUnknown("tenantResourceId", type, names, (parts) => buildResourceId("", type, parts));
+    },
+    true,
+  ),
+  extensionresourceid: eager(
+    3,
+    MANY,
+    ([base, type, ...names]) => {
+      const t = str("extensionResourceId", type!, 2);
+      // An unknown scope still leaves the type known: listKeys of it reads that type's keys.
+      if (base instanceof Unknown) return new Unknown(base.reason, base.expression, base.functions, { type: t.toLowerCase() }, base.secret, base.detail);
+      return idOrUnknown("extensionResourceId", t, names, (parts) => buildResourceId(str("extensionResourceId", base!), t, parts));
+    },
+    true,
+  ),
+  reference: eager(
+    1,
+    3,
+    ([target, , full], env) => env.scope.resolver.reference(target!, typeof full === "string" && full.toLowerCase() === "full", env),
+    true,
+  ),
   references: eager(1, 2, ([symbol, full], env) =>
-    env.scope.resolver.references(str("references", symbol!), typeof full === "string" && full.toLowerCase() === "full", env)),
+    env.scope.resolver.references(str("references", symbol!), typeof full === "string" && full.toLowerCase() === "full", env),
+  ),
   pickzones: runtimeOnly("pickzones"),
   providers: runtimeOnly("providers"),
 };

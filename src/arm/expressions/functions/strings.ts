@@ -30,9 +30,24 @@ export const stringFunctions: FunctionTable = {
   tolower: eager(1, 1, ([v]) => str("toLower", v!).toLowerCase()),
   toupper: eager(1, 1, ([v]) => str("toUpper", v!).toUpperCase()),
   trim: eager(1, 1, ([v]) => str("trim", v!).trim()),
-  startswith: eager(2, 2, ([s, p]) => str("startsWith", s!).toLowerCase().startsWith(str("startsWith", p!, 2).toLowerCase())),
-  endswith: eager(2, 2, ([s, p]) => str("endsWith", s!).toLowerCase().endsWith(str("endsWith", p!, 2).toLowerCase())),
-  replace: eager(3, 3, ([s, a, b], env) => boundedString(str("replace", s!).split(str("replace", a!, 2)).join(str("replace", b!, 3)), env)),
+  startswith: eager(2, 2, ([s, p]) =>
+    str("startsWith", s!)
+      .toLowerCase()
+      .startsWith(str("startsWith", p!, 2).toLowerCase()),
+  ),
+  endswith: eager(2, 2, ([s, p]) =>
+    str("endsWith", s!)
+      .toLowerCase()
+      .endsWith(str("endsWith", p!, 2).toLowerCase()),
+  ),
+  replace: eager(3, 3, ([s, a, b], env) =>
+    boundedString(
+      str("replace", s!)
+        .split(str("replace", a!, 2))
+        .join(str("replace", b!, 3)),
+      env,
+    ),
+  ),
   split: eager(2, 2, ([s, d], env) => {
     const text = str("split", s!);
     const delimiters = Array.isArray(d) ? d.map((x, i) => str("split", x, i + 2)) : [str("split", d!, 2)];
@@ -57,15 +72,25 @@ export const stringFunctions: FunctionTable = {
     if (width > env.budget.limits.stringLength) throw new EvalError("padLeft: length too large");
     return boundedString(text.padStart(width, pad), env);
   }),
-  join: eager(2, 2, ([list, delim], env) => {
-    const parts = textArgs(arr("join", list!));
-    return parts instanceof Unknown ? parts : boundedString(parts.join(str("join", delim!, 2)), env);
-  }, true),
-  format: eager(1, MANY, ([fmt, ...rest], env) => {
-    if (fmt instanceof Unknown) return fmt;
-    const u = rest.map(deepUnknown).find(Boolean);
-    return u ?? boundedString(compositeFormat(str("format", fmt!), rest), env);
-  }, true),
+  join: eager(
+    2,
+    2,
+    ([list, delim], env) => {
+      const parts = textArgs(arr("join", list!));
+      return parts instanceof Unknown ? parts : boundedString(parts.join(str("join", delim!, 2)), env);
+    },
+    true,
+  ),
+  format: eager(
+    1,
+    MANY,
+    ([fmt, ...rest], env) => {
+      if (fmt instanceof Unknown) return fmt;
+      const u = rest.map(deepUnknown).find(Boolean);
+      return u ?? boundedString(compositeFormat(str("format", fmt!), rest), env);
+    },
+    true,
+  ),
   base64: eager(1, 1, ([s]) => toBase64(utf8Bytes(str("base64", s!)))),
   base64tostring: eager(1, 1, ([s]) => decodeBase64("base64ToString", str("base64ToString", s!))),
   base64tojson: eager(1, 1, ([s]) => {
@@ -100,13 +125,23 @@ export const stringFunctions: FunctionTable = {
       throw new EvalError("uriComponentToString: malformed escape");
     }
   }),
-  uniquestring: eager(1, MANY, (args) => {
-    const parts = textArgs(args);
-    return parts instanceof Unknown ? parts : uniqueString(parts);
-  }, true),
-  guid: eager(1, MANY, (args) => {
-    const parts = textArgs(args);
-    return parts instanceof Unknown ? parts : armGuid(parts);
-  }, true),
+  uniquestring: eager(
+    1,
+    MANY,
+    (args) => {
+      const parts = textArgs(args);
+      return parts instanceof Unknown ? parts : uniqueString(parts);
+    },
+    true,
+  ),
+  guid: eager(
+    1,
+    MANY,
+    (args) => {
+      const parts = textArgs(args);
+      return parts instanceof Unknown ? parts : armGuid(parts);
+    },
+    true,
+  ),
   newguid: eager(0, 0, (_args, env) => new Unknown("runtime-function", env.text, ["newguid"], undefined, false, "newGuid() is generated at deployment")),
 };
