@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createScanner, type Finding, type ScanReport } from "../../src/index.js";
+import { type Finding, type ScanReport } from "../../src/index.js";
 import { cliRun, repoPath } from "../helpers.js";
+import { report, root, scanner } from "./sample-report.js";
 
 const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
 const schemas = (name: string) => JSON.parse(readFileSync(repoPath(`test/formats/schemas/${name}`), "utf8"));
@@ -15,13 +16,6 @@ const valid = (check: (d: unknown) => boolean, doc: unknown): boolean => check(d
 const validSast = ajv.compile(schemas("sast-report-format-15.2.1.json"));
 const validCodeQuality = ajv.compile(schemas("gitlab-codequality.schema.json"));
 
-const root = repoPath(".");
-const scanner = createScanner({ suppressions: [{ rule: "ACS-LOG-002", resource: "acs-demo", justification: "logs go to the central SIEM" }] });
-const report = scanner.scanPaths([
-  repoPath("examples"),
-  repoPath("fixtures/reader/malformed.json"),
-  repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json"),
-]);
 const time = { start: new Date("2026-01-02T03:04:05.678Z"), end: new Date("2026-01-02T03:04:09Z") };
 const render = (name: string, r: ScanReport = report) => scanner.format(r, name, { baseDir: root, time });
 

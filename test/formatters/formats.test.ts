@@ -7,14 +7,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner, formatReport } from "../../src/index.js";
 import { repoPath } from "../helpers.js";
+import { report, root, scanner } from "./sample-report.js";
 
-const root = repoPath(".");
-const scanner = createScanner({ suppressions: [{ rule: "ACS-LOG-002", resource: "acs-demo", justification: "logs go to the central SIEM" }] });
-const report = scanner.scanPaths([
-  repoPath("examples"),
-  repoPath("fixtures/reader/malformed.json"),
-  repoPath("fixtures/rules/ACS-IAM-001/unknown-expression.json"),
-]);
 const render = (name: string) => scanner.format(report, name, { baseDir: root });
 
 test("SARIF passes Microsoft's validator with its GitHub code-scanning rules, with no error", () => {

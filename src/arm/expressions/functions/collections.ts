@@ -58,6 +58,22 @@ function numbers(fn: string, args: Value[]): number[] {
   return list.map((x, i) => int(fn, x, i + 1));
 }
 
+/**
+ * max() and min(): numbers given as arguments or as one array; an unknown among them makes the
+ * result unknown. Folded pairwise, not spread: a spread of a huge array overflows the call stack.
+ */
+function extreme(fn: string, pick: (a: number, b: number) => number) {
+  return eager(
+    1,
+    MANY,
+    (args) => {
+      const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
+      return u ?? numbers(fn, args).reduce((a, b) => pick(a, b));
+    },
+    true,
+  );
+}
+
 function skipOrTake(fn: string, take: boolean, v: Value, n: number): Value {
   if (typeof v !== "string" && !Array.isArray(v)) throw new EvalError(`${fn}: expects an array or string, not ${typeName(v)}`);
   const count = Math.max(0, Math.min(n, v.length));
@@ -156,24 +172,8 @@ export const collectionFunctions: FunctionTable = {
     return out;
   }),
   length: eager(1, 1, ([v]) => lengthOf("length", v!)),
-  max: eager(
-    1,
-    MANY,
-    (args) => {
-      const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
-      return u ?? Math.max(...numbers("max", args));
-    },
-    true,
-  ),
-  min: eager(
-    1,
-    MANY,
-    (args) => {
-      const u = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).find((x) => x instanceof Unknown);
-      return u ?? Math.min(...numbers("min", args));
-    },
-    true,
-  ),
+  max: extreme("max", Math.max),
+  min: extreme("min", Math.min),
   range: eager(2, 2, ([s, c], env) => {
     const start = int("range", s!, 1);
     const count = int("range", c!, 2);

@@ -25,6 +25,19 @@ function textArgs(args: readonly import("../../json.js").Value[]): string[] | Un
   return u ?? args.map(armString);
 }
 
+/** uniqueString() and guid(): a hash of known texts, unknown while any part is unknown. */
+function hashOfTexts(hash: (parts: string[]) => string) {
+  return eager(
+    1,
+    MANY,
+    (args) => {
+      const parts = textArgs(args);
+      return parts instanceof Unknown ? parts : hash(parts);
+    },
+    true,
+  );
+}
+
 export const stringFunctions: FunctionTable = {
   string: eager(1, 1, ([v]) => deepUnknown(v!) ?? armString(v!), true),
   tolower: eager(1, 1, ([v]) => str("toLower", v!).toLowerCase()),
@@ -125,23 +138,7 @@ export const stringFunctions: FunctionTable = {
       throw new EvalError("uriComponentToString: malformed escape");
     }
   }),
-  uniquestring: eager(
-    1,
-    MANY,
-    (args) => {
-      const parts = textArgs(args);
-      return parts instanceof Unknown ? parts : uniqueString(parts);
-    },
-    true,
-  ),
-  guid: eager(
-    1,
-    MANY,
-    (args) => {
-      const parts = textArgs(args);
-      return parts instanceof Unknown ? parts : armGuid(parts);
-    },
-    true,
-  ),
+  uniquestring: hashOfTexts(uniqueString),
+  guid: hashOfTexts(armGuid),
   newguid: eager(0, 0, (_args, env) => new Unknown("runtime-function", env.text, ["newguid"], undefined, false, "newGuid() is generated at deployment")),
 };
