@@ -5,31 +5,40 @@
  * open HTML, or make a document ill-formed.
  */
 
-// C0 and C1 controls (ESC starts ANSI sequences, U+009B is a one-character CSI), DEL, the Unicode
-// line and paragraph separators, and the bidirectional overrides that reorder what a reader sees.
-// eslint-disable-next-line no-control-regex -- control characters are what this matches
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-const shown = (c: string) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-
 // CI runners read logging commands anywhere in a line, not only at its start: Azure Pipelines'
 // agent a `##vso[` (setvariable, prependpath...), GitHub's runner a `##[` (its first syntax), each
 // found with .NET's culture-sensitive IndexOf, which skips default-ignorable characters (a soft
 // hyphen or zero-width space inside `##vso[` still matches). So in every output that may reach a
 // CI log, those characters are escapes and the second `#` of such a prefix is an escape too.
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
-const LOG_COMMAND = /##(?=\[|vso\[)/gi;
-const units = (c: string, unit: (code: number) => string) => Array.from({ length: c.length }, (_, i) => unit(c.charCodeAt(i))).join("");
-const jsonUnit = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
+const LOG_COMMAND = "##(?=\\[|[vV][sS][oO]\\[)";
+const IGNORABLE = "\\p{Default_Ignorable_Code_Point}";
+// What text output escapes, in one pass: C0 and C1 controls (ESC starts ANSI sequences, U+009B is
+// a one-character CSI), DEL, the Unicode line and paragraph separators, invisible characters
+// (among them the bidirectional overrides that reorder what a reader sees) and logging commands.
+const TEXT_ESCAPES = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]|${IGNORABLE}|${LOG_COMMAND}`, "gu");
+const JSON_ESCAPES = new RegExp(`${IGNORABLE}|${LOG_COMMAND}`, "gu");
+const STARTS_IGNORABLE = new RegExp(`^${IGNORABLE}`, "u");
+// Printable ASCII but `#`: nothing to escape, found in one fast pass (most values are just that).
+const PLAIN = /^[\x20-\x22\x24-\x7e]*$/;
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const unitEscapes = (c: string) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+/** `##vso[` becomes `#\u0023vso[`; a control or invisible character its `\uXXXX` (or `\n`, `\r`, `\t`). */
+const escapeMatch = (m: string) => (m.startsWith("##") ? "#\\u0023" : (NAMED[m] ?? unitEscapes(m)));
 
 /**
- * Text with no CI logging command (`##vso[`, `##[`) anywhere, even once invisible characters are
- * skipped: those characters, and the `#` that would complete a prefix, written as `\\uXXXX`. In
- * JSON text (where `#` and those characters occur only inside strings) these are escapes, so the
- * values read back unchanged; elsewhere they are visible escapes.
+ * For JSON text written by a formatter (json, sarif, gitlab): invisible characters and the `#` that
+ * would complete a CI logging command written as `\\u` escapes. JSON holds `#` and those characters
+ * only inside strings, so the values read back unchanged. (Also for the data of GitHub workflow
+ * commands, where they are visible escapes.)
  */
 export function noLogCommands(s: string): string {
-  return s.replace(IGNORABLE, (c) => units(c, jsonUnit)).replace(LOG_COMMAND, "#\\u0023");
+  // A command needs two `#`, perhaps with invisible characters between: only a `#` followed by
+  // one of those calls for the (slower) full pass, so a large report is looked at a `#` at a time.
+  for (let at = s.indexOf("#"); at >= 0; at = s.indexOf("#", at + 1)) {
+    const next = s.charCodeAt(at + 1);
+    if (next === 0x23 || (next > 0x7f && STARTS_IGNORABLE.test(s.slice(at + 1, at + 3)))) return s.replace(JSON_ESCAPES, escapeMatch);
+  }
+  return s;
 }
 
 /**
@@ -37,7 +46,7 @@ export function noLogCommands(s: string): string {
  * escapes, and no CI logging command anywhere.
  */
 export function plainText(s: string): string {
-  return noLogCommands(s.replace(UNSAFE_TEXT, shown));
+  return PLAIN.test(s) ? s : s.replace(TEXT_ESCAPES, escapeMatch);
 }
 
 /**
@@ -94,8 +103,7 @@ export function xmlText(s: string): string {
   return s
     .replace(NOT_XML_CHAR, "\ufffd")
     .replace(/[&<>"'\t\n\r]/g, (c) => XML_ESCAPES[c]!)
-    .replace(IGNORABLE, (c) => `&#${c.codePointAt(0)};`)
-    .replace(LOG_COMMAND, "#&#35;");
+    .replace(JSON_ESCAPES, (m) => (m.startsWith("##") ? "#&#35;" : `&#${m.codePointAt(0)};`));
 }
 
 /**
