@@ -406,6 +406,11 @@ class Expansion {
     } else {
       id = this.idOf(ctx, frame.deploymentScope, type, name);
     }
+    // In a resource group whose name is not known (a module in `rg-${environmentName}`), the id is
+    // unknown too: the one Bicep's reference to the module builds, so its outputs are found.
+    const group = getKey(decl, "resourceGroup");
+    const groupName = group === undefined || scopeId !== undefined || typeof name !== "string" ? undefined : resolveValue(group, scope, this.budget);
+    if (groupName instanceof Unknown) id = idInUnknownGroup(ctx.subscriptionId, groupName, type, name as string);
     const instance = new Instance(decl, frame, scope, pointer, type, name, id, scopeId, existing, condition, chain, symbol, ctx, parentId);
     if (type.toLowerCase() === "microsoft.resources/deployments") this.attachNested(instance, chain);
     return instance;
@@ -639,6 +644,33 @@ function extensionId(scope: Value, type: string, name: string): Unknown {
   const u = scope instanceof Unknown ? scope : new Unknown("error", preview(scope), [], undefined, false, "a resource scope is not a string");
   const origin = originOf("extensionresourceid", [scope, type, name]);
   return new Unknown(u.reason, u.expression, u.functions, { type: type.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
+}
+
+/**
+ * The id of a resource in a resource group not known before deployment, with the origin of
+ * `extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, group), type, name)`.
+ */
+function idInUnknownGroup(subscriptionId: string, group: Unknown, type: string, name: string): Unknown {
+  const scopeOrigin = originOf("format", ["/subscriptions/{0}/resourceGroups/{1}", subscriptionId, group]);
+  const scope = new Unknown(
+    group.reason,
+    group.expression,
+    group.functions,
+    undefined,
+    group.secret,
+    group.detail,
+    scopeOrigin === undefined ? {} : { origin: scopeOrigin },
+  );
+  const origin = scopeOrigin === undefined ? undefined : originOf("extensionresourceid", [scope, type, name]);
+  return new Unknown(
+    group.reason,
+    group.expression,
+    group.functions,
+    { type: type.toLowerCase() },
+    group.secret,
+    group.detail,
+    origin === undefined ? {} : { origin },
+  );
 }
 
 /** `[variables('name')]`, the whole expression: its name. */
