@@ -16,6 +16,7 @@ import { mergeUnknowns } from "./expressions/values.js";
 import { originOf } from "./expressions/derive.js";
 import { preview } from "./preview.js";
 import { certainResourceCount } from "./resource-count.js";
+import { joinNames, nameSegments } from "./name-segments.js";
 
 /** A template a nested deployment links to by `relativePath`, read by the caller. */
 export interface LinkedTemplate {
@@ -372,9 +373,12 @@ class Expansion {
       if (rawScope !== undefined) scopeId = this.scopeTarget(resolveValue(rawScope, scope, this.budget), ctx, frame);
     }
     let id: Value;
+    let parentId: Value | undefined;
     if (name instanceof Unknown) {
-      // The origin resourceId(type, name) gives: the id written elsewhere is this resource's.
-      const origin = originOf("resourceid", [type, name]);
+      // The origin resourceId(type, segments...) gives: the id written elsewhere is this resource's.
+      const segments = nameSegments(name);
+      const origin = originOf("resourceid", [type, ...segments]);
+      parentId = this.parentIdOf(ctx, frame.deploymentScope, type, segments);
       id = new Unknown(
         name.reason,
         name.expression,
@@ -391,9 +395,25 @@ class Expansion {
     } else {
       id = this.idOf(ctx, frame.deploymentScope, type, name);
     }
-    const instance = new Instance(decl, frame, scope, pointer, type, name, id, scopeId, existing, condition, chain, symbol, ctx);
+    const instance = new Instance(decl, frame, scope, pointer, type, name, id, scopeId, existing, condition, chain, symbol, ctx, parentId);
     if (type.toLowerCase() === "microsoft.resources/deployments") this.attachNested(instance, chain);
     return instance;
+  }
+
+  /**
+   * The id of the parent of a child resource whose name is unknown (`{mail}/AzureManagedDomain`),
+   * when its segments tell the parent's: known, or unknown with the origin `resourceId` gives it.
+   * Rules join a child to its parent by it (a domain to its email service).
+   */
+  private parentIdOf(ctx: DeploymentContext, scope: TemplateScope, type: string, segments: readonly Value[]): Value | undefined {
+    const types = type.split("/");
+    if (types.length < 3 || segments.length !== types.length - 1) return undefined;
+    const parentType = types.slice(0, -1).join("/");
+    const names = segments.slice(0, -1);
+    if (names.every((n): n is string => typeof n === "string")) return this.idOf(ctx, scope, parentType, names.join("/"));
+    const u = names.find((n): n is Unknown => n instanceof Unknown)!;
+    const origin = originOf("resourceid", [parentType, ...names]);
+    return new Unknown(u.reason, u.expression, u.functions, { type: parentType.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
   }
 
   private idOf(ctx: DeploymentContext, scope: TemplateScope, type: string, name: string): string {
@@ -614,12 +634,6 @@ function describeLink(v: Value | undefined): string {
   if (typeof v === "string") return v;
   if (v instanceof Unknown) return v.shape();
   return v === undefined || v === null ? "?" : preview(v);
-}
-
-function joinNames(parent: Value, child: Value): Value {
-  if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
-  const unknowns = [parent, child].filter((v): v is Unknown => v instanceof Unknown);
-  return unknowns.length > 0 ? mergeUnknowns(unknowns) : new Unknown("error", "name", [], undefined, false, "a resource name is not a string");
 }
 
 /** The deployment scope of a template, from its `$schema`; a nested deployment into a resource group is one. */
