@@ -175,6 +175,9 @@ function manyTemplates(dir: string, counts = [16, 50, 500], rounds = 5): void {
 /**
  * Bicep: what mapping findings back to Bicep lines adds to the scan of a template compiled from
  * Bicep (the same compiled JSON scanned as plain JSON, and as the output of its .bicep).
+ * CPU time, the two scans alternating one by one (their order swapped every other pair) so that
+ * both see the same load; each round gives one ratio of median times, and the median and spread
+ * of the rounds are reported, so that neither a disturbed scan nor a disturbed round moves it.
  */
 function bicepMapping(): void {
   let count = 1;
@@ -185,49 +188,68 @@ function bicepMapping(): void {
   const findings = bicepScanner.scanContent("/bench/main.bicep", bicep).findings.length;
   console.log(`
 Bicep-compiled template: ${json.length} bytes of JSON from ${bicep.length} bytes of Bicep (${count} resources, ${findings} findings)`);
-  // Alternate the two so that both see the same machine load; medians of many runs.
   // The scanner keeps a Bicep file's parse while its text is unchanged: a text that differs on
   // every run (a trailing comment) measures a first scan, parse included.
   let source = bicep;
+  let run = 0;
   const freshScanner = new Scanner({ bicep: { compile: () => ({ json, sources: { "/bench/main.bicep": source } }) } });
-  const fresh = (i: number) => {
-    source = `${bicep}\n// run ${i}`;
-    return freshScanner.scanContent("/bench/main.bicep", source);
+  const scans = {
+    json: () => scanner.scanContent("/bench/main.json", json),
+    fresh: () => {
+      source = `${bicep}\n// run ${run++}`;
+      return freshScanner.scanContent("/bench/main.bicep", source);
+    },
+    again: () => bicepScanner.scanContent("/bench/main.bicep", bicep),
   };
-  const plainRuns: number[] = [];
-  const mappedRuns: number[] = [];
-  const freshRuns: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    scanner.scanContent("/bench/main.json", json);
-    bicepScanner.scanContent("/bench/main.bicep", bicep);
-    fresh(i);
-  }
-  for (let i = 0; i < 300; i++) {
-    plainRuns.push(time(() => scanner.scanContent("/bench/main.json", json))[1]);
-    mappedRuns.push(time(() => bicepScanner.scanContent("/bench/main.bicep", bicep))[1]);
-    freshRuns.push(time(() => fresh(30 + i))[1]);
-  }
-  const plain = median(plainRuns);
-  const added = (x: number) => `${ms(x)}  (+${(((x - plain) / plain) * 100).toFixed(1)}%; compiling excluded)`;
-  console.log(`  scan as JSON:                                   ${ms(plain)}`);
-  console.log(`  scan as Bicep, mapped to lines, parse included: ${added(median(freshRuns))}`);
-  console.log(`  the same Bicep text again (parse kept):         ${added(median(mappedRuns))}`);
-  // CPU time of batches, alternating: less disturbed by other processes than wall time.
-  const cpuOf = (scan: (i: number) => unknown, from: number) => {
+  const cpu = (scan: () => unknown) => {
     const c = process.cpuUsage();
-    for (let i = 0; i < 50; i++) scan(from + i);
+    scan();
     const used = process.cpuUsage(c);
     return used.user + used.system;
   };
-  const rounds = Array.from({ length: 9 }, (_, r) => {
-    const asJson = cpuOf(() => scanner.scanContent("/bench/main.json", json), 0);
-    return cpuOf(fresh, 1000 + r * 50) / asJson - 1;
-  });
+  const ROUNDS = 25;
+  const PAIRS = 40;
+  for (let i = 0; i < 30; i++) for (const scan of Object.values(scans)) scan();
+  const overhead = { fresh: [] as number[], again: [] as number[] };
+  const perScan = { json: [] as number[], fresh: [] as number[], again: [] as number[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const kind of ["fresh", "again"] as const) {
+      const asJson: number[] = [];
+      const asBicep: number[] = [];
+      for (let i = 0; i < PAIRS; i++) {
+        if (i % 2 === 0) {
+          asJson.push(cpu(scans.json));
+          asBicep.push(cpu(scans[kind]));
+        } else {
+          asBicep.push(cpu(scans[kind]));
+          asJson.push(cpu(scans.json));
+        }
+      }
+      // Medians within the round: a scan disturbed by another process moves one sample, not the round.
+      overhead[kind].push(median(asBicep) / median(asJson) - 1);
+      perScan[kind].push(median(asBicep) / 1000);
+      perScan.json.push(median(asJson) / 1000);
+    }
+  }
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const quartiles = (xs: number[]) => {
+    const s = sorted(xs);
+    return [s[Math.floor((s.length - 1) / 4)]!, s[Math.floor((s.length - 1) / 2)]!, s[Math.ceil(((s.length - 1) * 3) / 4)]!] as const;
+  };
   const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
+  const spread = (xs: number[]) => {
+    const [q1, med, q3] = quartiles(xs);
+    const s = sorted(xs);
+    return `${pct(med)} (middle half of the rounds ${pct(q1)} to ${pct(q3)}; all ${pct(s[0]!)} to ${pct(s[s.length - 1]!)})`;
+  };
   console.log(
-    `  Bicep mapping overhead, first scan of a text (budget +10%): ${pct(median(rounds))} CPU time ` +
-      `(median of ${rounds.length} rounds of 50 scans each; rounds from ${pct(Math.min(...rounds))} to ${pct(Math.max(...rounds))})`,
+    `  CPU time per scan, medians: as JSON ${ms(median(perScan.json))}, as Bicep ${ms(median(perScan.fresh))} (first scan of a text), ${ms(median(perScan.again))} (same text again)`,
   );
+  console.log(
+    `  Bicep mapping overhead (budget +10%): median over ${ROUNDS} rounds of the ratio of median CPU times of ${PAIRS} alternating pairs; compiling excluded`,
+  );
+  console.log(`    first scan of a text, parse included: ${spread(overhead.fresh)}`);
+  console.log(`    the same text again (parse kept):     ${spread(overhead.again)}`);
 }
 
 const given = process.argv.slice(2);

@@ -262,7 +262,7 @@ class Expansion {
     const decl = raw;
     const type = getKey(decl, "type");
     if (typeof type !== "string" || type === "") throw new ExpansionFault("a resource needs a literal type", pointer);
-    const provider = extensibilityProvider(decl, type);
+    const provider = extensibilityProvider(decl, type, frame.template);
     if (provider !== undefined) {
       this.notice(
         "notice",
@@ -545,6 +545,14 @@ class Expansion {
     const inlineKey = findKey(props, "template");
     const inline = inlineKey === undefined ? undefined : props[inlineKey];
     if (isObject(inline)) return { template: inline, file: instance.frame.file, pointer: `${propsPointer}/${inlineKey}` };
+    // Bicep writes a module built from a JSON file as "template": "[variables('$fxv#0')]", the
+    // template an (escaped) object in that variable: the template is that variable's value.
+    if (typeof inline === "string") {
+      const value = resolveValue(inline, instance.scope, this.budget);
+      const variable = VARIABLE_REFERENCE.exec(inline)?.[1];
+      const pointer = variable === undefined ? `${propsPointer}/${inlineKey}` : instance.frame.variableDeclaration(variable);
+      if (isObject(value)) return { template: value, file: instance.frame.file, pointer };
+    }
     const link = resolveValue(getKey(props, "templateLink") ?? null, instance.scope, this.budget);
     const relative = isObject(link) ? getKey(link, "relativePath") : undefined;
     if (typeof relative === "string" && this.options.loadLinkedTemplate) {
@@ -612,6 +620,9 @@ function typeFromPrefix(prefix: string): string | undefined {
   return [segments[0]!, ...segments.filter((_, i) => i % 2 === 1)].join("/");
 }
 
+/** `[variables('name')]`, the whole expression: its name. */
+const VARIABLE_REFERENCE = /^\[\s*variables\(\s*'([^']+)'\s*\)\s*\]$/i;
+
 /** True for a type that starts with a namespace (`Microsoft.Web/sites/config`), not a child's own segment. */
 function isQualifiedType(type: string): boolean {
   const slash = type.indexOf("/");
@@ -621,12 +632,23 @@ function isQualifiedType(type: string): boolean {
 /**
  * The extensibility provider of a Bicep resource that is not an ARM resource (Microsoft Graph,
  * Kubernetes): languageVersion 2.0 marks it with `import` or `extension`, and its type carries
- * `@version`, which no ARM type does.
+ * `@version`, which no ARM type does. The `az` extension (AzureResourceManager) is ARM itself:
+ * its resources are judged like any other.
  */
-function extensibilityProvider(decl: JsonObject, type: string): string | undefined {
+function extensibilityProvider(decl: JsonObject, type: string, template: JsonObject): string | undefined {
   const marker = getKey(decl, "import") ?? getKey(decl, "extension");
-  if (typeof marker === "string") return marker;
+  if (typeof marker === "string") return isArmExtension(marker, template) ? undefined : marker;
   return type.includes("@") ? type.slice(0, type.indexOf("/")) || type : undefined;
+}
+
+/** True when a template's extension (or import) alias names AzureResourceManager, or is an undeclared `az`. */
+function isArmExtension(alias: string, template: JsonObject): boolean {
+  const declared = [getKey(template, "extensions"), getKey(template, "imports")]
+    .map((table) => (isObject(table) ? getKey(table, alias) : undefined))
+    .find(isObject);
+  if (!declared) return alias.toLowerCase() === "az";
+  const name = getKey(declared, "name") ?? getKey(declared, "provider");
+  return typeof name === "string" && name.toLowerCase() === "azureresourcemanager";
 }
 
 /** A linked template's `uri`, `id` or `relativePath` for messages; an unknown one by its expression. */

@@ -115,14 +115,15 @@ export async function scanShared(
 /**
  * The number of threads a scan of `files` files uses by default on `cores` cores whose recent load
  * (the 1-minute load average, 0 where the system gives none) is `load`: one below 16 files, else
- * one per core not kept busy (a partly idle core counts), at least one. This thread scans from the start and a worker still starting
- * when the files run out is stopped, so on an idle core a worker costs only its start; on a core
- * other processes keep busy it costs that start and its warm-up (about 0.5 s of CPU) and gains
- * nothing. Measured with `npm run bench` (500 templates for each --jobs value; docs/performance.md).
+ * one per two cores that other processes leave idle, at least one. A scanning thread keeps about
+ * one and a half cores busy: V8 compiles its hot code and collects its garbage on background
+ * threads (for 500 files, about 1.1 s of CPU beside the scanning thread's 1.7–2.4 s). A worker
+ * repeats that compilation and its own start (about 1 s of CPU in all), so on two cores one
+ * thread was the fastest for 16, 50 and 500 files (`npm run bench`; docs/performance.md).
  */
 export function defaultThreads(files: number, cores: number, load = 0): number {
   if (files < 16) return 1;
-  return Math.max(1, Math.min(cores, Math.ceil(cores - load)));
+  return Math.max(1, Math.min(cores, Math.floor((cores - load) / 2)));
 }
 
 function workerLost(file: string, why: string): FileResult {
