@@ -3,15 +3,15 @@
  *  - policy size and load cost, and each stage's cost on the bundled example (or on given files);
  *  - the size series: ACS workload templates from 14 KB to ~4 MB (scan, per-KB cost, peak RSS),
  *    each with the pinned Go OPA (`opa eval`) on the same policy and the same normalized input;
- *  - 500 typical templates in one CLI call, for the default and each `--jobs` value;
+ *  - 16, 50 and 500 typical templates in one CLI call, for the default and each `--jobs` value;
  *  - what mapping findings to Bicep lines adds to a scan.
  * Usage: npm run bench [-- file.json ...]   (with files: only the stage costs of those files;
- *        with --bicep: only the Bicep mapping figures)
+ *        with --bicep: only the Bicep mapping figures; with --many [count ...]: only the CLI runs)
  * Timings are medians; run on a quiet machine.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index.js";
@@ -120,36 +120,55 @@ function sizeSeries(dir: string): void {
   }
 }
 
-/** 500 typical templates in one CLI call, for the default `--jobs` and each value up to the cores. */
-function manyTemplates(dir: string): void {
+/**
+ * Typical templates in one CLI call: 16, 50 and 500 files, for the default `--jobs` and each value
+ * up to the cores. The choices alternate within each round, so that all see the same machine load;
+ * each reports its median wall time and its median CPU time (every thread of the process, taken by
+ * a preloaded module at exit), which other processes disturb less.
+ */
+function manyTemplates(dir: string, counts = [16, 50, 500], rounds = 5): void {
   const kinds = [
     readFileSync(repo("examples/insecure-acs-workload.json")),
     Buffer.from(syntheticTemplate(10e3)),
     readFileSync(repo("fixtures/expander/bicep-module/template.json")),
   ];
-  const files = join(dir, "many");
-  mkdirSync(files);
-  let total = 0;
-  for (let i = 0; i < 500; i++) {
-    const bytes = kinds[i % kinds.length]!;
-    writeFileSync(join(files, `t${String(i).padStart(3, "0")}.json`), bytes);
-    total += bytes.length;
-  }
   const cores = availableParallelism();
-  console.log(`\n500 templates (${kb(total)}; ${kinds.map((k) => `${k.length} B`).join(", ")} in turn), one CLI call, ${cores} cores, median of 5`);
+  const cpuProbe = join(dir, "cpu-at-exit.mjs");
+  writeFileSync(
+    cpuProbe,
+    `import { writeSync } from "node:fs";\nprocess.on("exit", () => { const u = process.cpuUsage(); writeSync(3, String(u.user + u.system)); });\n`,
+  );
   const choices: Array<string[]> = [[], ...Array.from({ length: Math.max(2, cores) }, (_, i) => ["--jobs", String(i + 1)])];
-  for (const extra of choices) {
-    const walls: number[] = [];
-    let status: number | null = null;
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const run = spawnSync(process.execPath, [repo("bin/acs-baseline.js"), "scan", files, "--no-config", "--format", "json", ...extra], {
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      walls.push(performance.now() - t);
-      status = run.status;
+  for (const count of counts) {
+    const files = join(dir, `many-${count}`);
+    mkdirSync(files);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      const bytes = kinds[i % kinds.length]!;
+      writeFileSync(join(files, `t${String(i).padStart(3, "0")}.json`), bytes);
+      total += bytes.length;
     }
-    console.log(`  ${extra.length ? extra.join(" ") : "default"}: ${ms(median(walls))} (exit ${status})`);
+    console.log(
+      `\n${count} templates (${kb(total)}; ${kinds.map((k) => `${k.length} B`).join(", ")} in turn), one CLI call, ${cores} cores, ` +
+        `load average ${loadavg()[0]!.toFixed(1)}, median of ${rounds}`,
+    );
+    const walls = choices.map((): number[] => []);
+    const cpus = choices.map((): number[] => []);
+    const statuses = choices.map((): Array<number | null> => []);
+    for (let round = 0; round < rounds; round++) {
+      choices.forEach((extra, c) => {
+        const t = performance.now();
+        const args = ["--import", cpuProbe, repo("bin/acs-baseline.js"), "scan", files, "--no-config", "--format", "json", ...extra];
+        const run = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit", "pipe"] });
+        walls[c]!.push(performance.now() - t);
+        cpus[c]!.push(Number(run.output[3]?.toString()) / 1000);
+        statuses[c]!.push(run.status);
+      });
+    }
+    choices.forEach((extra, c) => {
+      const name = extra.length ? extra.join(" ") : "default";
+      console.log(`  ${name.padEnd(9)} ${ms(median(walls[c]!)).padStart(10)} wall, ${ms(median(cpus[c]!)).padStart(10)} CPU (exit ${statuses[c]![0]})`);
+    });
   }
 }
 
@@ -236,6 +255,13 @@ Bicep-compiled template: ${json.length} bytes of JSON from ${bicep.length} bytes
 const given = process.argv.slice(2);
 if (given[0] === "--bicep") {
   bicepMapping();
+} else if (given[0] === "--many") {
+  const dir = mkdtempSync(join(tmpdir(), "acs-bench-"));
+  try {
+    manyTemplates(dir, given.length > 1 ? given.slice(1).map(Number) : undefined);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
 } else if (given.length > 0) {
   stageCosts(given.map((f) => [f, readFileSync(f)]));
 } else {

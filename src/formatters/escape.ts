@@ -78,3 +78,11 @@ export function uriPath(path: string): string {
   const wellFormed = (path as string & { toWellFormed(): string }).toWellFormed();
   return wellFormed.split("/").map(encodeURIComponent).join("/");
 }
+
+/**
+ * For the text of a SARIF message (SARIF 2.1.0 §3.11.5): `{` and `}` doubled, since a viewer reads
+ * `{0}` as a placeholder for an argument, so text from the input can neither vanish nor pull in one.
+ */
+export function sarifText(s: string): string {
+  return s.replace(/[{}]/g, "$&$&");
+}

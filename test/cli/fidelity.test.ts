@@ -90,6 +90,30 @@ test("Bicep-compiled: extensibility-provider resources are skipped with a notice
   );
 });
 
+test("Bicep-compiled: a resource of the az extension (AzureResourceManager) is an ARM resource and is judged", async () => {
+  const out = await scan("bicep-extension-az.json");
+  assert.equal(out.errors, []);
+  assert.equal(
+    of(out, "ACS-IAM-001").map((f) => [f.status, f.name]),
+    [["fail", "acs-notifier"]],
+  );
+  assert.ok(out.notices.some((n) => n.startsWith("apps/Deployment@v1 is a resource of the Bicep extensibility provider k8s")));
+  assert.not.ok(
+    out.notices.some((n) => n.includes("Microsoft.Communication")),
+    out.notices.join("\n"),
+  );
+});
+
+test("Bicep-compiled: a module whose template is a variable ([variables('$fxv#0')]) is expanded and judged", async () => {
+  const out = await scan("bicep-module-template-variable.json");
+  assert.equal(out.errors, []);
+  assert.equal(out.notices, []);
+  assert.equal(
+    of(out, "ACS-IAM-001").map((f) => [f.status, f.name, f.line]),
+    [["fail", "acs-notifier", 23]],
+  );
+});
+
 test("a linked template's notice shows its uri; a resource with an unknown name is shown by its pattern", async () => {
   const out = await scan("linked-template-uri.json");
   assert.ok(
