@@ -107,14 +107,14 @@ export class Pipeline {
       const located = locateFindings(raw, expanded, sources, this.rules, mapping?.remappedFile, this.traces);
       mapping?.remap(located, parameterFile);
       stage = "judging the findings";
+      // (every resource: inline suppressions are checked on those without findings too)
+      const resources = expanded.resources.map((r, index) => ({ index, metadata: r.metadata, file: r.source.file, pointer: r.source.pointer }));
       const resourceOf = (i: number) => {
         const subject = raw[i]!.subject;
-        if (subject.kind !== "resource") return undefined;
-        const resource = expanded.resources[subject.index]!;
-        return { index: subject.index, metadata: resource.metadata, file: resource.source.file, pointer: resource.source.pointer };
+        return subject.kind === "resource" ? resources[subject.index] : undefined;
       };
       const subjects = new Map(located.map((f, i) => [f, raw[i]!.subject]));
-      const judged = judge(located, resourceOf, this.options, this.rules, mapping && ((f) => mapping.suppressionsFor(f)));
+      const judged = judge(located, resourceOf, this.options, this.rules, mapping && ((f) => mapping.suppressionsFor(f)), resources);
       const notices: Notice[] = [
         ...(input.notices ?? []),
         ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer })),
