@@ -365,8 +365,19 @@ class Expansion {
         scopeId = this.idOf(ctx, frame.deploymentScope, baseType, names.slice(0, baseCount).join("/"));
       } else {
         const u = fullName as Unknown;
-        type = `${EXTENSION_NAMESPACES[extType.toLowerCase()] ?? "Unknown.Namespace"}/${extType}`;
-        scopeId = new Unknown(u.reason, u.expression, u.functions, { type: baseType.toLowerCase() }, u.secret, u.detail);
+        const segments = nameSegments(u);
+        const namespace = segments[baseCount];
+        type = `${typeof namespace === "string" ? namespace : (EXTENSION_NAMESPACES[extType.toLowerCase()] ?? "Unknown.Namespace")}/${extType}`;
+        // `concat(parameters('acs'), '/Microsoft.Insights/', 'x')`: the base's names are known as
+        // segments, so the scope is the id resourceId(baseType, names...) gives: that resource's.
+        const base = segments.length > baseCount + 1 ? segments.slice(0, baseCount) : undefined;
+        const origin = base ? originOf("resourceid", [baseType, ...base]) : undefined;
+        scopeId =
+          base && base.every((n): n is string => typeof n === "string")
+            ? this.idOf(ctx, frame.deploymentScope, baseType, base.join("/"))
+            : new Unknown(u.reason, u.expression, u.functions, { type: baseType.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
+        const own = base ? segments.slice(baseCount + 1) : [];
+        if (own.length > 0 && own.every((n): n is string => typeof n === "string")) name = own.join("/");
       }
     } else {
       const rawScope = getKey(decl, "scope");
@@ -391,10 +402,15 @@ class Expansion {
     } else if (typeof name !== "string") {
       throw new ExpansionFault("a resource name must be a string", `${pointer}/name`);
     } else if (scopeId !== undefined) {
-      id = typeof scopeId === "string" ? buildResourceId(scopeId, type, [name]) : scopeId;
+      id = typeof scopeId === "string" ? buildResourceId(scopeId, type, [name]) : extensionId(scopeId, type, name);
     } else {
       id = this.idOf(ctx, frame.deploymentScope, type, name);
     }
+    // In a resource group whose name is not known (a module in `rg-${environmentName}`), the id is
+    // unknown too: the one Bicep's reference to the module builds, so its outputs are found.
+    const group = getKey(decl, "resourceGroup");
+    const groupName = group === undefined || scopeId !== undefined || typeof name !== "string" ? undefined : resolveValue(group, scope, this.budget);
+    if (groupName instanceof Unknown) id = idInUnknownGroup(ctx.subscriptionId, groupName, type, name as string);
     const instance = new Instance(decl, frame, scope, pointer, type, name, id, scopeId, existing, condition, chain, symbol, ctx, parentId);
     if (type.toLowerCase() === "microsoft.resources/deployments") this.attachNested(instance, chain);
     return instance;
@@ -618,6 +634,43 @@ function typeFromPrefix(prefix: string): string | undefined {
   const segments = path.split("/");
   if (segments.pop() !== "" || segments.length < 2 || segments.length % 2 !== 0 || !segments[0]!.includes(".")) return undefined;
   return [segments[0]!, ...segments.filter((_, i) => i % 2 === 1)].join("/");
+}
+
+/**
+ * The id of an extension resource (a diagnostic setting) on a scope not known before deployment:
+ * unknown, of its own type, never the scope's id (the setting is not the resource it extends).
+ */
+function extensionId(scope: Value, type: string, name: string): Unknown {
+  const u = scope instanceof Unknown ? scope : new Unknown("error", preview(scope), [], undefined, false, "a resource scope is not a string");
+  const origin = originOf("extensionresourceid", [scope, type, name]);
+  return new Unknown(u.reason, u.expression, u.functions, { type: type.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
+}
+
+/**
+ * The id of a resource in a resource group not known before deployment, with the origin of
+ * `extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, group), type, name)`.
+ */
+function idInUnknownGroup(subscriptionId: string, group: Unknown, type: string, name: string): Unknown {
+  const scopeOrigin = originOf("format", ["/subscriptions/{0}/resourceGroups/{1}", subscriptionId, group]);
+  const scope = new Unknown(
+    group.reason,
+    group.expression,
+    group.functions,
+    undefined,
+    group.secret,
+    group.detail,
+    scopeOrigin === undefined ? {} : { origin: scopeOrigin },
+  );
+  const origin = scopeOrigin === undefined ? undefined : originOf("extensionresourceid", [scope, type, name]);
+  return new Unknown(
+    group.reason,
+    group.expression,
+    group.functions,
+    { type: type.toLowerCase() },
+    group.secret,
+    group.detail,
+    origin === undefined ? {} : { origin },
+  );
 }
 
 /** `[variables('name')]`, the whole expression: its name. */

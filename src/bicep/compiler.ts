@@ -90,7 +90,7 @@ export function runBicepCli(cli: BicepCli, command: "build" | "build-params", fi
   if (error?.code === "ENOBUFS") throw new InputError(file, `the Bicep compiler printed more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
   if (error) throw new InputError(file, `the Bicep compiler ${cli.executable} cannot be run: ${error.code ?? error.message}`);
   const stderr = result.stderr ?? "";
-  if (result.status !== 0) throw compileFailure(file, result.status, stderr + "\n" + (result.stdout ?? ""));
+  if (result.status !== 0) throw compileFailure(cli, file, result.status, stderr + "\n" + (result.stdout ?? ""));
   return result.stdout ?? "";
 }
 
@@ -103,7 +103,7 @@ export function runCompileFunction(compile: BicepCompile, command: "build" | "bu
   }
 }
 
-function compileFailure(file: string, status: number | null, output: string): InputError {
+function compileFailure(cli: BicepCli, file: string, status: number | null, output: string): InputError {
   const errors = parseDiagnostics(output).filter((d) => d.level === "Error");
   // An Azure CLI older than the flag: compiling without it could restore from a registry, so never retry without.
   if (errors.length === 0 && /unrecognized arguments:.*--no-restore/.test(output)) {
@@ -120,7 +120,7 @@ function compileFailure(file: string, status: number | null, output: string): In
   const shown = errors.slice(0, MAX_DIAGNOSTICS_SHOWN).map((d) => describe(d));
   const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : "";
   const restore = errors.some((d) => NOT_RESTORED.has(d.code))
-    ? `registry modules are not in the local cache (the scanner compiles with --no-restore and never uses the network): run 'bicep restore ${file}' first; `
+    ? `registry modules are not in the local cache (the scanner compiles with --no-restore and never uses the network): run '${cli.flavour === "az" ? `az bicep restore --file ${file}` : `bicep restore ${file}`}' first; `
     : "";
   const own = errors.find((d) => sameFile(d.file, file));
   return new InputError(

@@ -14,9 +14,9 @@ export const PUNCT = 4;
 export const EOF = 5;
 
 /**
- * The tokens of a file, one column per field: a 3,000-line file has some 50,000 tokens, and an
- * object for each was most of the cost of a parse inside a scan (allocation and the garbage
- * collections it brings). A token's text is cut from the source only when it is needed.
+ * The tokens of a file, one column per field: a 3,000-line file has some 13,000 tokens, and as
+ * numbers in typed arrays they leave no garbage behind (an object per token did, inside scans
+ * whose other stages keep the collector busy). A token's text is cut from the source when needed.
  */
 export interface Tokens {
   /** Tokens in use (the last one is EOF). */

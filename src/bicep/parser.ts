@@ -231,6 +231,7 @@ class Parser {
       if (this.is("{")) node = this.object();
       else if (this.is("[")) node = this.arrayOrLoop();
       else if (this.is("if") && this.is("(", 1)) node = this.condition();
+      else if (this.is("any") && this.is("(", 1) && (this.is("{", 2) || this.is("[", 2))) node = this.anyOf(stopAtEquals);
       if (node && this.atValueEnd(stopAtEquals)) return node;
       const end = this.skipExpression(stopAtEquals);
       const start = this.startOf(first);
@@ -347,6 +348,19 @@ class Parser {
     }
     node.end = this.endOf(this.next());
     return node;
+  }
+
+  /**
+   * `any({ ... })`: the compiler drops `any()` and emits the literal inside, so the literal is the
+   * value (its properties are where pointers into it land).
+   */
+  private anyOf(stopAtEquals: boolean): ValueNode {
+    this.next();
+    this.expect("(");
+    const inner = this.value(stopAtEquals);
+    this.skipNewlinesOnly();
+    this.expect(")");
+    return inner;
   }
 
   private skipNewlinesOnly(): void {

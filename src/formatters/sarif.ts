@@ -1,7 +1,7 @@
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity, SourceRange } from "../model/index.js";
 import { HOMEPAGE, ruleDocUrl } from "../version.js";
-import { sarifText, uriPath } from "./escape.js";
+import { noLogCommands, sarifText, uriPath } from "./escape.js";
 import { relativePath } from "./paths.js";
 import { otherSteps } from "./trace.js";
 import type { Formatter } from "./types.js";
@@ -122,7 +122,7 @@ export const formatSarif: Formatter = (report, ctx) => {
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + "\n";
+  return noLogCommands(JSON.stringify(sarif, null, 2)) + "\n";
 };
 
 /**

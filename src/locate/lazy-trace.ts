@@ -2,7 +2,7 @@ import { traceProvenance, type ExpandedTemplate, type TraceStart } from "../arm/
 import type { Finding, TraceStep } from "../model/finding.js";
 import type { SourceFile } from "../reader/index.js";
 import { placeTrace } from "./trace.js";
-import { locateInValue } from "./value-pointers.js";
+import { Places } from "./places.js";
 
 interface Pending {
   finding: Finding;
@@ -67,18 +67,9 @@ export class TraceBatch {
   private compute(expanded: ExpandedTemplate, sources: ReadonlyMap<string, SourceFile>, pending: readonly Pending[]): TraceStep[][] {
     const documents = (file: string) => sources.get(file)?.value;
     const steps = pending.map((p) => traceProvenance(expanded, documents, p.start));
-    const byFile = new Map<string, Set<string>>();
-    for (const s of steps.flat()) {
-      if (!sources.has(s.file)) continue;
-      let set = byFile.get(s.file);
-      if (!set) byFile.set(s.file, (set = new Set()));
-      set.add(s.pointer);
-    }
-    const found = new Map<string, ReturnType<SourceFile["locate"]>>();
-    for (const [file, pointers] of byFile) {
-      const source = sources.get(file)!;
-      found.set(file, file === this.remapped ? locateInValue(source.value, [...pointers]) : source.locate([...pointers]));
-    }
+    const places = new Places();
+    for (const s of steps.flat()) if (sources.has(s.file)) places.want(s.file, s.pointer);
+    const found = places.locate(sources, this.remapped);
     return pending.map((p, i) => placeTrace(steps[i]!, p.exact, sources, found));
   }
 }

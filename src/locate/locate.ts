@@ -1,15 +1,15 @@
 import type { ExpandedParameter, ExpandedResource, ExpandedTemplate } from "../arm/index.js";
-import { comesFromElsewhere, isUnknown, type Value } from "../arm/index.js";
+import { comesFromElsewhere, isUnknown, traceProvenance, type RawDocuments, type TraceStart, type Value } from "../arm/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { RawFinding } from "../engine/index.js";
-import type { Finding, FindingSubject } from "../model/finding.js";
+import type { Finding, FindingSubject, TraceTiming } from "../model/finding.js";
 import { formatPointer, type SourceFile } from "../reader/index.js";
 import { ruleDocUrl } from "../version.js";
 import { fingerprintOf, fingerprintPath } from "./fingerprint.js";
 import { TraceBatch } from "./lazy-trace.js";
-import { propertyLabel, valueAtPath } from "./trace.js";
+import { Places } from "./places.js";
+import { placeTrace, propertyLabel, valueAtPath } from "./trace.js";
 import { describeUnknown, renderMessage } from "./message.js";
-import { locateInValue } from "./value-pointers.js";
 
 const UNPLACED = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
@@ -40,6 +40,7 @@ export function locateFindings(
   sources: ReadonlyMap<string, SourceFile>,
   rules: ReadonlyMap<string, RuleMeta>,
   remapped?: string,
+  traces: TraceTiming = "on-read",
 ): Finding[] {
   const placed: Placed[] = [];
   const subjects = new Map<number, FindingSubject>(); // (a resource's name may be an unknown, slow to describe)
@@ -48,23 +49,18 @@ export function locateFindings(
     if (!rule) throw new Error(`the policy reported rule ${r.rule_id}, which the catalog does not list`);
     placed.push({ raw: r, rule, ...place(r, expanded, subjects) });
   }
-  const byFile = new Map<string, string[]>();
-  for (const p of placed) {
-    const list = byFile.get(p.file);
-    if (list) list.push(p.pointer);
-    else byFile.set(p.file, [p.pointer]);
-  }
-  const found = new Map<string, ReturnType<SourceFile["locate"]>>();
-  for (const [file, pointers] of byFile) {
-    const source = sources.get(file);
-    if (!source) throw new Error(`no source text for ${file}`);
-    found.set(file, file === remapped ? locateInValue(source.value, pointers) : source.locate(pointers));
-  }
   const documents = (file: string) => sources.get(file)?.value;
-  const traces = new TraceBatch(expanded, sources, remapped);
+  // Traces that will all be read have their steps found in the same pass over each file.
+  const steps =
+    traces === "always" ? placed.map((p) => traceStart(p, expanded, documents, false)).map((s) => s && traceProvenance(expanded, documents, s)) : [];
+  const places = new Places();
+  for (const p of placed) places.want(p.file, p.pointer);
+  for (const s of steps.flat()) if (s && sources.has(s.file)) places.want(s.file, s.pointer);
+  const found = places.locate(sources, remapped);
+  const batch = traces === "on-read" ? new TraceBatch(expanded, sources, remapped) : undefined;
   const paths = new Map<string, string>();
   const comparable = (file: string) => paths.get(file) ?? paths.set(file, fingerprintPath(file)).get(file)!;
-  return placed.map((p) => {
+  return placed.map((p, i) => {
     const source = sources.get(p.file)!;
     const loc = found.get(p.file)!.get(p.pointer)!;
     const finding: Finding = {
@@ -82,14 +78,25 @@ export function locateFindings(
       helpUri: ruleDocUrl(p.rule.id),
       fingerprint: fingerprintOf(p.rule.id, comparable(p.file), p.subjectKey, p.path),
     };
-    const where = { file: p.file, pointer: p.pointer, ...(p.declared === undefined ? {} : { declared: p.declared }) };
-    const literal = p.file !== remapped && !mayBeExpression(source.text, loc.start);
-    if (comesFromElsewhere(expanded, documents, where, literal)) {
-      const value = judgedValue(p.raw, expanded);
-      traces.attach(finding, { ...where, label: propertyLabel(p.raw.path, p.subject), ...(value === undefined ? {} : { value }) }, loc.exact);
+    if (steps[i]) {
+      finding.trace = placeTrace(steps[i], loc.exact, sources, found);
+    } else if (batch) {
+      const start = traceStart(p, expanded, documents, p.file !== remapped && !mayBeExpression(source.text, loc.start));
+      if (start) batch.attach(finding, start, loc.exact);
     }
     return finding;
   });
+}
+
+/**
+ * Where a finding's trace starts, or undefined when its value was written at the property itself
+ * (the trace would only repeat the finding's place). `literal`: see `comesFromElsewhere`.
+ */
+function traceStart(p: Placed, expanded: ExpandedTemplate, documents: RawDocuments, literal: boolean): TraceStart | undefined {
+  const where = { file: p.file, pointer: p.pointer, ...(p.declared === undefined ? {} : { declared: p.declared }) };
+  if (!comesFromElsewhere(expanded, documents, where, literal)) return undefined;
+  const value = judgedValue(p.raw, expanded);
+  return { ...where, label: propertyLabel(p.raw.path, p.subject), ...(value === undefined ? {} : { value }) };
 }
 
 /** The value the rule judged, when the subject has it (a resource's property). */

@@ -69,6 +69,12 @@ export interface TraceStep {
   waitsOn?: boolean;
 }
 
+/**
+ * When findings' provenance traces are computed: when the first of a template's is read
+ * (`"on-read"`), during the scan (`"always"`), or not at all (`"never"`).
+ */
+export type TraceTiming = "on-read" | "always" | "never";
+
 /** One rule's verdict on one subject. */
 export interface Finding {
   ruleId: string;

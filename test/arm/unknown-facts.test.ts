@@ -107,4 +107,26 @@ test("a child named from unknowns has the id resourceId(type, segments...) gives
   assert.is(mail!.parentId, undefined, "a top-level resource has no parent");
 });
 
+test("a provider-form extension named from unknowns is scoped to the resource so named; its id is its own", () => {
+  const template = {
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    contentVersion: "1.0.0.0",
+    parameters: { acs: { type: "string" } },
+    resources: [
+      { type: "Microsoft.Communication/communicationServices", apiVersion: "2025-05-01", name: "[parameters('acs')]", location: "global" },
+      {
+        type: "Microsoft.Communication/communicationServices/providers/diagnosticSettings",
+        apiVersion: "2021-05-01-preview",
+        name: "[concat(parameters('acs'), '/', 'Microsoft.Insights/', 'logs')]",
+      },
+    ],
+  } as unknown as JsonObject;
+  const [acs, setting] = expandTemplate("t.json", template).resources;
+  const origin = (v: unknown) => (v as Unknown).facts.origin;
+  assert.is(setting!.type, "Microsoft.Insights/diagnosticSettings");
+  assert.is(setting!.name, "logs");
+  assert.ok(origin(acs!.id) !== undefined && origin(setting!.scope) === origin(acs!.id), "scoped to the ACS resource");
+  assert.not.equal(origin(setting!.id), origin(acs!.id), "the setting is not the resource it extends");
+});
+
 test.run();

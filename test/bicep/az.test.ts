@@ -98,6 +98,13 @@ test("az bicep: a compile error lists the Bicep diagnostics at the source, witho
   assert.not.match(r.stdout, "ERROR:");
 });
 
+test("az bicep: an unrestored registry module says to run az bicep restore", async () => {
+  const r = await withAz({ AZURE_CONFIG_DIR: azConfig(true) }, fixtures, "scan", "errors/registry.bicep", "--no-config");
+  assert.is(r.code, 2);
+  assert.match(r.stdout, "run 'az bicep restore --file errors/registry.bicep' first");
+  assert.match(r.stdout, "BCP190");
+});
+
 test("an Azure CLI whose build-params has no --no-restore: an error, never a compile that may restore", async () => {
   const dir = copy("symbolic");
   const log = join(dir, "..", "az.log");

@@ -114,6 +114,27 @@ test("Bicep-compiled: a module whose template is a variable ([variables('$fxv#0'
   );
 });
 
+test("Bicep-compiled azd shape: outputs of a module in a resource group named from a parameter reach app settings and outputs", async () => {
+  const out = await scan("azd-module-outputs-bicep.json");
+  assert.equal(out.errors, []);
+  const verdicts = (rule: string) => of(out, rule).map((f) => [f.status, f.name]);
+  assert.equal(
+    verdicts("ACS-IAM-004"),
+    [["fail", "app-api-{tolower(environmentName)}/appsettings"]],
+    "the ACS key flows from one module into the other's app settings",
+  );
+  assert.equal(verdicts("ACS-IAM-003"), [
+    ["fail", "primaryConnectionString"],
+    ["fail", "ACS_CONNECTIONSTRING"],
+  ]);
+  assert.equal(verdicts("ACS-IAM-006"), [["fail", "appSettings"]]);
+  assert.equal(verdicts("ACS-DATA-001"), [], "'united states' is an allowed geography");
+  assert.equal(
+    out.findings.filter((f) => f.status === "unknown"),
+    [],
+  );
+});
+
 test("a linked template's notice shows its uri; a resource with an unknown name is shown by its pattern", async () => {
   const out = await scan("linked-template-uri.json");
   assert.ok(

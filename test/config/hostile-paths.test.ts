@@ -6,6 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { rulesById } from "../../src/catalog/index.js";
 import { loadCatalog, loadConfig, readBaseline } from "../../src/node/index.js";
+import { thrownMessage as message } from "../helpers.js";
 
 // Class 5 of the hostile-input suite for the files the configuration reads or names: the
 // configuration file itself, the baseline it names and the Bicep CLI it names. A pull request can
@@ -13,15 +14,6 @@ import { loadCatalog, loadConfig, readBaseline } from "../../src/node/index.js";
 // from the repository.
 
 const rules = rulesById(loadCatalog());
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
 
 test("a configuration that is a FIFO, a device or a link to one is refused without waiting or reading", () => {
   const dir = mkdtempSync(join(tmpdir(), "acs-config-kind-"));
