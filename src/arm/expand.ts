@@ -16,6 +16,7 @@ import { mergeUnknowns } from "./expressions/values.js";
 import { originOf } from "./expressions/derive.js";
 import { preview } from "./preview.js";
 import { certainResourceCount } from "./resource-count.js";
+import { joinNames, nameSegments } from "./name-segments.js";
 
 /** A template a nested deployment links to by `relativePath`, read by the caller. */
 export interface LinkedTemplate {
@@ -261,7 +262,7 @@ class Expansion {
     const decl = raw;
     const type = getKey(decl, "type");
     if (typeof type !== "string" || type === "") throw new ExpansionFault("a resource needs a literal type", pointer);
-    const provider = extensibilityProvider(decl, type);
+    const provider = extensibilityProvider(decl, type, frame.template);
     if (provider !== undefined) {
       this.notice(
         "notice",
@@ -364,17 +365,31 @@ class Expansion {
         scopeId = this.idOf(ctx, frame.deploymentScope, baseType, names.slice(0, baseCount).join("/"));
       } else {
         const u = fullName as Unknown;
-        type = `${EXTENSION_NAMESPACES[extType.toLowerCase()] ?? "Unknown.Namespace"}/${extType}`;
-        scopeId = new Unknown(u.reason, u.expression, u.functions, { type: baseType.toLowerCase() }, u.secret, u.detail);
+        const segments = nameSegments(u);
+        const namespace = segments[baseCount];
+        type = `${typeof namespace === "string" ? namespace : (EXTENSION_NAMESPACES[extType.toLowerCase()] ?? "Unknown.Namespace")}/${extType}`;
+        // `concat(parameters('acs'), '/Microsoft.Insights/', 'x')`: the base's names are known as
+        // segments, so the scope is the id resourceId(baseType, names...) gives: that resource's.
+        const base = segments.length > baseCount + 1 ? segments.slice(0, baseCount) : undefined;
+        const origin = base ? originOf("resourceid", [baseType, ...base]) : undefined;
+        scopeId =
+          base && base.every((n): n is string => typeof n === "string")
+            ? this.idOf(ctx, frame.deploymentScope, baseType, base.join("/"))
+            : new Unknown(u.reason, u.expression, u.functions, { type: baseType.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
+        const own = base ? segments.slice(baseCount + 1) : [];
+        if (own.length > 0 && own.every((n): n is string => typeof n === "string")) name = own.join("/");
       }
     } else {
       const rawScope = getKey(decl, "scope");
       if (rawScope !== undefined) scopeId = this.scopeTarget(resolveValue(rawScope, scope, this.budget), ctx, frame);
     }
     let id: Value;
+    let parentId: Value | undefined;
     if (name instanceof Unknown) {
-      // The origin resourceId(type, name) gives: the id written elsewhere is this resource's.
-      const origin = originOf("resourceid", [type, name]);
+      // The origin resourceId(type, segments...) gives: the id written elsewhere is this resource's.
+      const segments = nameSegments(name);
+      const origin = originOf("resourceid", [type, ...segments]);
+      parentId = this.parentIdOf(ctx, frame.deploymentScope, type, segments);
       id = new Unknown(
         name.reason,
         name.expression,
@@ -387,13 +402,34 @@ class Expansion {
     } else if (typeof name !== "string") {
       throw new ExpansionFault("a resource name must be a string", `${pointer}/name`);
     } else if (scopeId !== undefined) {
-      id = typeof scopeId === "string" ? buildResourceId(scopeId, type, [name]) : scopeId;
+      id = typeof scopeId === "string" ? buildResourceId(scopeId, type, [name]) : extensionId(scopeId, type, name);
     } else {
       id = this.idOf(ctx, frame.deploymentScope, type, name);
     }
-    const instance = new Instance(decl, frame, scope, pointer, type, name, id, scopeId, existing, condition, chain, symbol, ctx);
+    // In a resource group whose name is not known (a module in `rg-${environmentName}`), the id is
+    // unknown too: the one Bicep's reference to the module builds, so its outputs are found.
+    const group = getKey(decl, "resourceGroup");
+    const groupName = group === undefined || scopeId !== undefined || typeof name !== "string" ? undefined : resolveValue(group, scope, this.budget);
+    if (groupName instanceof Unknown) id = idInUnknownGroup(ctx.subscriptionId, groupName, type, name as string);
+    const instance = new Instance(decl, frame, scope, pointer, type, name, id, scopeId, existing, condition, chain, symbol, ctx, parentId);
     if (type.toLowerCase() === "microsoft.resources/deployments") this.attachNested(instance, chain);
     return instance;
+  }
+
+  /**
+   * The id of the parent of a child resource whose name is unknown (`{mail}/AzureManagedDomain`),
+   * when its segments tell the parent's: known, or unknown with the origin `resourceId` gives it.
+   * Rules join a child to its parent by it (a domain to its email service).
+   */
+  private parentIdOf(ctx: DeploymentContext, scope: TemplateScope, type: string, segments: readonly Value[]): Value | undefined {
+    const types = type.split("/");
+    if (types.length < 3 || segments.length !== types.length - 1) return undefined;
+    const parentType = types.slice(0, -1).join("/");
+    const names = segments.slice(0, -1);
+    if (names.every((n): n is string => typeof n === "string")) return this.idOf(ctx, scope, parentType, names.join("/"));
+    const u = names.find((n): n is Unknown => n instanceof Unknown)!;
+    const origin = originOf("resourceid", [parentType, ...names]);
+    return new Unknown(u.reason, u.expression, u.functions, { type: parentType.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
   }
 
   private idOf(ctx: DeploymentContext, scope: TemplateScope, type: string, name: string): string {
@@ -525,6 +561,14 @@ class Expansion {
     const inlineKey = findKey(props, "template");
     const inline = inlineKey === undefined ? undefined : props[inlineKey];
     if (isObject(inline)) return { template: inline, file: instance.frame.file, pointer: `${propsPointer}/${inlineKey}` };
+    // Bicep writes a module built from a JSON file as "template": "[variables('$fxv#0')]", the
+    // template an (escaped) object in that variable: the template is that variable's value.
+    if (typeof inline === "string") {
+      const value = resolveValue(inline, instance.scope, this.budget);
+      const variable = VARIABLE_REFERENCE.exec(inline)?.[1];
+      const pointer = variable === undefined ? `${propsPointer}/${inlineKey}` : instance.frame.variableDeclaration(variable);
+      if (isObject(value)) return { template: value, file: instance.frame.file, pointer };
+    }
     const link = resolveValue(getKey(props, "templateLink") ?? null, instance.scope, this.budget);
     const relative = isObject(link) ? getKey(link, "relativePath") : undefined;
     if (typeof relative === "string" && this.options.loadLinkedTemplate) {
@@ -592,6 +636,46 @@ function typeFromPrefix(prefix: string): string | undefined {
   return [segments[0]!, ...segments.filter((_, i) => i % 2 === 1)].join("/");
 }
 
+/**
+ * The id of an extension resource (a diagnostic setting) on a scope not known before deployment:
+ * unknown, of its own type, never the scope's id (the setting is not the resource it extends).
+ */
+function extensionId(scope: Value, type: string, name: string): Unknown {
+  const u = scope instanceof Unknown ? scope : new Unknown("error", preview(scope), [], undefined, false, "a resource scope is not a string");
+  const origin = originOf("extensionresourceid", [scope, type, name]);
+  return new Unknown(u.reason, u.expression, u.functions, { type: type.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
+}
+
+/**
+ * The id of a resource in a resource group not known before deployment, with the origin of
+ * `extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, group), type, name)`.
+ */
+function idInUnknownGroup(subscriptionId: string, group: Unknown, type: string, name: string): Unknown {
+  const scopeOrigin = originOf("format", ["/subscriptions/{0}/resourceGroups/{1}", subscriptionId, group]);
+  const scope = new Unknown(
+    group.reason,
+    group.expression,
+    group.functions,
+    undefined,
+    group.secret,
+    group.detail,
+    scopeOrigin === undefined ? {} : { origin: scopeOrigin },
+  );
+  const origin = scopeOrigin === undefined ? undefined : originOf("extensionresourceid", [scope, type, name]);
+  return new Unknown(
+    group.reason,
+    group.expression,
+    group.functions,
+    { type: type.toLowerCase() },
+    group.secret,
+    group.detail,
+    origin === undefined ? {} : { origin },
+  );
+}
+
+/** `[variables('name')]`, the whole expression: its name. */
+const VARIABLE_REFERENCE = /^\[\s*variables\(\s*'([^']+)'\s*\)\s*\]$/i;
+
 /** True for a type that starts with a namespace (`Microsoft.Web/sites/config`), not a child's own segment. */
 function isQualifiedType(type: string): boolean {
   const slash = type.indexOf("/");
@@ -601,12 +685,23 @@ function isQualifiedType(type: string): boolean {
 /**
  * The extensibility provider of a Bicep resource that is not an ARM resource (Microsoft Graph,
  * Kubernetes): languageVersion 2.0 marks it with `import` or `extension`, and its type carries
- * `@version`, which no ARM type does.
+ * `@version`, which no ARM type does. The `az` extension (AzureResourceManager) is ARM itself:
+ * its resources are judged like any other.
  */
-function extensibilityProvider(decl: JsonObject, type: string): string | undefined {
+function extensibilityProvider(decl: JsonObject, type: string, template: JsonObject): string | undefined {
   const marker = getKey(decl, "import") ?? getKey(decl, "extension");
-  if (typeof marker === "string") return marker;
+  if (typeof marker === "string") return isArmExtension(marker, template) ? undefined : marker;
   return type.includes("@") ? type.slice(0, type.indexOf("/")) || type : undefined;
+}
+
+/** True when a template's extension (or import) alias names AzureResourceManager, or is an undeclared `az`. */
+function isArmExtension(alias: string, template: JsonObject): boolean {
+  const declared = [getKey(template, "extensions"), getKey(template, "imports")]
+    .map((table) => (isObject(table) ? getKey(table, alias) : undefined))
+    .find(isObject);
+  if (!declared) return alias.toLowerCase() === "az";
+  const name = getKey(declared, "name") ?? getKey(declared, "provider");
+  return typeof name === "string" && name.toLowerCase() === "azureresourcemanager";
 }
 
 /** A linked template's `uri`, `id` or `relativePath` for messages; an unknown one by its expression. */
@@ -614,12 +709,6 @@ function describeLink(v: Value | undefined): string {
   if (typeof v === "string") return v;
   if (v instanceof Unknown) return v.shape();
   return v === undefined || v === null ? "?" : preview(v);
-}
-
-function joinNames(parent: Value, child: Value): Value {
-  if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
-  const unknowns = [parent, child].filter((v): v is Unknown => v instanceof Unknown);
-  return unknowns.length > 0 ? mergeUnknowns(unknowns) : new Unknown("error", "name", [], undefined, false, "a resource name is not a string");
 }
 
 /** The deployment scope of a template, from its `$schema`; a nested deployment into a resource group is one. */

@@ -46,6 +46,8 @@ export class Instance {
     readonly deployments: string[],
     readonly symbolicName: string | undefined,
     readonly context: DeploymentContext,
+    /** The parent's id, for a child whose own id is unknown (see ExpandedResource.parentId). */
+    readonly parentId?: Value,
   ) {}
 
   get typeLower(): string {
@@ -86,6 +88,7 @@ export class Instance {
     };
     if (this.symbolicName !== undefined) r.symbolicName = this.symbolicName;
     if (this.scopeId !== undefined) r.scope = this.scopeId;
+    if (this.parentId !== undefined) r.parentId = this.parentId;
     for (const key of RESOLVED_KEYS) {
       const raw = getKey(this.decl, key);
       if (raw === undefined || raw === null) continue;

@@ -34,6 +34,11 @@ export interface ExpandedResource {
   tags?: Value;
   /** For extension resources: the full id of the resource they extend. */
   scope?: Value;
+  /**
+   * For a child resource whose id is unknown: its parent's id, known or unknown (a known id's
+   * parent is the id without its last type and name).
+   */
+  parentId?: Value;
   /** The resource's `metadata` object (ARM ignores it; Bicep's `@description` writes `description` there). */
   metadata?: Value;
   /** True for `existing` references, which are resolvable but not deployed. */

@@ -31,6 +31,12 @@ export interface UnknownFacts {
   /** The string's shape for people, unknown parts named: `CommunicationServices-{appName}`. */
   pattern?: string;
   /**
+   * The `/`-separated segments of an unknown string, each a known string or one unknown
+   * (`{0}/{1}` of `format('{0}/{1}', parameters('mail'), 'AzureManagedDomain')`): a resource so
+   * named has the id `resourceId(type, segments...)` gives. Not handed to the rules.
+   */
+  segments?: readonly Value[];
+  /**
    * The values it can take, when it depends on one parameter with a finite set of values
    * (`allowedValues`, or a bool): for each value of the parameter, the value this one takes.
    */

@@ -61,6 +61,7 @@ test("without parameters, exactly the values that depend on the missing ones are
     "/2/properties/dataLocation",
     "/3/name",
     "/3/id",
+    "/3/parentId",
   ]);
 });
 

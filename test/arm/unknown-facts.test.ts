@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { expandTemplate, type JsonObject } from "../../src/arm/index.js";
+import { expandTemplate, type JsonObject, type Unknown } from "../../src/arm/index.js";
 import { unknownOf } from "./helpers.js";
 
 const params = {
@@ -73,6 +73,60 @@ test("listKeys of the same unknown name targets the resource so named", () => {
   } as unknown as JsonObject;
   const outputs = expandTemplate("t.json", template).outputs;
   for (const o of outputs) assert.is((o.value as { target?: { type?: string } }).target?.type, "microsoft.communication/communicationservices", o.name);
+});
+
+test("a child named from unknowns has the id resourceId(type, segments...) gives, and its parent's id", () => {
+  const template = {
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    contentVersion: "1.0.0.0",
+    parameters: { mail: { type: "string" }, site: { type: "string" } },
+    resources: [
+      { type: "Microsoft.Communication/emailServices", apiVersion: "2025-05-01", name: "[parameters('mail')]", location: "global" },
+      { type: "Microsoft.Communication/emailServices/domains", apiVersion: "2025-05-01", name: "[format('{0}/{1}', parameters('mail'), 'x')]" },
+      {
+        type: "Microsoft.Web/sites",
+        apiVersion: "2023-12-01",
+        name: "[parameters('site')]",
+        resources: [{ type: "config", apiVersion: "2023-12-01", name: "appsettings", properties: {} }],
+      },
+    ],
+    outputs: {
+      domain: { type: "string", value: "[resourceId('Microsoft.Communication/emailServices/domains', parameters('mail'), 'x')]" },
+      config: { type: "string", value: "[resourceId('Microsoft.Web/sites/config', parameters('site'), 'appsettings')]" },
+    },
+  } as unknown as JsonObject;
+  const expanded = expandTemplate("t.json", template);
+  const origin = (v: unknown) => (v as Unknown).facts.origin;
+  const [mail, domain, site, config] = expanded.resources;
+  const [domainRef, configRef] = expanded.outputs;
+  assert.ok(origin(domain!.id) !== undefined && origin(domain!.id) === origin(domainRef!.value), "the domain's id is the one resourceId gives");
+  assert.is(origin(domain!.parentId), origin(mail!.id), "the domain's parent is the email service");
+  assert.is(origin(config!.id), origin(configRef!.value), "a nested child's id keeps its own name");
+  assert.is(origin(config!.parentId), origin(site!.id));
+  assert.is((config!.name as Unknown).shape(), "{site}/appsettings", "shown by its pattern");
+  assert.is(mail!.parentId, undefined, "a top-level resource has no parent");
+});
+
+test("a provider-form extension named from unknowns is scoped to the resource so named; its id is its own", () => {
+  const template = {
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    contentVersion: "1.0.0.0",
+    parameters: { acs: { type: "string" } },
+    resources: [
+      { type: "Microsoft.Communication/communicationServices", apiVersion: "2025-05-01", name: "[parameters('acs')]", location: "global" },
+      {
+        type: "Microsoft.Communication/communicationServices/providers/diagnosticSettings",
+        apiVersion: "2021-05-01-preview",
+        name: "[concat(parameters('acs'), '/', 'Microsoft.Insights/', 'logs')]",
+      },
+    ],
+  } as unknown as JsonObject;
+  const [acs, setting] = expandTemplate("t.json", template).resources;
+  const origin = (v: unknown) => (v as Unknown).facts.origin;
+  assert.is(setting!.type, "Microsoft.Insights/diagnosticSettings");
+  assert.is(setting!.name, "logs");
+  assert.ok(origin(acs!.id) !== undefined && origin(setting!.scope) === origin(acs!.id), "scoped to the ACS resource");
+  assert.not.equal(origin(setting!.id), origin(acs!.id), "the setting is not the resource it extends");
 });
 
 test.run();

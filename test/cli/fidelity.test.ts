@@ -90,6 +90,51 @@ test("Bicep-compiled: extensibility-provider resources are skipped with a notice
   );
 });
 
+test("Bicep-compiled: a resource of the az extension (AzureResourceManager) is an ARM resource and is judged", async () => {
+  const out = await scan("bicep-extension-az.json");
+  assert.equal(out.errors, []);
+  assert.equal(
+    of(out, "ACS-IAM-001").map((f) => [f.status, f.name]),
+    [["fail", "acs-notifier"]],
+  );
+  assert.ok(out.notices.some((n) => n.startsWith("apps/Deployment@v1 is a resource of the Bicep extensibility provider k8s")));
+  assert.not.ok(
+    out.notices.some((n) => n.includes("Microsoft.Communication")),
+    out.notices.join("\n"),
+  );
+});
+
+test("Bicep-compiled: a module whose template is a variable ([variables('$fxv#0')]) is expanded and judged", async () => {
+  const out = await scan("bicep-module-template-variable.json");
+  assert.equal(out.errors, []);
+  assert.equal(out.notices, []);
+  assert.equal(
+    of(out, "ACS-IAM-001").map((f) => [f.status, f.name, f.line]),
+    [["fail", "acs-notifier", 23]],
+  );
+});
+
+test("Bicep-compiled azd shape: outputs of a module in a resource group named from a parameter reach app settings and outputs", async () => {
+  const out = await scan("azd-module-outputs-bicep.json");
+  assert.equal(out.errors, []);
+  const verdicts = (rule: string) => of(out, rule).map((f) => [f.status, f.name]);
+  assert.equal(
+    verdicts("ACS-IAM-004"),
+    [["fail", "app-api-{tolower(environmentName)}/appsettings"]],
+    "the ACS key flows from one module into the other's app settings",
+  );
+  assert.equal(verdicts("ACS-IAM-003"), [
+    ["fail", "primaryConnectionString"],
+    ["fail", "ACS_CONNECTIONSTRING"],
+  ]);
+  assert.equal(verdicts("ACS-IAM-006"), [["fail", "appSettings"]]);
+  assert.equal(verdicts("ACS-DATA-001"), [], "'united states' is an allowed geography");
+  assert.equal(
+    out.findings.filter((f) => f.status === "unknown"),
+    [],
+  );
+});
+
 test("a linked template's notice shows its uri; a resource with an unknown name is shown by its pattern", async () => {
   const out = await scan("linked-template-uri.json");
   assert.ok(

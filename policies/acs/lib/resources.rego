@@ -64,6 +64,14 @@ id_key(id) := ["$unknown", id["$unknown"].origin] if {
 	is_string(id["$unknown"].origin)
 }
 
+# parent_key(r) is the id key of the parent of child resource r (a domain's email service): its
+# known id without the last type and name, else the parent id the expander gives a child whose
+# name is unknown (the id resourceId(parentType, ...) would give, with the same origin).
+parent_key(r) := id_key(concat("/", array.slice(parts, 0, count(parts) - 2))) if {
+	is_string(r.id)
+	parts := split(r.id, "/")
+} else := id_key(r.parentId)
+
 # is_communication_id(id) holds for a known id of a Microsoft.Communication resource, or for an
 # unknown whose target type is one.
 is_communication_id(id) if {

@@ -1,6 +1,7 @@
 package acs.lib.resources_test
 
 import data.acs.lib.resources
+import data.acs.lib.testdata
 
 _acs(i, existing) := {
 	"index": i, "typeLower": "microsoft.communication/communicationservices",
@@ -70,4 +71,17 @@ test_a_resource_whose_condition_is_false_for_every_value_is_never_deployed if {
 	[r.index | some r in resources.deployed("a")] == [1] with input as inp
 	count(resources.communication_services) == 0 with input as inp
 	not resources.acs_workload with input as inp
+}
+
+test_parent_key_of_a_known_id_drops_the_last_type_and_name if {
+	id := "/subscriptions/s/resourceGroups/r/providers/Microsoft.Communication/emailServices/Mail/domains/x"
+	domain := object.union(testdata.resource(1, "Microsoft.Communication/emailServices/domains", "Mail/x", {}), {"id": id})
+	resources.parent_key(domain) == "/subscriptions/s/resourcegroups/r/providers/microsoft.communication/emailservices/mail"
+}
+
+test_parent_key_of_an_unknown_id_is_the_parent_id_the_expander_gives if {
+	parent := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('mail')]", "origin": "resourceid(\"T\",<p>)"}}
+	domain := object.union(testdata.resource(1, "Microsoft.Communication/emailServices/domains", "x", {}), {"id": testdata.missing("[parameters('mail')]"), "parentId": parent})
+	resources.parent_key(domain) == ["$unknown", "resourceid(\"T\",<p>)"]
+	not resources.parent_key(object.remove(domain, ["parentId"]))
 }

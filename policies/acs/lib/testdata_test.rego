@@ -3,9 +3,16 @@ package acs.lib.testdata
 
 resource(i, type, name, props) := {
 	"index": i, "type": type, "typeLower": lower(type), "apiVersion": "2025-05-01",
-	"name": name, "id": concat("", ["/subscriptions/s/resourceGroups/r/providers/", type, "/", name]),
+	"name": name, "id": _id(type, name),
 	"existing": false, "condition": true, "properties": props,
 }
+
+# The id ARM gives: each type after the namespace followed by its name (.../vaults/kv/secrets/s).
+_id(type, name) := concat("", ["/subscriptions/s/resourceGroups/r/providers/", types[0], concat("", [concat("/", ["", types[i + 1], names[i]]) | some i, _ in names])]) if {
+	types := split(type, "/")
+	names := split(name, "/")
+	count(types) == count(names) + 1
+} else := concat("", ["/subscriptions/s/resourceGroups/r/providers/", type, "/", name])
 
 acs(props) := resource(0, "Microsoft.Communication/communicationServices", "acs", props)
 

@@ -153,5 +153,43 @@ function piecesFacts(pieces: Piece[]): UnknownFacts {
   const facts: UnknownFacts = { pattern };
   if (prefix) facts.prefix = prefix;
   if (suffix) facts.suffix = suffix;
+  const segments = segmentsOf(pieces);
+  if (segments) facts.segments = segments;
   return facts;
+}
+
+/**
+ * The `/`-separated segments of a string made of pieces when there are several and each is a
+ * known string or a single unknown (an unknown that has segments itself is split into them).
+ */
+function segmentsOf(pieces: readonly Piece[]): Value[] | undefined {
+  const segments: Piece[][] = [[]];
+  const flat = pieces.flatMap((p) => (p instanceof Unknown && p.facts.segments ? withSlashes(p.facts.segments) : [p]));
+  for (const piece of flat) {
+    if (piece instanceof Unknown) {
+      segments[segments.length - 1]!.push(piece);
+      continue;
+    }
+    const [first, ...rest] = piece.split("/");
+    if (first) segments[segments.length - 1]!.push(first);
+    for (const part of rest) segments.push(part ? [part] : []);
+  }
+  if (segments.length < 2) return undefined;
+  const out: Value[] = [];
+  for (const parts of segments) {
+    if (parts.length === 1 && parts[0] instanceof Unknown) out.push(parts[0]);
+    else if (parts.length > 0 && parts.every((p) => typeof p === "string")) out.push(parts.join(""));
+    else return undefined;
+  }
+  return out;
+}
+
+/** Segments as pieces again: a, "/", b, "/", c. */
+function withSlashes(segments: readonly Value[]): Piece[] {
+  const pieces: Piece[] = [];
+  segments.forEach((s, i) => {
+    if (i > 0) pieces.push("/");
+    pieces.push(s instanceof Unknown ? s : typeof s === "string" ? s : armString(s));
+  });
+  return pieces;
 }

@@ -75,9 +75,8 @@ _mail_by_domain_key := {k: {m |
 
 # The id keys of the email services of the domains, by the domains' id key: a domain's email
 # service is the resource whose id is the domain's id without /domains/<name>.
-_domain_parent_groups[resources.key(d)] contains resources.id_key(concat("/", array.slice(parts, 0, count(parts) - 2))) if {
+_domain_parent_groups[resources.key(d)] contains resources.parent_key(d) if {
 	some d in _domains
-	parts := split(d.id, "/")
 }
 
 _mail_by_key := {k: v | some k, v in _mail_groups}
@@ -88,6 +87,9 @@ _mail_groups[resources.key(e)] contains {"name": e.name, "location": e.propertie
 
 # The email services (name and data location) of the domains that a linked-domain entry names.
 _mails(entry) := _mail_by_domain_key[resources.id_key(entry)]
+
+# An entry, even an unknown id, that names a domain of this template whose email service is here too.
+_matched(entry) if count(_mails(entry)) > 0
 
 _mismatches(s) := [{"index": i, "message": msg} |
 	some i, entry in s.properties.linkedDomains
@@ -139,6 +141,7 @@ _undecided(s) := [u |
 _undecided_entry(s, i, entry) := [{"index": i, "message": result.message("depends", {})}] if {
 	value.is_unknown(entry)
 	count(_domains) > 0
+	not _matched(entry)
 } else := [{"index": i, "message": result.message("depends", {})}] if {
 	some m in _mails(entry)
 	_undecided_pair(m.location, s.properties.dataLocation)

@@ -69,3 +69,32 @@ test_email_services_sharing_an_id_are_each_judged if {
 	[f.status, f.message.args.location] == ["fail", "United States"]
 	count(_deny([service, _mail("Europe"), object.union(_mail("Europe"), {"index": 3}), _domain])) == 0
 }
+
+# Names from a parameter with no value: the linked entry resourceId(domains, mail, 'x') is the domain
+# declared as format('{0}/{1}', mail, 'x') and its parent the email service named mail (same origins).
+_unknown_id(type, origin) := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('mail')]", "target": {"type": type}, "origin": origin}}
+
+_mail_origin := "resourceid(\"Microsoft.Communication/emailServices\",<t.json#/parameters/mail>)"
+
+_domain_origin := "resourceid(\"Microsoft.Communication/emailServices/domains\",<t.json#/parameters/mail>,\"x\")"
+
+_unnamed_mail(location) := object.union(_mail(location), {"name": testdata.missing("[parameters('mail')]"), "id": _unknown_id("microsoft.communication/emailservices", _mail_origin)})
+
+_unnamed_domain := object.union(_domain, {
+	"name": testdata.missing("[parameters('mail')]"),
+	"id": _unknown_id("microsoft.communication/emailservices/domains", _domain_origin),
+	"parentId": _unknown_id("microsoft.communication/emailservices", _mail_origin),
+})
+
+test_unknown_names_are_joined_by_origin if {
+	entry := _unknown_id("microsoft.communication/emailservices/domains", _domain_origin)
+	service := testdata.acs({"dataLocation": "United States", "linkedDomains": [entry]})
+	testdata.verdicts(_deny([service, _unnamed_mail("Europe"), _unnamed_domain])) == {["fail", ["properties", "linkedDomains", 0]]}
+	count(_deny([testdata.acs({"dataLocation": "Europe", "linkedDomains": [entry]}), _unnamed_mail("Europe"), _unnamed_domain])) == 0
+}
+
+test_an_unknown_entry_naming_no_domain_here_stays_unknown if {
+	entry := _unknown_id("microsoft.communication/emailservices/domains", "resourceid(\"Microsoft.Communication/emailServices/domains\",<t.json#/parameters/other>,\"x\")")
+	service := testdata.acs({"dataLocation": "Europe", "linkedDomains": [entry]})
+	testdata.verdicts(_deny([service, _unnamed_mail("Europe"), _unnamed_domain])) == {["unknown", ["properties", "linkedDomains", 0]]}
+}

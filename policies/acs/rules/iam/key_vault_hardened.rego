@@ -63,20 +63,23 @@ import data.acs.lib.value
 
 _secrets := resources.deployed("microsoft.keyvault/vaults/secrets")
 
-# Names of the vaults that hold an ACS secret (a secret is named `vault/secret`).
-_holding contains lower(split(s.name, "/")[0]) if {
+# Id keys of the vaults that hold an ACS secret: each secret's parent, known or, when the names are
+# parameters with no value, the vault whose id has the same origin.
+_holding contains resources.parent_key(s) if {
 	some s in _secrets
-	is_string(s.name)
 	secrets.is_or_maybe_acs_secret(s.properties.value)
 }
 
-# A secret holding an ACS key whose name (so its vault) is not known.
+_vault_keys contains resources.key(v) if some v in resources.deployed("microsoft.keyvault/vaults")
+
 default _secret_in_unknown_vault := false
 
+# A secret holding an ACS key whose vault is none of the vaults known here.
 _secret_in_unknown_vault if {
 	some s in _secrets
 	value.is_unknown(s.name)
 	secrets.is_or_maybe_acs_secret(s.properties.value)
+	not resources.parent_key(s) in _vault_keys
 }
 
 # Each setting must not be `bad`; absent, purge protection and RBAC are off (must be set), soft
@@ -146,10 +149,7 @@ deny contains finding if {
 	finding := result.unknown(rego.metadata.chain(), v, unknowns[0].path, unknowns[0].message)
 }
 
-_holds(v) if {
-	is_string(v.name)
-	lower(v.name) in _holding
-}
+_holds(v) if resources.key(v) in _holding
 
 # A secret holding an ACS key whose vault is not known, or a vault whose name is not known while
 # some vault holds an ACS key: the vault may be the one, so a weakness is unknown.
@@ -159,8 +159,10 @@ _may_hold(v) if {
 }
 
 _may_hold(v) if {
+	not _holds(v)
 	value.is_unknown(v.name)
-	count(_holding) > 0
+	some k in _holding
+	not k in _vault_keys
 }
 
 deny contains finding if {

@@ -59,3 +59,14 @@ test_bool_parameters_are_judged_for_both_values if {
 	either := object.union(_hardened, {"enableSoftDelete": testdata.finite("soft", [true, false])})
 	testdata.verdicts(_deny([_vault(either), _secret(testdata.acs_keys)])) == {["unknown", ["properties", "enableSoftDelete"]]}
 }
+
+# Names from a parameter with no value: the secret's parent id (given by the expander) has the
+# vault's id origin, so the vault is the one that holds the key: a fail, not an unknown.
+_unknown_vault_id := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('vault')]", "origin": "resourceid(\"Microsoft.KeyVault/vaults\",<t.json#/parameters/vault>)"}}
+
+test_a_secret_joins_its_vault_by_origin_when_names_are_unknown if {
+	vault := object.union(_vault({}), {"name": testdata.missing("[parameters('vault')]"), "id": _unknown_vault_id})
+	secret := object.union(_secret(testdata.acs_keys), {"name": testdata.missing("[parameters('vault')]"), "id": testdata.missing("[parameters('vault')]"), "parentId": _unknown_vault_id})
+	testdata.verdicts(_deny([vault, secret])) == {["fail", ["properties", "enablePurgeProtection"]]}
+	count(_deny([object.union(vault, {"properties": _hardened}), secret])) == 0
+}

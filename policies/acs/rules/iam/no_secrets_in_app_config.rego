@@ -6,7 +6,9 @@
 #   app jobs and container instances, are readable by anyone who can read the app's configuration
 #   and are copied into logs and diagnostics. They must not hold an ACS access key or connection
 #   string. Key Vault references (@Microsoft.KeyVault(...)) and Key Vault secrets are the stores
-#   to use, and a managed identity with the endpoint alone needs no secret at all.
+#   to use, and a managed identity with the endpoint alone needs no secret at all. A key read
+#   from a resource whose type is not known (a placeholder id to fill in) counts when the
+#   setting's name says it is an ACS credential (VV_COMMUNICATION_SERVICES_CONNECTION_STRING).
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/communication-services/concepts/authentication
 #     description: Authenticate to Azure Communication Services (managed identity, Entra ID)
@@ -84,15 +86,26 @@ _config_roots(r) := [["properties", "siteConfig"]] if {
 
 deny contains finding if {
 	some r in _judged
-	paths := _secret_paths(r)
+	paths := _acs_secret_paths(r)
 	count(paths) > 0
-	path := sort(paths)[0]
+	path := _first_whole(r, paths)
 	finding := result.fail(rego.metadata.chain(), r, path, _message(r, path, "holds"))
 }
 
+# The setting a finding names: first one that holds a key or connection string whole (a list*
+# result, a literal), before one holding only part of it (substring(...) of a connection string).
+_first_whole(r, paths) := sort(whole)[0] if {
+	whole := [p | some p in paths; _whole(object.get(r, p, null))]
+	count(whole) > 0
+} else := sort(paths)[0]
+
+_whole(v) if is_string(v)
+
+_whole(v) if startswith(lower(trim_left(v["$unknown"].expression, "[ ")), "list")
+
 deny contains finding if {
 	some r in _judged
-	count(_secret_paths(r)) == 0
+	count(_acs_secret_paths(r)) == 0
 	paths := _maybe_paths(r)
 	count(paths) > 0
 	path := sort(paths)[0]
@@ -139,6 +152,14 @@ _opaque_paths(r) := roots if {
 	value.is_unknown(node)
 ]
 
+# The ACS secrets: keys of an ACS resource, literal connection strings, and keys of a resource
+# whose type is not known (a placeholder id the user fills in) kept under a setting whose name says
+# it is an ACS credential (VV_COMMUNICATION_SERVICES_CONNECTION_STRING): the name states what it holds.
+_acs_secret_paths(r) := array.concat(_secret_paths(r), [p |
+	some p in _maybe_paths(r)
+	secrets.names_acs_credential(_raw_name(r, p))
+])
+
 _secret_paths(r) := [array.concat(root, p) |
 	some root in _config_roots(r)
 	some p in secrets.secret_paths(object.get(r, root, null))
@@ -152,10 +173,14 @@ _maybe_paths(r) := [array.concat(root, p) |
 _message(r, path, id) := result.message(id, {"setting": _setting_name(r, path)})
 
 # The name of the setting at path: an entry's `name` in a settings array, else the map key.
-_setting_name(r, path) := result.message("named_setting", {"name": name}) if {
+_setting_name(r, path) := result.message("named_setting", {"name": _raw_name(r, path)}) if {
+	_raw_name(r, path)
+} else := result.message("a_setting", {})
+
+_raw_name(r, path) := name if {
 	entry := object.get({"r": r}, array.concat(["r"], array.slice(path, 0, count(path) - 1)), null)
 	name := entry.name
 	is_string(name)
-} else := result.message("named_setting", {"name": path[count(path) - 1]}) if {
+} else := path[count(path) - 1] if {
 	is_string(path[count(path) - 1])
-} else := result.message("a_setting", {})
+}

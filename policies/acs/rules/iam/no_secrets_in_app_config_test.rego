@@ -74,3 +74,24 @@ test_pass_unknown_settings_outside_an_acs_workload if {
 test_pass_unknown_properties_of_a_logs_config if {
 	count(rule.deny) == 0 with input as {"resources": [testdata.acs({}), _config("app/logs", testdata.missing("[parameters('logs')]"))]}
 }
+
+# A setting cut from a connection string (substring(listKeys(...).primaryConnectionString, ...)) is
+# still tainted, but the finding names the setting that holds the key whole.
+test_the_finding_names_the_setting_holding_the_key_whole if {
+	part := {"$unknown": object.union(testdata.acs_keys["$unknown"], {"expression": "[substring(listKeys(variables('acs'), '2020-08-20').primaryConnectionString, 9, 40)]"})}
+	whole := {"$unknown": object.union(testdata.acs_keys["$unknown"], {"expression": "[listKeys(variables('acs'), '2020-08-20').primaryConnectionString]"})}
+	r := testdata.resource(0, "Microsoft.Web/sites/config", "app/appsettings", {"EndpointUrl": part, "ResourceConnectionString": whole})
+	testdata.verdicts(_deny(r)) == {["fail", ["properties", "ResourceConnectionString"]]}
+	only_part := testdata.resource(0, "Microsoft.Web/sites/config", "app/appsettings", {"EndpointUrl": part})
+	testdata.verdicts(_deny(only_part)) == {["fail", ["properties", "EndpointUrl"]]}
+}
+
+# Keys of a resource whose type is not known (a placeholder id) under a setting named as an ACS
+# credential: the name says what the value is, a fail; under another name, unknown.
+test_keys_of_unknown_type_under_an_acs_credential_name_fail if {
+	v := {"$unknown": {"reason": "runtime-function", "expression": "[listKeys(variables('resourceId'), '2020-08-20').primaryConnectionString]", "functions": ["listkeys"], "secret": true}}
+	named := testdata.resource(0, "Microsoft.Web/sites/config", "app/appsettings", {"VV_COMMUNICATION_SERVICES_CONNECTION_STRING": v})
+	testdata.verdicts(_deny(named)) == {["fail", ["properties", "VV_COMMUNICATION_SERVICES_CONNECTION_STRING"]]}
+	other := testdata.resource(0, "Microsoft.Web/sites/config", "app/appsettings", {"ResourceConnectionString": v})
+	testdata.verdicts(_deny(other)) == {["unknown", ["properties", "ResourceConnectionString"]]}
+}

@@ -66,6 +66,20 @@ _has_workspace(s) if {
 	w != ""
 }
 
+# An id not known before deployment that is provably a workspace's: resourceId() of a workspace
+# whose name is a parameter (Bicep's workspace.id), or a string whose known part is not empty.
+_has_workspace(s) if {
+	w := s.properties.workspaceId
+	value.is_unknown(w)
+	_not_empty(w)
+}
+
+_not_empty(w) if w["$unknown"].target.type == "microsoft.operationalinsights/workspaces"
+
+_not_empty(w) if value.known_prefix(w) != ""
+
+_not_empty(w) if value.known_suffix(w) != ""
+
 # The targets (id keys) with a setting that sends enabled logs to a workspace, or with one that
 # depends on unknown values: each setting is judged once, and each service looks its own id up.
 _workspace_keys contains k if {
@@ -80,7 +94,10 @@ _undecided_keys contains k if {
 	_undecided_setting(s)
 }
 
-_undecided_setting(s) if value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
+_undecided_setting(s) if {
+	value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
+	not _has_workspace(s)
+}
 
 _undecided_setting(s) if diagnostics.undecided(s)
 
@@ -126,6 +143,7 @@ _failing_by_key := {k: [p, failing] |
 _some_unknown_workspace(targeting) if {
 	some s in targeting
 	value.is_unknown(object.get(s, ["properties", "workspaceId"], null))
+	not _has_workspace(s)
 }
 
 _to_workspace_when(targeting, w) if {

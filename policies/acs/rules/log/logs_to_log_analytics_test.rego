@@ -39,3 +39,13 @@ test_unknown_workspace_names_no_values if {
 	[f] := [f | some f in _deny([testdata.acs({}), _setting({"workspaceId": testdata.missing("[parameters('ws')]"), "logs": [{"categoryGroup": "allLogs", "enabled": on}]})])]
 	f.message.id == "depends"
 }
+
+# A workspace id not known before deployment but provably one: resourceId() of a workspace named by
+# a parameter, or an id whose known beginning is not empty. A bare parameter stays unknown (above).
+test_pass_workspace_id_provably_a_workspace if {
+	logs := [{"categoryGroup": "allLogs", "enabled": true}]
+	by_id := {"$unknown": {"reason": "missing-parameter", "expression": "[resourceId('Microsoft.OperationalInsights/workspaces', parameters('ws'))]", "target": {"type": "microsoft.operationalinsights/workspaces"}}}
+	count(_deny([testdata.acs({}), _setting({"workspaceId": by_id, "logs": logs})])) == 0
+	prefixed := {"$unknown": {"reason": "missing-parameter", "expression": "[format('/subscriptions/{0}/x', parameters('s'))]", "prefix": "/subscriptions/"}}
+	count(_deny([testdata.acs({}), _setting({"workspaceId": prefixed, "logs": logs})])) == 0
+}

@@ -59,16 +59,16 @@ import data.acs.lib.resources
 import data.acs.lib.result
 import data.acs.lib.value
 
-_acs_topic_names contains lower(t.name) if {
+# Id keys of the system topics of ACS events; a subscription below one is joined by its parent's
+# key, known or the same origin when the names are parameters with no value.
+_acs_topic_keys contains resources.key(t) if {
 	some t in resources.deployed("microsoft.eventgrid/systemtopics")
 	resources.is_communication_id(t.properties.source)
-	is_string(t.name)
 }
 
 _subscriptions contains s if {
 	some s in resources.deployed("microsoft.eventgrid/systemtopics/eventsubscriptions")
-	is_string(s.name)
-	lower(split(s.name, "/")[0]) in _acs_topic_names
+	resources.parent_key(s) in _acs_topic_keys
 }
 
 _subscriptions contains s if {

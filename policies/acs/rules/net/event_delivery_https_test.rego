@@ -93,3 +93,14 @@ test_allowed_endpoint_types_are_judged_each if {
 	[f.status, f.path] == ["unknown", ["properties", "destination", "endpointType"]]
 	f.message.args.values == ["WebHook"]
 }
+
+# Names from a parameter with no value: the subscription's parent id (given by the expander) has the
+# topic's id origin, so an http:// webhook below an ACS topic fails, it is not silently skipped.
+test_a_subscription_joins_its_topic_by_origin_when_names_are_unknown if {
+	topic_id := {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('topic')]", "origin": "resourceid(\"Microsoft.EventGrid/systemTopics\",<t.json#/parameters/topic>)"}}
+	topic := object.union(_topic(testdata.acs_id), {"name": testdata.missing("[parameters('topic')]"), "id": topic_id})
+	sub := object.union(_sub("http://app.example.com/events"), {"name": testdata.missing("[parameters('topic')]"), "id": testdata.missing("[parameters('topic')]"), "parentId": topic_id})
+	testdata.verdicts(_deny([topic, sub])) == {["fail", ["properties", "destination", "properties", "endpointUrl"]]}
+	other := object.union(sub, {"parentId": {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('other')]", "origin": "other"}}})
+	count(_deny([topic, other])) == 0
+}
