@@ -3,15 +3,15 @@
  *  - policy size and load cost, and each stage's cost on the bundled example (or on given files);
  *  - the size series: ACS workload templates from 14 KB to ~4 MB (scan, per-KB cost, peak RSS),
  *    each with the pinned Go OPA (`opa eval`) on the same policy and the same normalized input;
- *  - 500 typical templates in one CLI call, for the default and each `--jobs` value;
+ *  - 16, 50 and 500 typical templates in one CLI call, for the default and each `--jobs` value;
  *  - what mapping findings to Bicep lines adds to a scan.
  * Usage: npm run bench [-- file.json ...]   (with files: only the stage costs of those files;
- *        with --bicep: only the Bicep mapping figures)
+ *        with --bicep: only the Bicep mapping figures; with --many [count ...]: only the CLI runs)
  * Timings are medians; run on a quiet machine.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index.js";
@@ -120,42 +120,64 @@ function sizeSeries(dir: string): void {
   }
 }
 
-/** 500 typical templates in one CLI call, for the default `--jobs` and each value up to the cores. */
-function manyTemplates(dir: string): void {
+/**
+ * Typical templates in one CLI call: 16, 50 and 500 files, for the default `--jobs` and each value
+ * up to the cores. The choices alternate within each round, so that all see the same machine load;
+ * each reports its median wall time and its median CPU time (every thread of the process, taken by
+ * a preloaded module at exit), which other processes disturb less.
+ */
+function manyTemplates(dir: string, counts = [16, 50, 500], rounds = 5): void {
   const kinds = [
     readFileSync(repo("examples/insecure-acs-workload.json")),
     Buffer.from(syntheticTemplate(10e3)),
     readFileSync(repo("fixtures/expander/bicep-module/template.json")),
   ];
-  const files = join(dir, "many");
-  mkdirSync(files);
-  let total = 0;
-  for (let i = 0; i < 500; i++) {
-    const bytes = kinds[i % kinds.length]!;
-    writeFileSync(join(files, `t${String(i).padStart(3, "0")}.json`), bytes);
-    total += bytes.length;
-  }
   const cores = availableParallelism();
-  console.log(`\n500 templates (${kb(total)}; ${kinds.map((k) => `${k.length} B`).join(", ")} in turn), one CLI call, ${cores} cores, median of 5`);
+  const cpuProbe = join(dir, "cpu-at-exit.mjs");
+  writeFileSync(
+    cpuProbe,
+    `import { writeSync } from "node:fs";\nprocess.on("exit", () => { const u = process.cpuUsage(); writeSync(3, String(u.user + u.system)); });\n`,
+  );
   const choices: Array<string[]> = [[], ...Array.from({ length: Math.max(2, cores) }, (_, i) => ["--jobs", String(i + 1)])];
-  for (const extra of choices) {
-    const walls: number[] = [];
-    let status: number | null = null;
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const run = spawnSync(process.execPath, [repo("bin/acs-baseline.js"), "scan", files, "--no-config", "--format", "json", ...extra], {
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      walls.push(performance.now() - t);
-      status = run.status;
+  for (const count of counts) {
+    const files = join(dir, `many-${count}`);
+    mkdirSync(files);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      const bytes = kinds[i % kinds.length]!;
+      writeFileSync(join(files, `t${String(i).padStart(3, "0")}.json`), bytes);
+      total += bytes.length;
     }
-    console.log(`  ${extra.length ? extra.join(" ") : "default"}: ${ms(median(walls))} (exit ${status})`);
+    console.log(
+      `\n${count} templates (${kb(total)}; ${kinds.map((k) => `${k.length} B`).join(", ")} in turn), one CLI call, ${cores} cores, ` +
+        `load average ${loadavg()[0]!.toFixed(1)}, median of ${rounds}`,
+    );
+    const walls = choices.map((): number[] => []);
+    const cpus = choices.map((): number[] => []);
+    const statuses = choices.map((): Array<number | null> => []);
+    for (let round = 0; round < rounds; round++) {
+      choices.forEach((extra, c) => {
+        const t = performance.now();
+        const args = ["--import", cpuProbe, repo("bin/acs-baseline.js"), "scan", files, "--no-config", "--format", "json", ...extra];
+        const run = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit", "pipe"] });
+        walls[c]!.push(performance.now() - t);
+        cpus[c]!.push(Number(run.output[3]?.toString()) / 1000);
+        statuses[c]!.push(run.status);
+      });
+    }
+    choices.forEach((extra, c) => {
+      const name = extra.length ? extra.join(" ") : "default";
+      console.log(`  ${name.padEnd(9)} ${ms(median(walls[c]!)).padStart(10)} wall, ${ms(median(cpus[c]!)).padStart(10)} CPU (exit ${statuses[c]![0]})`);
+    });
   }
 }
 
 /**
  * Bicep: what mapping findings back to Bicep lines adds to the scan of a template compiled from
  * Bicep (the same compiled JSON scanned as plain JSON, and as the output of its .bicep).
+ * CPU time, the two scans alternating one by one (their order swapped every other pair) so that
+ * both see the same load; each round gives one ratio of median times, and the median and spread
+ * of the rounds are reported, so that neither a disturbed scan nor a disturbed round moves it.
  */
 function bicepMapping(): void {
   let count = 1;
@@ -166,54 +188,80 @@ function bicepMapping(): void {
   const findings = bicepScanner.scanContent("/bench/main.bicep", bicep).findings.length;
   console.log(`
 Bicep-compiled template: ${json.length} bytes of JSON from ${bicep.length} bytes of Bicep (${count} resources, ${findings} findings)`);
-  // Alternate the two so that both see the same machine load; medians of many runs.
   // The scanner keeps a Bicep file's parse while its text is unchanged: a text that differs on
   // every run (a trailing comment) measures a first scan, parse included.
   let source = bicep;
+  let run = 0;
   const freshScanner = new Scanner({ bicep: { compile: () => ({ json, sources: { "/bench/main.bicep": source } }) } });
-  const fresh = (i: number) => {
-    source = `${bicep}\n// run ${i}`;
-    return freshScanner.scanContent("/bench/main.bicep", source);
+  const scans = {
+    json: () => scanner.scanContent("/bench/main.json", json),
+    fresh: () => {
+      source = `${bicep}\n// run ${run++}`;
+      return freshScanner.scanContent("/bench/main.bicep", source);
+    },
+    again: () => bicepScanner.scanContent("/bench/main.bicep", bicep),
   };
-  const plainRuns: number[] = [];
-  const mappedRuns: number[] = [];
-  const freshRuns: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    scanner.scanContent("/bench/main.json", json);
-    bicepScanner.scanContent("/bench/main.bicep", bicep);
-    fresh(i);
-  }
-  for (let i = 0; i < 300; i++) {
-    plainRuns.push(time(() => scanner.scanContent("/bench/main.json", json))[1]);
-    mappedRuns.push(time(() => bicepScanner.scanContent("/bench/main.bicep", bicep))[1]);
-    freshRuns.push(time(() => fresh(30 + i))[1]);
-  }
-  const plain = median(plainRuns);
-  const added = (x: number) => `${ms(x)}  (+${(((x - plain) / plain) * 100).toFixed(1)}%; compiling excluded)`;
-  console.log(`  scan as JSON:                                   ${ms(plain)}`);
-  console.log(`  scan as Bicep, mapped to lines, parse included: ${added(median(freshRuns))}`);
-  console.log(`  the same Bicep text again (parse kept):         ${added(median(mappedRuns))}`);
-  // CPU time of batches, alternating: less disturbed by other processes than wall time.
-  const cpuOf = (scan: (i: number) => unknown, from: number) => {
+  const cpu = (scan: () => unknown) => {
     const c = process.cpuUsage();
-    for (let i = 0; i < 50; i++) scan(from + i);
+    scan();
     const used = process.cpuUsage(c);
     return used.user + used.system;
   };
-  const rounds = Array.from({ length: 9 }, (_, r) => {
-    const asJson = cpuOf(() => scanner.scanContent("/bench/main.json", json), 0);
-    return cpuOf(fresh, 1000 + r * 50) / asJson - 1;
-  });
+  const ROUNDS = 25;
+  const PAIRS = 40;
+  for (let i = 0; i < 30; i++) for (const scan of Object.values(scans)) scan();
+  const overhead = { fresh: [] as number[], again: [] as number[] };
+  const perScan = { json: [] as number[], fresh: [] as number[], again: [] as number[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const kind of ["fresh", "again"] as const) {
+      const asJson: number[] = [];
+      const asBicep: number[] = [];
+      for (let i = 0; i < PAIRS; i++) {
+        if (i % 2 === 0) {
+          asJson.push(cpu(scans.json));
+          asBicep.push(cpu(scans[kind]));
+        } else {
+          asBicep.push(cpu(scans[kind]));
+          asJson.push(cpu(scans.json));
+        }
+      }
+      // Medians within the round: a scan disturbed by another process moves one sample, not the round.
+      overhead[kind].push(median(asBicep) / median(asJson) - 1);
+      perScan[kind].push(median(asBicep) / 1000);
+      perScan.json.push(median(asJson) / 1000);
+    }
+  }
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const quartiles = (xs: number[]) => {
+    const s = sorted(xs);
+    return [s[Math.floor((s.length - 1) / 4)]!, s[Math.floor((s.length - 1) / 2)]!, s[Math.ceil(((s.length - 1) * 3) / 4)]!] as const;
+  };
   const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
+  const spread = (xs: number[]) => {
+    const [q1, med, q3] = quartiles(xs);
+    const s = sorted(xs);
+    return `${pct(med)} (middle half of the rounds ${pct(q1)} to ${pct(q3)}; all ${pct(s[0]!)} to ${pct(s[s.length - 1]!)})`;
+  };
   console.log(
-    `  Bicep mapping overhead, first scan of a text (budget +10%): ${pct(median(rounds))} CPU time ` +
-      `(median of ${rounds.length} rounds of 50 scans each; rounds from ${pct(Math.min(...rounds))} to ${pct(Math.max(...rounds))})`,
+    `  CPU time per scan, medians: as JSON ${ms(median(perScan.json))}, as Bicep ${ms(median(perScan.fresh))} (first scan of a text), ${ms(median(perScan.again))} (same text again)`,
   );
+  console.log(
+    `  Bicep mapping overhead (budget +10%): median over ${ROUNDS} rounds of the ratio of median CPU times of ${PAIRS} alternating pairs; compiling excluded`,
+  );
+  console.log(`    first scan of a text, parse included: ${spread(overhead.fresh)}`);
+  console.log(`    the same text again (parse kept):     ${spread(overhead.again)}`);
 }
 
 const given = process.argv.slice(2);
 if (given[0] === "--bicep") {
   bicepMapping();
+} else if (given[0] === "--many") {
+  const dir = mkdtempSync(join(tmpdir(), "acs-bench-"));
+  try {
+    manyTemplates(dir, given.length > 1 ? given.slice(1).map(Number) : undefined);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
 } else if (given.length > 0) {
   stageCosts(given.map((f) => [f, readFileSync(f)]));
 } else {

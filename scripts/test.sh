@@ -31,6 +31,7 @@ npx eslint --max-warnings 0 .
 
 echo "== typescript: uvu"
 npx tsc -p tsconfig.json
+node scripts/bundle-cli.mjs            # what bin/acs-baseline.js runs
 npx tsc -p playground/tsconfig.json   # the page and the browser entry, with DOM types and no Node types
 set +e
 node node_modules/uvu/bin.js dist/test '\.test\.js$' | tee "$tmp/uvu.out"

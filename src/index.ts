@@ -43,6 +43,7 @@ export type {
   Severity,
   SourceRange,
   TraceStep,
+  TraceTiming,
   Evidence,
   EvidenceValue,
   Excerpt,

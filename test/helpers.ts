@@ -38,3 +38,13 @@ export async function cliRun(
   }).finally(() => process.chdir(previous));
   return { code, stdout, stderr };
 }
+
+/** The message of what `fn` throws; fails the test when it throws nothing. */
+export function thrownMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected an error");
+}

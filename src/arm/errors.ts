@@ -1,21 +1,30 @@
 /**
+ * An error of the expander, without a stack. Faults and failed expressions are expected results,
+ * reported by message and place, never by stack, and a template can raise thousands of them deep in
+ * the expander (a hostile one, or every `listKeys()` of 800 copies of a module): capturing a stack
+ * for each (tens of microseconds) dominated such a scan.
+ */
+class Stackless extends Error {
+  constructor(message: string) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/**
  * A structural fault: the template cannot be expanded at all (a limit exceeded, a cycle among
  * variables, an expression that does not parse, a copy count that is not a number). The file is
  * reported invalid, naming the place.
  */
-export class ExpansionFault extends Error {
+export class ExpansionFault extends Stackless {
   constructor(
     message: string,
     /** JSON pointer of the place in the template, when known. */
     readonly pointer?: string,
   ) {
-    // Faults are expected results reported by message and place, never by stack, and a hostile
-    // template can raise thousands of them deep in the expander: capturing a stack for each
-    // (tens of microseconds) dominated such a scan.
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = stackTraceLimit;
     this.name = "ExpansionFault";
   }
 }
@@ -36,7 +45,7 @@ export class LimitFault extends ExpansionFault {
  * A failure of one expression (a missing property, a wrong argument type). It affects only the
  * value being evaluated, which becomes an unknown carrying the reason.
  */
-export class EvalError extends Error {
+export class EvalError extends Stackless {
   constructor(message: string) {
     super(message);
     this.name = "EvalError";

@@ -1,5 +1,5 @@
 export { expandTemplate, type ExpandOptions, type LinkedTemplate } from "./expand.js";
-export { traceProvenance, type ProvenanceStep, type RawDocuments } from "./provenance.js";
+export { comesFromElsewhere, traceProvenance, type ProvenanceStep, type RawDocuments, type TraceStart } from "./provenance.js";
 export { toPolicyInput, type PolicyInput } from "./policy-input.js";
 export { checkPolicyInput } from "./input-budget.js";
 export { DEFAULT_CONTEXT, type DeploymentContext } from "./context.js";

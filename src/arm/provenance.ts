@@ -28,11 +28,15 @@ export interface ProvenanceStep {
 }
 
 /** Where a trace starts: the property's place (and, when that was moved into a variable, where the property is declared). */
-export interface TraceStart {
+export interface Place {
   file: string;
   pointer: string;
   /** The property's own pointer below its resource, in `file`, when `pointer` is somewhere else. */
   declared?: string;
+}
+
+/** A trace's start: its place, and the property's label and value for its first step. */
+export interface TraceStart extends Place {
   label: string;
   value?: Value;
 }
@@ -45,6 +49,8 @@ const MAX_STEPS = 24;
 const MAX_DEPTH = 10;
 const MAX_EXPRESSION_DEPTH = 64;
 const RUNTIME = /^(reference|list.*|utcnow|newguid)$/i;
+/** In the pointer of every place inside a variable's declaration. */
+const VARIABLES = "/variables/";
 
 /**
  * The chain of a value from the property at `pointer` in `file` back to its origins. It reads the
@@ -55,6 +61,24 @@ export function traceProvenance(expanded: ExpandedTemplate, raw: RawDocuments, s
   return new Tracer(expanded, raw).trace(start);
 }
 
+/**
+ * False when `traceProvenance` would give the property alone, at `start.pointer`: its value was
+ * written there (a literal, or an expression that uses no parameter, variable or deployment-time
+ * value) and not inside a variable's declaration. It reads only the property's place, so findings
+ * whose trace would only repeat their own place cost nothing more. `literal`: the caller read in
+ * the text that what is written there (or at its closest written ancestor) is no expression string.
+ */
+export function comesFromElsewhere(expanded: ExpandedTemplate, raw: RawDocuments, start: Place, literal = false): boolean {
+  // (most findings: a property outside any variable, asked once per finding, so without a Tracer)
+  if (start.pointer.includes(VARIABLES)) {
+    const begun = new Tracer(expanded, raw).begin(start);
+    if (begun.start !== start || begun.variable !== undefined) return true;
+  }
+  if (literal) return false;
+  const written = deepestWritten(raw(start.file), start.pointer).value;
+  return isExpression(written) && referencesOf(written).length > 0;
+}
+
 /** The expansion's parameters, variables and deployments by name, built once per template for all its traces. */
 interface Index {
   /** By file, declaring template's pointer and lower-cased name. */
@@ -63,6 +87,15 @@ interface Index {
   /** By file and declaration pointer. */
   variablesAt: Map<string, ExpandedVariable>;
   deployments: Map<string, ExpandedResource[]>;
+  /** Each entry's value as a trace shows it, and each module parameter's input: many findings share them. */
+  shown: Map<ExpandedParameter | ExpandedVariable, string>;
+  inputs: Map<ExpandedParameter, ModuleInput | undefined>;
+}
+
+interface ModuleInput {
+  file: string;
+  pointer: string;
+  deployment: string;
 }
 
 const indexes = new WeakMap<ExpandedTemplate, Index>();
@@ -76,6 +109,8 @@ function indexOf(expanded: ExpandedTemplate): Index {
       variables: byDeclaration(expanded.variables, "variables"),
       variablesAt: new Map(expanded.variables.map((v) => [`${v.file}\u0000${v.pointer}`, v])),
       deployments: group(deployments, (r) => r.name as string),
+      shown: new Map(),
+      inputs: new Map(),
     };
     indexes.set(expanded, index);
   }
@@ -118,18 +153,23 @@ class Tracer {
     this.index = indexOf(expanded);
   }
 
-  trace(given: TraceStart): ProvenanceStep[] {
+  /** Where the chain starts, what is written there, and the variable whose declaration holds it. */
+  begin<T extends Place>(given: T): { start: T; written: { pointer: string; value: unknown }; expression: boolean; variable?: ExpandedVariable } {
     // A value written as `[variables('x')]` is placed in x's declaration; the chain starts at the property.
     const start = given.declared !== undefined && this.enclosingVariable(given.file, given.pointer) ? { ...given, pointer: given.declared } : given;
     // An absent property may still come from somewhere: `"properties": "[parameters('props')]"`.
     const written = deepestWritten(this.raw(start.file), start.pointer);
-    const expression = isExpression(written.value);
+    // A property written inside a variable's declaration (`[variables('props')]` as the whole value) came through it.
+    const variable = this.enclosingVariable(start.file, start.pointer);
+    return { start, written, expression: isExpression(written.value), ...(variable ? { variable } : {}) };
+  }
+
+  trace(given: TraceStart): ProvenanceStep[] {
+    const { start, written, expression, variable } = this.begin(given);
     const label = written.pointer === start.pointer || expression ? start.label : `${start.label} is not set`;
     const first: ProvenanceStep = { kind: "property", label, file: start.file, pointer: start.pointer, depth: 0 };
     if (start.value !== undefined) first.value = show(start.value, false);
     this.add(first);
-    // A property written inside a variable's declaration (`[variables('props')]` as the whole value) came through it.
-    const variable = this.enclosingVariable(start.file, start.pointer);
     if (
       variable &&
       this.add({
@@ -138,7 +178,7 @@ class Tracer {
         file: variable.file,
         pointer: variable.pointer,
         depth: 1,
-        value: show(variable.value, false),
+        value: this.shown(variable, false),
       })
     ) {
       this.follow(variable.file, variable.pointer, 2);
@@ -176,14 +216,14 @@ class Tracer {
   private variable(name: string, file: string, at: string, depth: number): void {
     const v = innermost(this.index.variables, name, file, at);
     if (!v) return;
-    if (this.add({ kind: "variable", label: `variables('${v.name}')`, file: v.file, pointer: v.pointer, depth, value: show(v.value, false) }))
+    if (this.add({ kind: "variable", label: `variables('${v.name}')`, file: v.file, pointer: v.pointer, depth, value: this.shown(v, false) }))
       this.follow(v.file, v.pointer, depth + 1);
   }
 
   private parameter(name: string, file: string, at: string, depth: number): void {
     const p = innermost(this.index.parameters, name, file, at);
     if (!p) return;
-    const value = show(p.value, p.secure);
+    const value = this.shown(p, p.secure);
     const waitsOn = p.value instanceof Unknown && (p.origin === "none" || p.value.reason === "secret" || p.value.reason === "missing-parameter");
     const base = `parameters('${p.name}')`;
     const step = (label: string, where: { file: string; pointer: string }): boolean =>
@@ -228,7 +268,7 @@ class Tracer {
 
   /** The variable whose declaration holds the pointer, if it is in one. */
   private enclosingVariable(file: string, pointer: string): ExpandedVariable | undefined {
-    if (!pointer.includes("/variables/")) return undefined;
+    if (!pointer.includes(VARIABLES)) return undefined;
     for (let p = pointer; p !== ""; p = p.slice(0, p.lastIndexOf("/"))) {
       const v = this.index.variablesAt.get(`${file}\u0000${p}`);
       if (v) return v;
@@ -236,8 +276,20 @@ class Tracer {
     return undefined;
   }
 
-  /** Where the deployment that runs a module's template passes the parameter's value. */
-  private moduleInput(p: ExpandedParameter): { file: string; pointer: string; deployment: string } | undefined {
+  /** An entry's value as the trace shows it, built once per template. */
+  private shown(entry: ExpandedParameter | ExpandedVariable, secure: boolean): string {
+    let text = this.index.shown.get(entry);
+    if (text === undefined) this.index.shown.set(entry, (text = show(entry.value, secure)));
+    return text;
+  }
+
+  /** Where the deployment that runs a module's template passes the parameter's value, found once per template. */
+  private moduleInput(p: ExpandedParameter): ModuleInput | undefined {
+    if (!this.index.inputs.has(p)) this.index.inputs.set(p, this.findModuleInput(p));
+    return this.index.inputs.get(p);
+  }
+
+  private findModuleInput(p: ExpandedParameter): ModuleInput | undefined {
     const deployment = p.deployments[p.deployments.length - 1];
     const outer = p.deployments.slice(0, -1);
     if (deployment === undefined) return undefined;

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
+import { homedir } from "node:os";
 import { delimiter, join, relative } from "node:path";
 import { InputError } from "../model/index.js";
 import { MAX_SOURCE_BYTES } from "../reader/index.js";
@@ -21,6 +22,16 @@ export const NO_COMPILER_MESSAGE =
   "no Bicep compiler found: install the Bicep CLI (https://aka.ms/bicep/install) or the Azure CLI and run 'az bicep install', " +
   "put it on PATH, or name it with --bicep <path> (bicep.path in .acs-baseline.yaml)";
 
+export const AZ_WITHOUT_BICEP_MESSAGE =
+  "the Azure CLI has no Bicep CLI installed (az would download it, and the scanner never uses the network): run 'az bicep install' first, " +
+  "or install the Bicep CLI (https://aka.ms/bicep/install) and put it on PATH";
+
+/**
+ * What `az` is told for every compile: no check for a newer Bicep release and no telemetry (both
+ * are network calls az makes by default, read from its configuration or these variables).
+ */
+const AZ_OFFLINE_ENV = { AZURE_BICEP_CHECK_VERSION: "false", AZURE_CORE_COLLECT_TELEMETRY: "false" };
+
 /** The CLI to use: the configured one, else `bicep` on PATH, else `az` on PATH (undefined: none). */
 export function findBicepCli(configured: string | undefined, env: NodeJS.ProcessEnv = process.env): BicepCli | undefined {
   if (configured) return { executable: configured, flavour: /(^|[\\/])az(\.cmd|\.exe)?$/i.test(configured) ? "az" : "bicep" };
@@ -28,6 +39,16 @@ export function findBicepCli(configured: string | undefined, env: NodeJS.Process
   if (bicep) return { executable: bicep, flavour: "bicep" };
   const az = onPath(process.platform === "win32" ? ["az.cmd", "az.exe"] : ["az"], env);
   return az ? { executable: az, flavour: "az" } : undefined;
+}
+
+/**
+ * Whether `az bicep` can compile without downloading: az runs its own copy of the Bicep CLI in its
+ * configuration folder (or, when configured so, a `bicep` on PATH); without either it downloads one.
+ */
+export function azHasBicep(env: NodeJS.ProcessEnv = process.env): boolean {
+  const configDir = env["AZURE_CONFIG_DIR"] || join(homedir(), ".azure");
+  const own = join(configDir, "bin", process.platform === "win32" ? "bicep.exe" : "bicep");
+  return existsSync(own) || onPath(process.platform === "win32" ? ["bicep.exe", "bicep.cmd"] : ["bicep"], env) !== undefined;
 }
 
 function onPath(names: string[], env: NodeJS.ProcessEnv): string | undefined {
@@ -58,6 +79,7 @@ export function compileArguments(cli: BicepCli, command: "build" | "build-params
 export function runBicepCli(cli: BicepCli, command: "build" | "build-params", file: string, timeoutMs = DEFAULT_COMPILE_TIMEOUT_MS): string {
   const result = spawnSync(cli.executable, compileArguments(cli, command, file), {
     encoding: "utf8",
+    ...(cli.flavour === "az" ? { env: { ...process.env, ...AZ_OFFLINE_ENV } } : {}),
     timeout: timeoutMs,
     maxBuffer: MAX_SOURCE_BYTES + MAX_STDERR_BYTES,
     windowsHide: true,
@@ -68,7 +90,7 @@ export function runBicepCli(cli: BicepCli, command: "build" | "build-params", fi
   if (error?.code === "ENOBUFS") throw new InputError(file, `the Bicep compiler printed more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
   if (error) throw new InputError(file, `the Bicep compiler ${cli.executable} cannot be run: ${error.code ?? error.message}`);
   const stderr = result.stderr ?? "";
-  if (result.status !== 0) throw compileFailure(file, result.status, stderr + "\n" + (result.stdout ?? ""));
+  if (result.status !== 0) throw compileFailure(cli, file, result.status, stderr + "\n" + (result.stdout ?? ""));
   return result.stdout ?? "";
 }
 
@@ -81,8 +103,16 @@ export function runCompileFunction(compile: BicepCompile, command: "build" | "bu
   }
 }
 
-function compileFailure(file: string, status: number | null, output: string): InputError {
+function compileFailure(cli: BicepCli, file: string, status: number | null, output: string): InputError {
   const errors = parseDiagnostics(output).filter((d) => d.level === "Error");
+  // An Azure CLI older than the flag: compiling without it could restore from a registry, so never retry without.
+  if (errors.length === 0 && /unrecognized arguments:.*--no-restore/.test(output)) {
+    return new InputError(
+      file,
+      "this Azure CLI's 'az bicep' has no --no-restore for this command, and the scanner never compiles in a way that may use the network: " +
+        "upgrade the Azure CLI, or install the Bicep CLI (https://aka.ms/bicep/install) and put it on PATH (or name it with --bicep <path>)",
+    );
+  }
   if (errors.length === 0) {
     const lines = output.trim().split(/\r?\n/).filter(Boolean).slice(0, 5).join(" | ");
     return new InputError(file, `the Bicep compiler failed (exit code ${status ?? "none"})${lines ? `: ${lines}` : ""}`);
@@ -90,7 +120,7 @@ function compileFailure(file: string, status: number | null, output: string): In
   const shown = errors.slice(0, MAX_DIAGNOSTICS_SHOWN).map((d) => describe(d));
   const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : "";
   const restore = errors.some((d) => NOT_RESTORED.has(d.code))
-    ? `registry modules are not in the local cache (the scanner compiles with --no-restore and never uses the network): run 'bicep restore ${file}' first; `
+    ? `registry modules are not in the local cache (the scanner compiles with --no-restore and never uses the network): run '${cli.flavour === "az" ? `az bicep restore --file ${file}` : `bicep restore ${file}`}' first; `
     : "";
   const own = errors.find((d) => sameFile(d.file, file));
   return new InputError(

@@ -8,7 +8,8 @@ export interface BicepDiagnostic {
   message: string;
 }
 
-const LINE = /^(.+)\((\d+),(\d+)\) : (Error|Warning|Info) ([A-Za-z0-9_-]+): (.*)$/;
+// `az bicep` prints the Bicep CLI's lines behind its own log prefix (`ERROR: `, `WARNING: `).
+const LINE = /^(?:(?:ERROR|WARNING): )?(.+)\((\d+),(\d+)\) : (Error|Warning|Info) ([A-Za-z0-9_-]+): (.*)$/;
 
 /** The diagnostics in the compiler's output (other lines are ignored). */
 export function parseDiagnostics(output: string): BicepDiagnostic[] {

@@ -5,14 +5,25 @@
  * separates declarations and object properties by them.
  */
 
-export type TokenKind = "identifier" | "string" | "number" | "newline" | "punct" | "eof";
+/** Token kinds (numbers: tokens are kept in typed arrays). */
+export const IDENTIFIER = 0;
+export const STRING = 1;
+export const NUMBER = 2;
+export const NEWLINE = 3;
+export const PUNCT = 4;
+export const EOF = 5;
 
-export interface Token {
-  kind: TokenKind;
-  /** The token's text for identifiers and punctuation ("" for strings and numbers: cut them from the source when needed). */
-  text: string;
-  start: number;
-  end: number;
+/**
+ * The tokens of a file, one column per field: a 3,000-line file has some 13,000 tokens, and as
+ * numbers in typed arrays they leave no garbage behind (an object per token did, inside scans
+ * whose other stages keep the collector busy). A token's text is cut from the source when needed.
+ */
+export interface Tokens {
+  /** Tokens in use (the last one is EOF). */
+  count: number;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
 }
 
 export interface Comment {
@@ -51,31 +62,59 @@ const TWO_CHAR = new Set(
     [46, 63],
   ].map(([a, b]) => a! * 256 + b!),
 );
-const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36; // a-z A-Z _ $
-const isDigit = (c: number) => c >= 48 && c <= 57;
+// ASCII character classes, looked up once per character in the hot loop.
+const SPACE = 1;
+const IDENT_START = 2;
+const DIGIT = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || c === 9 || c === 13) CLASS[c] = SPACE;
+  else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36)
+    CLASS[c] = IDENT_START; // a-z A-Z _ $
+  else if (c >= 48 && c <= 57) CLASS[c] = DIGIT;
+}
+const classOf = (c: number) => (c < 128 ? CLASS[c]! : 0);
 // Interpolations nest strings within strings; a hostile file must not nest them without bound.
 const MAX_INTERPOLATION_DEPTH = 64;
 
-export function tokenize(text: string): { tokens: Token[]; comments: Comment[] } {
-  const tokens: Token[] = [];
+export function tokenize(text: string): { tokens: Tokens; comments: Comment[] } {
   const comments: Comment[] = [];
   const n = text.length;
+  // Capacity grows by doubling from a small start: a file has fewer tokens than characters.
+  let capacity = Math.min(n + 1, 1024);
+  let kinds = new Uint8Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let count = 0;
+  const push = (kind: number, start: number, end: number) => {
+    if (count === capacity) {
+      capacity *= 2;
+      kinds = grow(kinds, new Uint8Array(capacity));
+      starts = grow(starts, new Int32Array(capacity));
+      ends = grow(ends, new Int32Array(capacity));
+    }
+    kinds[count] = kind;
+    starts[count] = start;
+    ends[count] = end;
+    count++;
+  };
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (code === 32 || code === 9 || code === 13) {
+    const cls = classOf(code);
+    if (cls === SPACE) {
       i++;
       continue;
     }
     if (code === 10) {
-      tokens.push({ kind: "newline", text: "\n", start: i, end: i + 1 });
+      push(NEWLINE, i, i + 1);
       i++;
       continue;
     }
-    if (isIdentStart(code)) {
+    if (cls === IDENT_START) {
       let j = i + 1;
-      while (j < n && (isIdentStart(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)))) j++;
-      tokens.push({ kind: "identifier", text: text.slice(i, j), start: i, end: j });
+      while (j < n && (classOf(text.charCodeAt(j)) & (IDENT_START | DIGIT)) !== 0) j++;
+      push(IDENTIFIER, i, j);
       i = j;
       continue;
     }
@@ -98,22 +137,27 @@ export function tokenize(text: string): { tokens: Token[]; comments: Comment[] }
       i = close + 2;
     } else if (c === "'") {
       const end = text.startsWith("'''", i) ? multilineStringEnd(text, i) : stringEnd(text, i, 0);
-      tokens.push({ kind: "string", text: "", start: i, end });
+      push(STRING, i, end);
       i = end;
-    } else if (isDigit(code)) {
+    } else if (cls === DIGIT) {
       let j = i + 1;
-      while (j < n && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
-      tokens.push({ kind: "number", text: "", start: i, end: j });
+      while (j < n && (classOf(text.charCodeAt(j)) === DIGIT || text.charCodeAt(j) === 46)) j++;
+      push(NUMBER, i, j);
       i = j;
     } else {
       const next = text.charCodeAt(i + 1);
       const width = code === 46 && next === 46 && text.charCodeAt(i + 2) === 46 ? 3 : next < 256 && TWO_CHAR.has(code * 256 + next) ? 2 : 1;
-      tokens.push({ kind: "punct", text: width === 1 ? c : text.slice(i, i + width), start: i, end: i + width });
+      push(PUNCT, i, i + width);
       i += width;
     }
   }
-  tokens.push({ kind: "eof", text: "", start: n, end: n });
-  return { tokens, comments };
+  push(EOF, n, n);
+  return { tokens: { count, kind: kinds, start: starts, end: ends }, comments };
+}
+
+function grow<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 function multilineStringEnd(text: string, i: number): number {

@@ -1,5 +1,5 @@
-import { BicepSyntaxError, tokenize, type Token } from "./lexer.js";
-import type { ArrayNode, BicepSyntax, Declaration, DeclarationKeyword, ForNode, IfNode, ObjectNode, PropertyNode, ValueNode } from "./syntax.js";
+import { BicepSyntaxError, EOF, IDENTIFIER, NEWLINE, PUNCT, STRING, tokenize, type Tokens } from "./lexer.js";
+import type { ArrayNode, BicepSyntax, Declaration, DeclarationKeyword, ExprNode, ForNode, IfNode, ObjectNode, PropertyNode, ValueNode } from "./syntax.js";
 
 const KEYWORDS = new Set<string>([
   "param",
@@ -19,11 +19,15 @@ const KEYWORDS = new Set<string>([
   "extends",
   "test",
 ]);
-const OPENERS = new Set(["(", "[", "{"]);
 // A line break does not end an expression next to one of these (multi-line `cond\n ? a\n : b`).
 const LEADING_CONTINUATION = new Set(["?", ":", "??", "&&", "||", ".", ".?", "?.", "|"]);
 const TRAILING_CONTINUATION = new Set(["?", ":", "??", "&&", "||", "==", "!=", "=>", "+", "-", "*", "/", "%", "<", ">", "<=", ">=", "."]);
-const CLOSERS = new Set([")", "]", "}"]);
+// One-character punctuation by character code.
+const COMMA = 44;
+const EQUALS = 61;
+const AT = 64;
+const isOpener = (c: number) => c === 40 || c === 91 || c === 123; // ( [ {
+const isCloser = (c: number) => c === 41 || c === 93 || c === 125; // ) ] }
 // Values nest objects in arrays in objects; bound the recursion for hostile input.
 const MAX_DEPTH = 256;
 
@@ -38,20 +42,30 @@ export function parseBicep(text: string): BicepSyntax {
   return { declarations: parser.file(), comments };
 }
 
+/** Reads the token columns; a token is its index, and `k` counts tokens ahead of the current one. */
 class Parser {
   private pos = 0;
   private depth = 0;
+  private readonly last: number;
+  private readonly kinds: Uint8Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
 
   constructor(
     private readonly text: string,
-    private readonly tokens: Token[],
-  ) {}
+    tokens: Tokens,
+  ) {
+    this.last = tokens.count - 1;
+    this.kinds = tokens.kind;
+    this.starts = tokens.start;
+    this.ends = tokens.end;
+  }
 
   file(): Declaration[] {
     const out: Declaration[] = [];
     for (;;) {
       this.skipNewlines();
-      if (this.peek().kind === "eof") return out;
+      if (this.kind() === EOF) return out;
       const start = this.pos;
       const declaration = this.statement();
       if (declaration) out.push(declaration);
@@ -59,32 +73,58 @@ class Parser {
     }
   }
 
-  private peek(k = 0): Token {
-    return this.tokens[Math.min(this.pos + k, this.tokens.length - 1)]!;
+  /** The index of the token `k` ahead (the EOF token past the end). */
+  private at(k = 0): number {
+    return Math.min(this.pos + k, this.last);
   }
 
-  private next(): Token {
-    const t = this.peek();
-    if (this.pos < this.tokens.length - 1) this.pos++;
-    return t;
+  private kind(k = 0): number {
+    return this.kinds[this.at(k)]!;
   }
 
-  private is(text: string, k = 0): boolean {
-    const t = this.peek(k);
-    return (t.kind === "punct" || t.kind === "identifier") && t.text === text;
+  private startOf(token: number): number {
+    return this.starts[token]!;
   }
 
-  private expect(text: string): Token {
-    if (!this.is(text)) throw new BicepSyntaxError(this.peek().start, `expected '${text}'`);
+  private endOf(token: number): number {
+    return this.ends[token]!;
+  }
+
+  /** A token as written. */
+  private textOf(token: number): string {
+    return this.text.slice(this.starts[token], this.ends[token]);
+  }
+
+  /** The character of a one-character punctuation token; -1 for any other token. */
+  private punct(token: number): number {
+    return this.kinds[token] === PUNCT && this.ends[token]! - this.starts[token]! === 1 ? this.text.charCodeAt(this.starts[token]!) : -1;
+  }
+
+  private next(): number {
+    const token = this.at();
+    if (this.pos < this.last) this.pos++;
+    return token;
+  }
+
+  private is(word: string, k = 0): boolean {
+    const token = this.at(k);
+    const kind = this.kinds[token];
+    if (kind !== PUNCT && kind !== IDENTIFIER) return false;
+    const start = this.starts[token]!;
+    return this.ends[token]! - start === word.length && this.text.startsWith(word, start);
+  }
+
+  private expect(word: string): number {
+    if (!this.is(word)) throw new BicepSyntaxError(this.startOf(this.at()), `expected '${word}'`);
     return this.next();
   }
 
   private skipNewlines(): void {
-    while (this.peek().kind === "newline" || this.is(",")) this.next();
+    while (this.kind() === NEWLINE || this.punct(this.at()) === COMMA) this.next();
   }
 
   private skipDecorators(): void {
-    while (this.is("@")) {
+    while (this.punct(this.at()) === AT) {
       this.next();
       this.skipExpression(false);
       this.skipNewlines();
@@ -92,16 +132,19 @@ class Parser {
   }
 
   private statement(): Declaration | undefined {
-    const leadingStart = this.peek().start;
+    const leadingStart = this.startOf(this.at());
     this.skipDecorators();
-    const head = this.peek();
-    if (head.kind !== "identifier" || !KEYWORDS.has(head.text) || (this.is("=", 1) && head.text !== "targetScope")) {
+    const head = this.at();
+    const word = this.kinds[head] === IDENTIFIER ? this.textOf(head) : "";
+    if (!KEYWORDS.has(word) || (this.is("=", 1) && word !== "targetScope")) {
       this.skipExpression(false);
       return undefined;
     }
     this.next();
-    const keyword = head.text as DeclarationKeyword;
-    const declaration: Declaration = { keyword, name: "", leadingStart, start: head.start, end: head.end, headEnd: head.end };
+    const keyword = word as DeclarationKeyword;
+    const headStart = this.startOf(head);
+    const headEnd = this.endOf(head);
+    const declaration: Declaration = { keyword, name: "", leadingStart, start: headStart, end: headEnd, headEnd };
     switch (keyword) {
       case "param":
       case "var":
@@ -132,7 +175,7 @@ class Parser {
       }
       case "func":
         declaration.name = this.name();
-        while (!this.is("=>") && this.peek().kind !== "eof" && this.peek().kind !== "newline") this.skipExpression(false, true);
+        while (!this.is("=>") && this.kind() !== EOF && this.kind() !== NEWLINE) this.skipExpression(false, true);
         if (this.is("=>")) {
           this.next();
           declaration.value = this.value(false);
@@ -142,41 +185,36 @@ class Parser {
         // import, using, extends, extension, provider, targetScope, test: a reference and the rest
         const from = this.pos;
         this.skipExpression(false);
-        const reference = this.tokens
-          .slice(from, this.pos)
-          .filter((t) => t.kind === "string")
-          .pop();
-        if (reference) declaration.reference = unquote(this.source(reference));
+        for (let token = this.pos - 1; token >= from; token--) {
+          if (this.kinds[token] !== STRING) continue;
+          declaration.reference = unquote(this.textOf(token));
+          break;
+        }
       }
     }
-    declaration.end = Math.max(this.previousEnd(), head.end);
-    const lineEnd = this.text.indexOf("\n", head.start);
+    declaration.end = Math.max(this.previousEnd(), headEnd);
+    const lineEnd = this.text.indexOf("\n", headStart);
     declaration.headEnd =
-      lineEnd < 0 || lineEnd > declaration.end ? declaration.end : lineEnd > head.start && this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
+      lineEnd < 0 || lineEnd > declaration.end ? declaration.end : lineEnd > headStart && this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
     return declaration;
   }
 
-  /** A token as written (the lexer leaves string and number texts to be cut when needed). */
-  private source(t: Token): string {
-    return this.text.slice(t.start, t.end);
-  }
-
   private previousEnd(): number {
-    return this.tokens[Math.max(0, this.pos - 1)]!.end;
+    return this.endOf(Math.max(0, this.pos - 1));
   }
 
   private name(): string {
-    const t = this.peek();
-    if (t.kind !== "identifier") throw new BicepSyntaxError(t.start, "expected a name");
+    const token = this.at();
+    if (this.kinds[token] !== IDENTIFIER) throw new BicepSyntaxError(this.startOf(token), "expected a name");
     this.next();
-    return t.text;
+    return this.textOf(token);
   }
 
   private stringValue(): string {
-    const t = this.peek();
-    if (t.kind !== "string") throw new BicepSyntaxError(t.start, "expected a string");
+    const token = this.at();
+    if (this.kinds[token] !== STRING) throw new BicepSyntaxError(this.startOf(token), "expected a string");
     this.next();
-    return unquote(this.source(t));
+    return unquote(this.textOf(token));
   }
 
   /**
@@ -185,18 +223,21 @@ class Parser {
    * it is a type, which ends at `=`.
    */
   private value(stopAtEquals: boolean): ValueNode {
-    if (++this.depth > MAX_DEPTH) throw new BicepSyntaxError(this.peek().start, `values nest deeper than ${MAX_DEPTH} levels`);
+    if (++this.depth > MAX_DEPTH) throw new BicepSyntaxError(this.startOf(this.at()), `values nest deeper than ${MAX_DEPTH} levels`);
     try {
-      if (this.peek().kind === "newline") this.continuesOverLineBreak(stopAtEquals);
-      const first = this.peek();
+      if (this.kind() === NEWLINE) this.continuesOverLineBreak(stopAtEquals);
+      const first = this.at();
       let node: ValueNode | undefined;
       if (this.is("{")) node = this.object();
       else if (this.is("[")) node = this.arrayOrLoop();
       else if (this.is("if") && this.is("(", 1)) node = this.condition();
+      else if (this.is("any") && this.is("(", 1) && (this.is("{", 2) || this.is("[", 2))) node = this.anyOf(stopAtEquals);
       if (node && this.atValueEnd(stopAtEquals)) return node;
       const end = this.skipExpression(stopAtEquals);
-      const single = this.tokens[this.pos - 1] === first && first.kind === "identifier";
-      return { kind: "expr", start: first.start, end: Math.max(end, first.start), ...(single ? { identifier: first.text } : {}) };
+      const start = this.startOf(first);
+      const expr: ExprNode = { kind: "expr", start, end: Math.max(end, start) };
+      if (this.pos - 1 === first && this.kinds[first] === IDENTIFIER) expr.identifier = this.textOf(first);
+      return expr;
     } finally {
       this.depth--;
     }
@@ -204,42 +245,40 @@ class Parser {
 
   /** At a line break inside an expression: skips it when the expression goes on on the next line. */
   private continuesOverLineBreak(inType: boolean): boolean {
-    const before = this.tokens[this.pos - 1];
+    const before = this.pos > 0 && this.kinds[this.pos - 1] === PUNCT ? this.textOf(this.pos - 1) : undefined;
     let k = 0;
-    while (this.peek(k).kind === "newline") k++;
-    const after = this.peek(k);
+    while (this.kind(k) === NEWLINE) k++;
+    const after = this.at(k);
     const goesOn =
-      (after.kind === "punct" && LEADING_CONTINUATION.has(after.text)) ||
-      (before?.kind === "punct" && TRAILING_CONTINUATION.has(before.text) && !(inType && before.text === "?")); // a type's trailing ? makes it nullable
+      (this.kinds[after] === PUNCT && LEADING_CONTINUATION.has(this.textOf(after))) ||
+      (before !== undefined && TRAILING_CONTINUATION.has(before) && !(inType && before === "?")); // a type's trailing ? makes it nullable
     if (goesOn) this.pos += k;
     return goesOn;
   }
 
   private atValueEnd(stopAtEquals: boolean): boolean {
-    const t = this.peek();
-    if (t.kind === "newline") return !this.continuesOverLineBreak(stopAtEquals);
-    if (t.kind === "eof") return true;
-    return t.kind === "punct" && (t.text === "," || CLOSERS.has(t.text) || (stopAtEquals && t.text === "="));
+    const kind = this.kind();
+    if (kind === NEWLINE) return !this.continuesOverLineBreak(stopAtEquals);
+    if (kind === EOF) return true;
+    const c = this.punct(this.at());
+    return c === COMMA || isCloser(c) || (stopAtEquals && c === EQUALS);
   }
 
   /** Skips a balanced expression; returns the end offset of its last token. */
   private skipExpression(stopAtEquals: boolean, stopAtArrow = false): number {
     let depth = 0;
     const from = this.pos;
-    let end = this.peek().start;
+    let end = this.startOf(this.at());
     for (;;) {
-      const t = this.peek();
-      if (t.kind === "eof") break;
-      if (depth === 0 && t.kind === "newline" && this.pos > from && this.continuesOverLineBreak(stopAtEquals)) continue;
-      if (
-        depth === 0 &&
-        (t.kind === "newline" ||
-          (t.kind === "punct" && (t.text === "," || CLOSERS.has(t.text) || (stopAtEquals && t.text === "=") || (stopAtArrow && t.text === "=>"))))
-      )
-        break;
-      if (t.kind === "punct" && OPENERS.has(t.text)) depth++;
-      else if (t.kind === "punct" && CLOSERS.has(t.text)) depth--;
-      end = t.end;
+      const token = this.at();
+      const kind = this.kinds[token];
+      if (kind === EOF) break;
+      if (depth === 0 && kind === NEWLINE && this.pos > from && this.continuesOverLineBreak(stopAtEquals)) continue;
+      const c = this.punct(token);
+      if (depth === 0 && (kind === NEWLINE || c === COMMA || isCloser(c) || (stopAtEquals && c === EQUALS) || (stopAtArrow && this.is("=>")))) break;
+      if (isOpener(c)) depth++;
+      else if (isCloser(c)) depth--;
+      end = this.endOf(token);
       this.next();
     }
     return end;
@@ -247,14 +286,15 @@ class Parser {
 
   private object(): ObjectNode {
     const open = this.expect("{");
-    const node: ObjectNode = { kind: "object", start: open.start, end: open.end, properties: [], resources: [] };
+    const node: ObjectNode = { kind: "object", start: this.startOf(open), end: this.endOf(open), properties: [], resources: [] };
     for (;;) {
       this.skipNewlines();
       this.skipDecorators();
-      const t = this.peek();
-      if (t.kind === "eof") throw new BicepSyntaxError(open.start, "unterminated object");
+      const token = this.at();
+      const kind = this.kinds[token];
+      if (kind === EOF) throw new BicepSyntaxError(node.start, "unterminated object");
       if (this.is("}")) break;
-      if (t.kind === "identifier" && t.text === "resource" && this.peek(1).kind === "identifier" && this.peek(2).kind === "string") {
+      if (this.is("resource") && this.kind(1) === IDENTIFIER && this.kind(2) === STRING) {
         const child = this.statement();
         if (child) node.resources.push(child);
         continue;
@@ -263,15 +303,16 @@ class Parser {
         this.skipExpression(false);
         continue;
       }
-      if (t.kind !== "identifier" && t.kind !== "string" && !this.is("*")) throw new BicepSyntaxError(t.start, "expected a property name");
+      if (kind !== IDENTIFIER && kind !== STRING && !this.is("*")) throw new BicepSyntaxError(this.startOf(token), "expected a property name");
       this.next();
       if (this.is("?")) this.next(); // optional property of an object type
       this.expect(":");
       const value = this.value(false);
-      const property: PropertyNode = { key: t.kind === "string" ? unquote(this.source(t)) : t.text, start: t.start, end: value.end, value };
+      const key = kind === STRING ? unquote(this.textOf(token)) : this.textOf(token);
+      const property: PropertyNode = { key, start: this.startOf(token), end: value.end, value };
       node.properties.push(property);
     }
-    node.end = this.next().end;
+    node.end = this.endOf(this.next());
     return node;
   }
 
@@ -279,53 +320,66 @@ class Parser {
     const open = this.expect("[");
     // `bicep format` puts the `for` on the line after `[`
     let k = 0;
-    while (this.peek(k).kind === "newline") k++;
+    while (this.kind(k) === NEWLINE) k++;
     if (this.is("for", k)) {
       // [for item in items: body] and [for (item, i) in items: body]
       this.pos += k;
       let depth = 0;
-      while (!(depth === 0 && this.is(":")) && this.peek().kind !== "eof") {
-        const t = this.next();
-        if (t.kind === "punct" && OPENERS.has(t.text)) depth++;
-        else if (t.kind === "punct" && CLOSERS.has(t.text)) depth--;
+      while (!(depth === 0 && this.is(":")) && this.kind() !== EOF) {
+        const c = this.punct(this.next());
+        if (isOpener(c)) depth++;
+        else if (isCloser(c)) depth--;
       }
       this.expect(":");
       this.skipNewlinesOnly();
       const body = this.value(false);
       this.skipNewlinesOnly();
       const close = this.expect("]");
-      return { kind: "for", start: open.start, end: close.end, body };
+      return { kind: "for", start: this.startOf(open), end: this.endOf(close), body };
     }
-    const node: ArrayNode = { kind: "array", start: open.start, end: open.end, items: [] };
+    const node: ArrayNode = { kind: "array", start: this.startOf(open), end: this.endOf(open), items: [] };
     for (;;) {
       this.skipNewlines();
-      if (this.peek().kind === "eof") throw new BicepSyntaxError(open.start, "unterminated array");
+      if (this.kind() === EOF) throw new BicepSyntaxError(node.start, "unterminated array");
       if (this.is("]")) break;
       const before = this.pos;
       node.items.push(this.value(false));
-      if (this.pos === before) throw new BicepSyntaxError(this.peek().start, "unexpected token in array");
+      if (this.pos === before) throw new BicepSyntaxError(this.startOf(this.at()), "unexpected token in array");
     }
-    node.end = this.next().end;
+    node.end = this.endOf(this.next());
     return node;
   }
 
+  /**
+   * `any({ ... })`: the compiler drops `any()` and emits the literal inside, so the literal is the
+   * value (its properties are where pointers into it land).
+   */
+  private anyOf(stopAtEquals: boolean): ValueNode {
+    this.next();
+    this.expect("(");
+    const inner = this.value(stopAtEquals);
+    this.skipNewlinesOnly();
+    this.expect(")");
+    return inner;
+  }
+
   private skipNewlinesOnly(): void {
-    while (this.peek().kind === "newline") this.next();
+    while (this.kind() === NEWLINE) this.next();
   }
 
   private condition(): IfNode {
     const keyword = this.next();
     const open = this.expect("(");
     let depth = 1;
-    while (depth > 0 && this.peek().kind !== "eof") {
-      const t = this.next();
-      if (t.kind === "punct" && OPENERS.has(t.text)) depth++;
-      else if (t.kind === "punct" && CLOSERS.has(t.text)) depth--;
+    while (depth > 0 && this.kind() !== EOF) {
+      const c = this.punct(this.next());
+      if (isOpener(c)) depth++;
+      else if (isCloser(c)) depth--;
     }
-    const condition = { start: open.start, end: this.previousEnd() };
+    const condition = { start: this.startOf(open), end: this.previousEnd() };
     this.skipNewlinesOnly();
     const body = this.value(false);
-    return { kind: "if", start: keyword.start, end: body.end, condition, body };
+    return { kind: "if", start: this.startOf(keyword), end: body.end, condition, body };
   }
 }
 

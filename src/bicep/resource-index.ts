@@ -50,13 +50,15 @@ function indexDeclarations(declarations: readonly Declaration[]): DeclaredResour
  * Matches the compiled template's resources to their declarations. languageVersion 2.0 keys
  * resources by symbolic name. 1.0 emits an array without names, leaving out `existing` ones, in
  * an order that keeps declarations of one type in declaration order (nested children are
- * emitted before top-level ones), so each type's declarations are taken in turn.
+ * emitted before top-level ones), every resource before every module, so each type's
+ * declarations are taken in turn (`resource` declarations of the deployments type before modules).
  */
 export function matchResources(compiled: unknown, declared: readonly DeclaredResource[]): Map<string, DeclaredResource> {
   const byKey = new Map<string, DeclaredResource>();
   if (Array.isArray(compiled)) {
     const queues = new Map<string, DeclaredResource[]>();
-    for (const d of declared) {
+    const modulesLast = [...declared.filter((d) => d.declaration.keyword !== "module"), ...declared.filter((d) => d.declaration.keyword === "module")];
+    for (const d of modulesLast) {
       if (d.declaration.existing) continue;
       const q = queues.get(d.typeLower) ?? [];
       q.push(d);

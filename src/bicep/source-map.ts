@@ -386,7 +386,8 @@ function property(node: ObjectNode | undefined, key: string): PropertyNode | und
   const exact = node.properties.find((p) => p.key === key);
   if (exact) return exact;
   const lower = key.toLowerCase();
-  return node.properties.find((p) => p.key.toLowerCase() === lower);
+  // (most keys differ in length: compare that before lowering each one)
+  return node.properties.find((p) => p.key.length === key.length && p.key.toLowerCase() === lower);
 }
 
 function asObject(node: ValueNode | undefined): ObjectNode | undefined {
@@ -400,8 +401,8 @@ function field(value: unknown, key: string): unknown {
   const obj = value as Record<string, unknown>;
   if (Object.prototype.hasOwnProperty.call(obj, key)) return obj[key];
   const lower = key.toLowerCase();
-  const k = Object.keys(obj).find((x) => x.toLowerCase() === lower);
-  return k === undefined ? undefined : obj[k];
+  for (const k in obj) if (k.length === key.length && k.toLowerCase() === lower && Object.prototype.hasOwnProperty.call(obj, k)) return obj[k];
+  return undefined;
 }
 
 function eq(a: string | undefined, b: string): boolean {

@@ -2,7 +2,16 @@ import { basename } from "node:path";
 import { InputError, type Notice } from "../model/index.js";
 import { MAX_SOURCE_BYTES, SourceFile, readSource } from "../reader/index.js";
 import { readRegularFile, readRegularText, readRegularTextIfAny as readText } from "../node/index.js";
-import { DEFAULT_COMPILE_TIMEOUT_MS, NO_COMPILER_MESSAGE, findBicepCli, runBicepCli, runCompileFunction, type BicepCli } from "./compiler.js";
+import {
+  AZ_WITHOUT_BICEP_MESSAGE,
+  DEFAULT_COMPILE_TIMEOUT_MS,
+  NO_COMPILER_MESSAGE,
+  azHasBicep,
+  findBicepCli,
+  runBicepCli,
+  runCompileFunction,
+  type BicepCli,
+} from "./compiler.js";
 import { BicepSyntaxError } from "./lexer.js";
 import { BicepMapper } from "./mapper.js";
 import { bicepTwinOf, usingTarget } from "./pairing.js";
@@ -151,13 +160,14 @@ export class BicepSupport {
       this.looked = true;
     }
     if (!this.cli) throw new NoCompiler(file);
+    if (this.cli.flavour === "az" && !azHasBicep()) throw new NoCompiler(file, AZ_WITHOUT_BICEP_MESSAGE);
     return { json: runBicepCli(this.cli, command, file, this.options.timeoutMs ?? DEFAULT_COMPILE_TIMEOUT_MS) };
   }
 }
 
 class NoCompiler extends InputError {
-  constructor(file: string) {
-    super(file, NO_COMPILER_MESSAGE);
+  constructor(file: string, message = NO_COMPILER_MESSAGE) {
+    super(file, message);
   }
 }
 

@@ -12,7 +12,8 @@ export interface BicepDirective {
 }
 
 const DIRECTIVE = /^\/\/\s*acs-baseline-disable-next-line\b(.*)$/;
-const BODY = /^\s+([A-Za-z0-9*?-]+)(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?\s*(?::\s*(.*?))?\s*$/;
+// (the justification is trimmed in code: a lazy `(.*?)` before `\s*$` is quadratic over long runs of spaces)
+const BODY = /^\s+([A-Za-z0-9*?-]+)(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?\s*(?::(.*))?$/;
 
 /**
  * The suppression directives in a Bicep file's comments, and the problems of those that are not
@@ -33,7 +34,8 @@ export function readDirectives(file: BicepFile): { directives: BicepDirective[];
       });
       continue;
     }
-    const [, rule, expires, justification] = body;
+    const [, rule, expires] = body;
+    const justification = body[3]?.trim();
     if (!justification) {
       problems.push({ line, message: `${file.path}:${line}: the suppression of ${rule} has no justification, so it is ignored` });
       continue;

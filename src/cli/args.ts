@@ -74,7 +74,7 @@ Scan options:
   --bicep <path>               the Bicep CLI for .bicep/.bicepparam files (default: bicep on PATH, else az bicep)
   --enable <RULE-ID>           run a rule that is off by default (repeatable)
   --disable <RULE-ID>          do not run a rule (repeatable)
-  --jobs <n>                   threads that scan (default: the idle cores when there are many files)
+  --jobs <n>                   threads that scan (default: one per two idle cores when there are many files)
   --changed-since <git-ref>    scan only templates changed since the ref (git diff --name-only),
                                those a changed parameter file belongs to, and those linking a
                                changed template or module; paths narrow where (default .)

@@ -13,6 +13,7 @@ import {
   type RuleCatalog,
   type ScanOptions,
 } from "../index.js";
+import { TRACING_FORMATS } from "../formatters/trace.js";
 import { MAX_SOURCE_BYTES } from "../reader/index.js";
 import { USAGE, UsageError, parseCommand, type ScanCommand } from "./args.js";
 import { changedTemplates } from "./changed.js";
@@ -104,6 +105,8 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
     // a bare name (bicep, az) is looked up on PATH; a path is taken from the working directory
     ...(command.bicep ? { bicep: { ...base.bicep, path: /[\\/]/.test(command.bicep) ? resolve(io.cwd, command.bicep) : command.bicep } } : {}),
     ...(command.evidence ? { evidence: true } : {}),
+    // (computed with the findings when printed: one pass over each file for both)
+    traces: command.outputs.some((o) => TRACING_FORMATS.has(o.format)) ? "always" : "never",
   };
   const scanner = createScanner(options);
   const start = new Date();

@@ -5,11 +5,11 @@ export const BASELINE_VERSION = 1;
 
 /** The fingerprints a parsed baseline document (written by `--write-baseline`) accepts; `path` names it in errors. */
 export function baselineFingerprints(doc: unknown, path: string): string[] {
-  const findings = (doc as { schemaVersion?: unknown; findings?: unknown }).findings;
-  if ((doc as { schemaVersion?: unknown }).schemaVersion !== BASELINE_VERSION || !Array.isArray(findings)) {
+  const { schemaVersion, findings } = (typeof doc === "object" && doc !== null ? doc : {}) as { schemaVersion?: unknown; findings?: unknown };
+  if (schemaVersion !== BASELINE_VERSION || !Array.isArray(findings)) {
     throw new InputError(path, `not an acs-baseline baseline (schemaVersion ${BASELINE_VERSION} with findings)`);
   }
-  return findings.map((f: { fingerprint?: unknown }) => f.fingerprint).filter((x): x is string => typeof x === "string");
+  return findings.map((f: { fingerprint?: unknown } | null) => f?.fingerprint).filter((x): x is string => typeof x === "string");
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DeploymentContext } from "../arm/index.js";
 import type { BicepOptions } from "./bicep-options.js";
 import type { RuleMeta } from "../catalog/index.js";
-import { SEVERITIES, type Severity, type UnknownHandling } from "../model/index.js";
+import { SEVERITIES, type Severity, type TraceTiming, type UnknownHandling } from "../model/index.js";
 import { isCalendarDate } from "./date.js";
 import { Suppressions, type SuppressionRule } from "./suppressions.js";
 
@@ -43,6 +43,12 @@ export interface ScanOptions {
    * (pass, fail, unknown, suppressed) and the rules that applied to nothing (default false).
    */
   evidence?: boolean;
+  /**
+   * When findings' provenance traces are computed: `"on-read"` (default) when the first of a
+   * template's is read; `"always"` during the scan (cheaper when they will all be read, as by a
+   * format that prints them); `"never"` (findings then have no `trace`).
+   */
+  traces?: TraceTiming;
 }
 
 /** Options with every default filled in. */

@@ -34,12 +34,13 @@ export interface ExpiredSuppression {
 /** The suppressions of one scan configuration. */
 export class Suppressions {
   private readonly compiled: Array<{ rule: SuppressionRule; ruleRe: Glob; resourceRe?: Glob; fileRe?: Glob }>;
-  private readonly today: string;
+  /** "Today" as YYYY-MM-DD: a suppression applies through its expiry day. */
+  readonly today: string;
 
   constructor(
     readonly rules: readonly SuppressionRule[],
     private readonly baseline: ReadonlySet<string>,
-    private readonly honourInline: boolean,
+    readonly honourInline: boolean,
     now: Date,
   ) {
     this.today = now.toISOString().slice(0, 10);
@@ -60,8 +61,8 @@ export class Suppressions {
     const used: number[] = [];
     let suppression: AppliedSuppression | undefined;
     if (this.honourInline) {
-      for (const s of inline) {
-        if (!compileGlob(s.rule, true).test(finding.ruleId)) continue;
+      for (const i of matchingInline(inline, finding.ruleId)) {
+        const s = inline[i]!;
         if (s.expires && s.expires < this.today) expired.push({ kind: "inline", rule: s.rule, expires: s.expires, justification: s.justification });
         else suppression ??= { kind: "inline", justification: s.justification, ...(s.expires ? { expires: s.expires } : {}) };
       }
@@ -89,4 +90,9 @@ export class Suppressions {
     }
     return true;
   }
+}
+
+/** The indexes of the inline suppressions whose rule pattern matches `ruleId`. */
+export function matchingInline(inline: readonly InlineSuppression[], ruleId: string): number[] {
+  return inline.flatMap((s, i) => (compileGlob(s.rule, true).test(ruleId) ? [i] : []));
 }

@@ -12,9 +12,32 @@ const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 const shown = (c: string) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
-/** For the terminal (text format): control and reordering characters shown as visible escapes. */
+// CI runners read logging commands anywhere in a line, not only at its start: Azure Pipelines'
+// agent a `##vso[` (setvariable, prependpath...), GitHub's runner a `##[` (its first syntax), each
+// found with .NET's culture-sensitive IndexOf, which skips default-ignorable characters (a soft
+// hyphen or zero-width space inside `##vso[` still matches). So in every output that may reach a
+// CI log, those characters are escapes and the second `#` of such a prefix is an escape too.
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+const LOG_COMMAND = /##(?=\[|vso\[)/gi;
+const units = (c: string, unit: (code: number) => string) => Array.from({ length: c.length }, (_, i) => unit(c.charCodeAt(i))).join("");
+const jsonUnit = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
+
+/**
+ * Text with no CI logging command (`##vso[`, `##[`) anywhere, even once invisible characters are
+ * skipped: those characters, and the `#` that would complete a prefix, written as `\\uXXXX`. In
+ * JSON text (where `#` and those characters occur only inside strings) these are escapes, so the
+ * values read back unchanged; elsewhere they are visible escapes.
+ */
+export function noLogCommands(s: string): string {
+  return s.replace(IGNORABLE, (c) => units(c, jsonUnit)).replace(LOG_COMMAND, "#\\u0023");
+}
+
+/**
+ * For the terminal (text format): control, reordering and invisible characters shown as visible
+ * escapes, and no CI logging command anywhere.
+ */
 export function plainText(s: string): string {
-  return s.replace(UNSAFE_TEXT, shown);
+  return noLogCommands(s.replace(UNSAFE_TEXT, shown));
 }
 
 /**
@@ -64,10 +87,15 @@ const XML_ESCAPES: Record<string, string> = {
 
 /**
  * For XML text and attribute values: markup escaped, TAB/LF/CR as character references (so that
- * attribute values keep them), characters XML 1.0 forbids replaced by U+FFFD.
+ * attribute values keep them), characters XML 1.0 forbids replaced by U+FFFD, invisible characters
+ * and CI logging commands as in `plainText`.
  */
 export function xmlText(s: string): string {
-  return s.replace(NOT_XML_CHAR, "\ufffd").replace(/[&<>"'\t\n\r]/g, (c) => XML_ESCAPES[c]!);
+  return s
+    .replace(NOT_XML_CHAR, "\ufffd")
+    .replace(/[&<>"'\t\n\r]/g, (c) => XML_ESCAPES[c]!)
+    .replace(IGNORABLE, (c) => `&#${c.codePointAt(0)};`)
+    .replace(LOG_COMMAND, "#&#35;");
 }
 
 /**
@@ -77,4 +105,12 @@ export function xmlText(s: string): string {
 export function uriPath(path: string): string {
   const wellFormed = (path as string & { toWellFormed(): string }).toWellFormed();
   return wellFormed.split("/").map(encodeURIComponent).join("/");
+}
+
+/**
+ * For the text of a SARIF message (SARIF 2.1.0 §3.11.5): `{` and `}` doubled, since a viewer reads
+ * `{0}` as a placeholder for an argument, so text from the input can neither vanish nor pull in one.
+ */
+export function sarifText(s: string): string {
+  return s.replace(/[{}]/g, "$&$&");
 }

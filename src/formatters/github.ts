@@ -1,8 +1,10 @@
+import { noLogCommands } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
-// Workflow commands escape %, CR and LF in data, and also : and , in property values.
-const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// Workflow commands escape %, CR and LF in data, and also : and , in property values; no other
+// logging command may appear further on in the line (see noLogCommands).
+const data = (s: string) => noLogCommands(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /**

@@ -1,5 +1,6 @@
 import { sha256, toHex } from "../portable/index.js";
 import type { Severity } from "../model/index.js";
+import { noLogCommands } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
@@ -32,5 +33,5 @@ export const formatGitlabCodeQuality: Formatter = (report, ctx) => {
       location: { path, lines: { begin: Math.max(1, e.line ?? 1) } },
     });
   }
-  return JSON.stringify(issues, null, 2) + "\n";
+  return noLogCommands(JSON.stringify(issues, null, 2)) + "\n";
 };

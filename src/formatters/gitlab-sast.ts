@@ -2,6 +2,7 @@ import { sha256, toHex } from "../portable/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity } from "../model/index.js";
 import { HOMEPAGE, ruleDocUrl } from "../version.js";
+import { noLogCommands } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
@@ -69,5 +70,5 @@ export const formatGitlabSast: Formatter = (report, ctx) => {
     },
     vulnerabilities,
   };
-  return JSON.stringify(sast, null, 2) + "\n";
+  return noLogCommands(JSON.stringify(sast, null, 2)) + "\n";
 };

@@ -1,3 +1,4 @@
+import { noLogCommands } from "./escape.js";
 import type { Formatter } from "./types.js";
 
 /** Version of the JSON output's shape; raised on any incompatible change. */
@@ -10,23 +11,25 @@ export const JSON_REPORT_VERSION = 1;
  * `schemas/report.schema.json`.
  */
 export const formatJson: Formatter = (report, ctx) =>
-  JSON.stringify(
-    {
-      schemaVersion: JSON_REPORT_VERSION,
-      tool: ctx.tool,
-      rulePack: {
-        opaVersion: ctx.catalog.opaVersion,
-        policySha256: ctx.catalog.policySha256,
-        rules: ctx.catalog.rules.length,
+  noLogCommands(
+    JSON.stringify(
+      {
+        schemaVersion: JSON_REPORT_VERSION,
+        tool: ctx.tool,
+        rulePack: {
+          opaVersion: ctx.catalog.opaVersion,
+          policySha256: ctx.catalog.policySha256,
+          rules: ctx.catalog.rules.length,
+        },
+        run: report.run,
+        summary: report.summary,
+        findings: report.findings.map((f) => ({ ...f, failing: ctx.isFailing(f) })),
+        errors: report.errors,
+        notices: report.notices,
+        skipped: report.skipped,
+        ...(report.evidence ? { evidence: report.evidence } : {}),
       },
-      run: report.run,
-      summary: report.summary,
-      findings: report.findings.map((f) => ({ ...f, failing: ctx.isFailing(f) })),
-      errors: report.errors,
-      notices: report.notices,
-      skipped: report.skipped,
-      ...(report.evidence ? { evidence: report.evidence } : {}),
-    },
-    null,
-    2,
+      null,
+      2,
+    ),
   ) + "\n";

@@ -1,7 +1,7 @@
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity, SourceRange } from "../model/index.js";
 import { HOMEPAGE, ruleDocUrl } from "../version.js";
-import { uriPath } from "./escape.js";
+import { noLogCommands, sarifText, uriPath } from "./escape.js";
 import { relativePath } from "./paths.js";
 import { otherSteps } from "./trace.js";
 import type { Formatter } from "./types.js";
@@ -69,7 +69,7 @@ export const formatSarif: Formatter = (report, ctx) => {
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
     level: f.status === "unknown" ? "warning" : LEVEL[f.severity],
-    message: { text: f.status === "unknown" ? `[unknown] ${f.message}` : f.message },
+    message: { text: sarifText(f.status === "unknown" ? `[unknown] ${f.message}` : f.message) },
     locations: [
       {
         ...location(f.file, region(f.range)),
@@ -112,8 +112,9 @@ export const formatSarif: Formatter = (report, ctx) => {
             ...(overrides.length > 0 ? { ruleConfigurationOverrides: overrides } : {}),
             toolExecutionNotifications: report.errors.map((e) => ({
               level: "error",
-              message: { text: e.message },
+              message: { text: sarifText(e.message) },
               locations: [location(e.file, e.line ? { startLine: e.line, startColumn: e.column ?? 1 } : undefined)],
+              ...(e.stack ? { exception: exception(e.stack) } : {}),
             })),
           },
         ],
@@ -121,8 +122,22 @@ export const formatSarif: Formatter = (report, ctx) => {
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + "\n";
+  return noLogCommands(JSON.stringify(sarif, null, 2)) + "\n";
 };
+
+/**
+ * An internal error's stack trace (kept only when the scan was asked for it, `--debug`, as in the
+ * text and JSON formats) as a SARIF exception: its first line, then one frame per `at` line.
+ */
+function exception(stack: string): object {
+  const [head = "", ...frames] = stack.split("\n");
+  const kind = /^(\w+):/.exec(head)?.[1] ?? "Error";
+  return {
+    kind,
+    message: head,
+    stack: { frames: frames.map((line) => ({ location: { message: { text: sarifText(line.trim()) } } })) },
+  };
+}
 
 type Locator = (file: string, region?: object) => object;
 
@@ -136,16 +151,16 @@ function relatedAndFlows(f: Finding, location: Locator): object {
   const related = steps.length > 0 ? steps.map((s) => ({ file: s.file, range: s.range, message: s.label })) : (f.related ?? []);
   if (related.length === 0) return {};
   const out: Record<string, unknown> = {
-    relatedLocations: related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, region(r.range)) })),
+    relatedLocations: related.map((r, i) => ({ id: i + 1, message: { text: sarifText(r.message) }, ...location(r.file, region(r.range)) })),
   };
   if (steps.length > 0) {
     const flow = f.trace!.map((s, i) => ({
-      location: { ...location(s.file, region(s.range)), message: { text: s.label } },
+      location: { ...location(s.file, region(s.range)), message: { text: sarifText(s.label) } },
       nestingLevel: s.depth,
       executionOrder: i + 1,
       ...(s.waitsOn ? { importance: "essential" } : {}),
     }));
-    out["codeFlows"] = [{ message: { text: `where the value of ${f.trace![0]!.label} comes from` }, threadFlows: [{ locations: flow }] }];
+    out["codeFlows"] = [{ message: { text: sarifText(`where the value of ${f.trace![0]!.label} comes from`) }, threadFlows: [{ locations: flow }] }];
   }
   return out;
 }

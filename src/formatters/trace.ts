@@ -1,4 +1,5 @@
 import type { Finding, TraceStep } from "../model/index.js";
+import type { FormatName } from "./names.js";
 import { relativePath } from "./paths.js";
 import type { FormatContext } from "./types.js";
 
@@ -29,3 +30,6 @@ export function traceSummary(f: Finding, ctx: Paths): string | undefined {
   const last = steps[steps.length - 1]!;
   return `${steps.map((s) => s.label).join(" ← ")} (${relativePath(last.file, ctx)}:${last.range.start.line}:${last.range.start.column})`;
 }
+
+/** The formats that print findings' provenance traces (the CLI has the others' scans skip them). */
+export const TRACING_FORMATS: ReadonlySet<string> = new Set<FormatName>(["text", "json", "sarif", "markdown", "html"]);

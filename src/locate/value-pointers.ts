@@ -29,5 +29,5 @@ function childKey(node: unknown, seg: string): string | undefined {
   if (typeof node !== "object" || node === null) return undefined;
   if (Object.prototype.hasOwnProperty.call(node, seg)) return seg;
   const lower = seg.toLowerCase();
-  return Object.keys(node).find((k) => k.toLowerCase() === lower);
+  return Object.keys(node).find((k) => k.length === seg.length && k.toLowerCase() === lower);
 }

@@ -69,6 +69,12 @@ export interface TraceStep {
   waitsOn?: boolean;
 }
 
+/**
+ * When findings' provenance traces are computed: when the first of a template's is read
+ * (`"on-read"`), during the scan (`"always"`), or not at all (`"never"`).
+ */
+export type TraceTiming = "on-read" | "always" | "never";
+
 /** One rule's verdict on one subject. */
 export interface Finding {
   ruleId: string;
@@ -102,7 +108,10 @@ export interface Finding {
   related?: RelatedLocation[];
   /**
    * The offending value's provenance, the property first: each step a place and a short label.
-   * One step when the value was written at the property itself (or the property is absent).
+   * Absent when the value was written at the property itself (a literal, or an expression that uses
+   * no parameter, variable or deployment-time value) and not inside a variable, or the property is
+   * absent and nothing sets it: the trace would only repeat the finding's place. Computed, for all
+   * of a template's findings at once, when first read.
    */
   trace?: TraceStep[];
   /** The parameter files whose values produce the finding, when the template was scanned with parameter files. */

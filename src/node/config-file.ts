@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
 import type { Node } from "yaml";
 import type { RuleMeta } from "../catalog/index.js";
 import { InputError } from "../model/index.js";
 import type { ScanOptions } from "../config/options.js";
+import { insideRoots, readRegularFile } from "./read-file.js";
 
 /** The names a configuration file may have, looked for in the working directory and its parents. */
 export const CONFIG_NAMES = [".acs-baseline.yaml", ".acs-baseline.yml"];
@@ -78,16 +79,8 @@ let validateConfig: ReturnType<InstanceType<typeof import("ajv").Ajv>["compile"]
  * rule parameters that break the rule's own parameter schema.
  */
 export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): LoadedConfig {
-  let text: string;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new InputError(path, "cannot read configuration: not a regular file");
-    if (st.size > MAX_CONFIG_BYTES) throw new InputError(path, `configuration is larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MiB limit`);
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(path, `cannot read configuration: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  // (a regular file only, the cap enforced while reading: a FIFO or /dev/zero named so is refused)
+  const text = new TextDecoder().decode(readRegularFile(path, MAX_CONFIG_BYTES));
   const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -132,8 +125,16 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
   if (raw.context) options.context = raw.context;
   if (raw.bicep) {
     const { path: cli, compiledJson, timeoutSeconds } = raw.bicep;
+    const isPath = cli !== undefined && /[\\/]/.test(cli); // (a bare name is looked up on PATH)
+    const program = isPath ? resolve(dirname(path), cli) : cli;
+    if (isPath && insideTree(program!, dirname(path))) {
+      fail(
+        ["bicep", "path"],
+        "names a program inside the configuration's own directory tree, which a pull request can change, so it is not run (name it with --bicep)",
+      );
+    }
     options.bicep = {
-      ...(cli ? { path: /[\\/]/.test(cli) ? resolve(dirname(path), cli) : cli } : {}),
+      ...(program ? { path: program } : {}),
       ...(compiledJson ? { compiledJson } : {}),
       ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),
     };
@@ -164,6 +165,12 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
     gitignore: raw.gitignore ?? true,
     ...(raw.baseline ? { baseline: resolve(dirname(path), raw.baseline) } : {}),
   };
+}
+
+/** True when `path` lies inside `dir`, as written or once links are resolved. */
+function insideTree(path: string, dir: string): boolean {
+  const written = relative(dir, path);
+  return (!written.startsWith("..") && !isAbsolute(written)) || insideRoots(path, [dir]);
 }
 
 /** The deepest error (the most specific place), preferring additionalProperties to name the key. */

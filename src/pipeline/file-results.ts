@@ -60,7 +60,8 @@ export function mergeRuns(file: string, runs: FileResult[], sets: Array<string |
     for (const f of run.findings) {
       const seen = byFingerprint.get(f.fingerprint);
       if (seen) seen.parameterSets!.push(sets[i]!);
-      else byFingerprint.set(f.fingerprint, { ...f, parameterSets: [sets[i]!] });
+      // (the run's own finding, not a copy: a spread would read, so compute, its lazy trace)
+      else byFingerprint.set(f.fingerprint, Object.assign(f, { parameterSets: [sets[i]!] }));
     }
     for (const n of run.notices) notices.set(`${n.kind}|${n.file}|${n.pointer}|${n.message}`, n);
     for (const m of run.matchedSuppressions ?? []) matched.add(m);

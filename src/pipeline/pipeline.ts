@@ -5,7 +5,7 @@ import { PolicyEngine, type EngineMemoryOptions, type PolicyLoader } from "../en
 import { buildReport, isFailing, judge, runConfiguration } from "../judge/index.js";
 import { locateFindings } from "../locate/index.js";
 import { InputError } from "../model/index.js";
-import type { FileResult, Finding, Notice, RunConfiguration, ScanReport, TraceStep } from "../model/index.js";
+import type { FileResult, Finding, Notice, RunConfiguration, ScanReport, TraceStep, TraceTiming } from "../model/index.js";
 import { collectEvidence, runEvidence } from "../evidence/index.js";
 import type { SourceFile } from "../reader/index.js";
 import { errorResult, partError, sortFindings } from "./file-results.js";
@@ -59,6 +59,7 @@ export class Pipeline {
   private readonly debug: boolean;
   /** Record a verdict per rule and applicable resource (`ScanOptions.evidence`). */
   private readonly evidence: boolean;
+  private readonly traces: TraceTiming;
 
   constructor(policy: CompiledPolicy | { engine: PolicyEngine; catalog: RuleCatalog }, options: ScanOptions = {}, compileSchema?: SchemaCompiler) {
     this.catalog = policy.catalog;
@@ -67,6 +68,7 @@ export class Pipeline {
     this.run = runConfiguration(this.catalog, this.options);
     this.debug = options.debug ?? false;
     this.evidence = options.evidence ?? false;
+    this.traces = options.traces ?? "on-read";
     if ("engine" in policy) {
       this.engine = policy.engine;
     } else {
@@ -102,17 +104,17 @@ export class Pipeline {
       stage = "evaluating the rules";
       const raw = this.engine.evaluate(policyInput);
       stage = "locating the findings";
-      const located = locateFindings(raw, expanded, sources, this.rules, mapping?.remappedFile);
+      const located = locateFindings(raw, expanded, sources, this.rules, mapping?.remappedFile, this.traces);
       mapping?.remap(located, parameterFile);
       stage = "judging the findings";
+      // (every resource: inline suppressions are checked on those without findings too)
+      const resources = expanded.resources.map((r, index) => ({ index, metadata: r.metadata, file: r.source.file, pointer: r.source.pointer }));
       const resourceOf = (i: number) => {
         const subject = raw[i]!.subject;
-        if (subject.kind !== "resource") return undefined;
-        const resource = expanded.resources[subject.index]!;
-        return { index: subject.index, metadata: resource.metadata, file: resource.source.file, pointer: resource.source.pointer };
+        return subject.kind === "resource" ? resources[subject.index] : undefined;
       };
       const subjects = new Map(located.map((f, i) => [f, raw[i]!.subject]));
-      const judged = judge(located, resourceOf, this.options, this.rules, mapping && ((f) => mapping.suppressionsFor(f)));
+      const judged = judge(located, resourceOf, this.options, this.rules, mapping && ((f) => mapping.suppressionsFor(f)), resources);
       const notices: Notice[] = [
         ...(input.notices ?? []),
         ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer })),

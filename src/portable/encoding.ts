@@ -1,7 +1,9 @@
 /** Hex and base64 over bytes, and UTF-8 text, the same in every runtime (no `Buffer`). */
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const BASE64_VALUE = new Map([...BASE64].map((c, i) => [c, i]));
+// The value of each ASCII character in the alphabet, -1 for the others (a table: decoding is linear and fast).
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64.length; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
 
 const encoder = new TextEncoder();
 // Like Node's Buffer#toString: invalid sequences become U+FFFD and a leading BOM is kept as text.
@@ -41,19 +43,21 @@ export function toBase64(bytes: Uint8Array): string {
  * stops at the first `=`, and a last group of one character (six bits, no whole byte) gives nothing.
  */
 export function fromBase64(text: string): Uint8Array {
-  const out: number[] = [];
+  const out = new Uint8Array(Math.ceil((text.length * 3) / 4));
+  let n = 0;
   let bits = 0;
   let count = 0;
-  for (const c of text) {
-    if (c === "=") break;
-    const value = BASE64_VALUE.get(c);
-    if (value === undefined) continue;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3d /* = */) break;
+    const value = c < 128 ? BASE64_VALUE[c]! : -1;
+    if (value < 0) continue;
     bits = ((bits << 6) | value) & 0xffffff;
     count += 6;
     if (count >= 8) {
       count -= 8;
-      out.push((bits >> count) & 0xff);
+      out[n++] = (bits >> count) & 0xff;
     }
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, n);
 }

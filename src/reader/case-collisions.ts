@@ -3,6 +3,11 @@
  * (`disableLocalAuth`, `DisableLocalAuth`) the last one wins, while `JSON.parse` keeps both and a
  * rule would read only one of them. The reader refuses such a file rather than guess which one a
  * rule should see (see docs/reader-vs-arm.md).
+ *
+ * Keys are compared upper-cased then lower-cased: .NET's `OrdinalIgnoreCase` upper-cases with the
+ * invariant culture, which maps `ı` (dotless i) to `I` and `ſ` (long s) to `S`, and lower-casing
+ * alone would miss those (and the Kelvin and Ångström signs, which only lower-case to `k`, `å`).
+ * Refusing a pair ARM might keep apart is safe; binding one ARM merges is a silent pass.
  */
 
 /** Two keys of one object that differ only in case, and the path (segments) of that object. */
@@ -12,8 +17,15 @@ export interface CaseCollision {
   second: string;
 }
 
-// The keys of the object being checked; reused, since a check ends before the walk goes deeper.
+// The keys of the object being checked, and those folded so far; reused, since a check ends
+// before the walk goes deeper.
 const keys: string[] = [];
+const folded: Array<string | undefined> = [];
+
+/** Key `i` with case folded as described above, computed once per object. */
+function fold(i: number): string {
+  return (folded[i] ??= keys[i]!.toUpperCase().toLowerCase());
+}
 
 /** The first pair of keys differing only in case, depth first; undefined when there is none. */
 export function findCaseCollision(value: unknown): CaseCollision | undefined {
@@ -29,7 +41,10 @@ export function findCaseCollision(value: unknown): CaseCollision | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const object = value as Record<string, unknown>;
   let n = 0;
-  for (const key in object) keys[n++] = key;
+  for (const key in object) {
+    folded[n] = undefined;
+    keys[n++] = key;
+  }
   const pair = n > SMALL ? collidingKeysLarge(n) : collidingKeysSmall(n);
   if (pair) return { path: [], first: pair[0], second: pair[1] };
   for (const key in object) {
@@ -50,7 +65,7 @@ function collidingKeysSmall(n: number): [string, string] | undefined {
     const b = keys[j]!;
     for (let i = 0; i < j; i++) {
       const a = keys[i]!;
-      if (a.length === b.length && a.toLowerCase() === b.toLowerCase()) return [a, b];
+      if (a.length === b.length && fold(i) === fold(j)) return [a, b];
     }
   }
   return undefined;
@@ -60,10 +75,9 @@ function collidingKeysLarge(n: number): [string, string] | undefined {
   const seen = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
-    const lower = key.toLowerCase();
-    const first = seen.get(lower);
+    const first = seen.get(fold(i));
     if (first !== undefined) return [first, key];
-    seen.set(lower, key);
+    seen.set(fold(i), key);
   }
   return undefined;
 }

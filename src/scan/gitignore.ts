@@ -15,6 +15,17 @@ interface Rule {
 const MAX_RULES_PER_FILE = 10_000;
 
 /**
+ * A line without its trailing white space, unless the first of it is escaped (`\ `), as git reads
+ * it. A loop, not `/(?<!\\)\s+$/`: that regex is quadratic over a long run of spaces followed by
+ * anything else, and a .gitignore in a pull request is attacker-controlled.
+ */
+function trimTrailingSpace(line: string): string {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+  return end < line.length && line[end - 1] === "\\" ? line.slice(0, end + 1) : line.slice(0, end);
+}
+
+/**
  * A .gitignore pattern in the glob syntax: braces are literal in git, so they are escaped; and a
  * trailing `/**` matches what is inside the folder, never the folder itself (else `dir/**` then
  * `!dir/keep.json` would skip the whole folder, where git re-includes the file).
@@ -38,7 +49,7 @@ function asGlob(pattern: string): string {
 export function parseGitignore(text: string, base: string): Rule[] {
   const rules: Rule[] = [];
   for (const raw of text.split(/\r?\n/).slice(0, MAX_RULES_PER_FILE)) {
-    let line = raw.replace(/(?<!\\)\s+$/, "");
+    let line = trimTrailingSpace(raw);
     if (line === "" || line.startsWith("#")) continue;
     // `\!` and `\#` stay escaped: the glob reads `\x` as a literal `x` too.
     const negated = line.startsWith("!");

@@ -8,7 +8,13 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 /** Files a worker is handed at a time: few enough to share the tail evenly, enough to keep messages rare. */
-const BATCH = 8;
+const BATCH = 4;
+/**
+ * Batches a worker holds at once. With one, a worker that posted its results sat idle until this
+ * thread, busy scanning a file of its own, got round to sending the next batch (25 ms a batch on a
+ * loaded machine, 10% of the worker's time); with two, it scans the next one meanwhile.
+ */
+const IN_FLIGHT = 2;
 
 /**
  * Scans files on this thread and `helpers` worker threads, from one shared queue: a worker takes
@@ -50,16 +56,17 @@ export async function scanShared(
         const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files, input }, resourceLimits: WORKER_LIMITS });
         idle.add(worker);
         let stopping = false;
-        let inFlight: number[] = [];
+        const inFlight: number[][] = []; // batches sent and not yet answered, oldest first
         // A worker that dies (out of memory, a native crash) costs the files it held, each reported
         // as an error, never the whole run: the others go on.
         const lost = (why: string) => {
           if (stopping) return;
           stopping = true;
           idle.delete(worker);
-          for (const i of inFlight) results[i] = workerLost(files[i]!, why);
-          done += inFlight.length;
-          if (inFlight.length > 0) onResult?.(done);
+          const held = inFlight.flat();
+          for (const i of held) results[i] = workerLost(files[i]!, why);
+          done += held.length;
+          if (held.length > 0) onResult?.(done);
           resolve();
         };
         const stop = () => {
@@ -67,15 +74,21 @@ export async function scanShared(
           idle.delete(worker);
           void worker.terminate();
         };
+        // The first message (empty) says the worker is ready; each later one answers the oldest batch.
         worker.on("message", (scanned: Array<[number, FileResult]>) => {
           if (stopping) return;
+          if (scanned.length > 0) inFlight.shift();
           for (const [i, r] of scanned) results[i] = r;
           done += scanned.length;
           if (scanned.length > 0) onResult?.(done);
-          inFlight = claim(BATCH);
+          while (inFlight.length < IN_FLIGHT) {
+            const batch = claim(BATCH);
+            if (batch.length === 0) break;
+            inFlight.push(batch);
+            worker.postMessage(batch);
+          }
           if (inFlight.length === 0) return stop();
           idle.delete(worker);
-          worker.postMessage(inFlight);
         });
         worker.once("error", (e) => lost(e.message));
         worker.once("exit", (code) => (stopping ? resolve() : lost(`exit code ${code}`)));
@@ -102,14 +115,15 @@ export async function scanShared(
 /**
  * The number of threads a scan of `files` files uses by default on `cores` cores whose recent load
  * (the 1-minute load average, 0 where the system gives none) is `load`: one below 16 files, else
- * one per core not kept busy (a partly idle core counts), at least one. This thread scans from the start and a worker still starting
- * when the files run out is stopped, so on an idle core a worker costs only its start; on a core
- * other processes keep busy it costs that start and its warm-up (about 0.5 s of CPU) and gains
- * nothing. Measured with `npm run bench` (500 templates for each --jobs value; docs/performance.md).
+ * one per two cores that other processes leave idle, at least one. A scanning thread keeps about
+ * one and a half cores busy: V8 compiles its hot code and collects its garbage on background
+ * threads (for 500 files, about 1.1 s of CPU beside the scanning thread's 1.7–2.4 s). A worker
+ * repeats that compilation and its own start (about 1 s of CPU in all), so on two cores one
+ * thread was the fastest for 16, 50 and 500 files (`npm run bench`; docs/performance.md).
  */
 export function defaultThreads(files: number, cores: number, load = 0): number {
   if (files < 16) return 1;
-  return Math.max(1, Math.min(cores, Math.ceil(cores - load)));
+  return Math.max(1, Math.min(cores, Math.floor((cores - load) / 2)));
 }
 
 function workerLost(file: string, why: string): FileResult {

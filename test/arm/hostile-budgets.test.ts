@@ -53,6 +53,32 @@ test("functions that walk a value whole are charged its full size, shared parts 
   assert.is(ok.outputs[0]!.value, 2);
 });
 
+test("a long string read whole by any function is charged its length each time: a million characters read 100,000 times is refused", () => {
+  const big = "[padLeft('', 1048576, 'x')]";
+  for (const call of [
+    "toLower(variables('s'))",
+    "substring(variables('s'), 1)",
+    "take(variables('s'), 1048575)",
+    "startsWith(variables('s'), variables('s'))",
+    "base64ToString(variables('b'))",
+    "guid(variables('s'))",
+    "trim(variables('s'))",
+  ]) {
+    const e = fault(() =>
+      expand(
+        template({
+          variables: { s: big, b: `[base64(${big.slice(1, -1)})]`, many: "[range(0, 100000)]" },
+          outputs: { o: { type: "int", value: `[length(map(variables('many'), lambda('i', ${call})))]` } },
+        }),
+      ),
+    );
+    assert.match(e.message, `more than ${DEFAULT_LIMITS.steps} steps`, call);
+  }
+  // Short strings cost nothing more than the call.
+  const ok = expand(template({ outputs: { o: { type: "int", value: "[length(map(range(0, 100000), lambda('i', toLower('ABC'))))]" } } }));
+  assert.is(ok.outputs[0]!.value, 100_000);
+});
+
 test("the policy input budget holds at its value and just past it", () => {
   // {"s": "..."}: 2 for the object, 3 for the key, the string and its quotes.
   const input = (chars: number) => ({ s: "x".repeat(chars) });

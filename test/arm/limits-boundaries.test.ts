@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,15 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DEFAULT_LIMITS, expandTemplate, type JsonObject } from "../../src/arm/index.js";
 import { MAX_COPY_VALUES } from "../../src/arm/limits.js";
+import { preview } from "../../src/arm/preview.js";
+import { parseBicep } from "../../src/bicep/parser.js";
+import { rulesById } from "../../src/catalog/index.js";
+import { compileGlob, MAX_GLOB_LENGTH, resolveOptions } from "../../src/config/index.js";
+import { judge } from "../../src/judge/index.js";
+import { loadCatalog, loadEngine } from "../../src/node/index.js";
+import { MAX_SOURCE_BYTES } from "../../src/reader/index.js";
+import { parseGitignore } from "../../src/scan/gitignore.js";
+import { repoPath } from "../helpers.js";
 import { MAX_ALIAS_COUNT, MAX_CONFIG_BYTES } from "../../src/node/index.js";
 import { loadConfig } from "../../src/node/index.js";
 import { readSource } from "../../src/reader/index.js";
@@ -12,7 +22,7 @@ import { MAX_JSON_DEPTH } from "../../src/reader/json-structure.js";
 
 // Every limit in docs/security.md, at its value (accepted) and just past it (refused, naming it:
 // thrown for the whole file, or an error of the one part that exceeds it).
-// The file, stdin and policy-input limits are in test/scan/filesystem.test.ts,
+// The file and policy-input limits are in test/scan/filesystem.test.ts,
 // test/arm/hostile-budgets.test.ts and test/scan/fuzz-regressions.test.ts.
 
 const SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
@@ -164,6 +174,116 @@ test(`configuration: ${MAX_CONFIG_BYTES} bytes, fewer than ${MAX_ALIAS_COUNT} al
     refused(() => loadConfig(write("a100.yaml", aliases(MAX_ALIAS_COUNT)), new Map())),
     `aliases expand ${MAX_ALIAS_COUNT} times or more`,
   );
+});
+
+test(`work: ${DEFAULT_LIMITS.steps} steps, at the value and one past`, () => {
+  // Fifty variables of range(0, k) cost a fixed overhead plus one step per element: the overhead is
+  // measured with a budget of its own, then the elements fill the default budget exactly.
+  const template = (elements: number) => {
+    const variables: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) {
+      const k = Math.min(DEFAULT_LIMITS.arrayLength, elements);
+      elements -= k;
+      variables[`v${i}`] = `[range(0, ${k})]`;
+    }
+    return { $schema: SCHEMA, contentVersion: "1.0.0.0", resources: [], variables } as unknown as JsonObject;
+  };
+  const passes = (elements: number, steps?: number) => {
+    try {
+      expandTemplate("t.json", template(elements), steps === undefined ? {} : { limits: { steps } });
+      return true;
+    } catch (e) {
+      if (!/more than \d+ steps/.test((e as Error).message)) throw e;
+      return false;
+    }
+  };
+  let low = 0;
+  let high = 10_000;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (passes(0, mid)) high = mid;
+    else low = mid + 1;
+  }
+  const overhead = low;
+  assert.ok(passes(0, overhead) && !passes(0, overhead - 1));
+  assert.ok(passes(DEFAULT_LIMITS.steps - overhead), "at the value");
+  assert.not.ok(passes(DEFAULT_LIMITS.steps - overhead + 1), "one past");
+});
+
+test("policy engine memory: 1 GiB, reserved whole (an input needing more fails, test/engine)", () => {
+  assert.is(loadEngine().memoryBytes, 1024 * 1024 * 1024);
+});
+
+test(`quoted values: ${100} characters, keys ${80}`, () => {
+  assert.is(preview("x".repeat(98)), `"${"x".repeat(98)}"`, "100 characters with the quotes, whole");
+  assert.is(preview("x".repeat(99)), `"${"x".repeat(99)}…`, "one past: cut at 100");
+  const keys = (n: number) => readSource("t.json", `{"${"k".repeat(n)}": 1, "${"K".repeat(n)}": 2}`);
+  assert.match(
+    refused(() => keys(80)),
+    `'${"k".repeat(80)}' and '${"K".repeat(80)}'`,
+  );
+  assert.match(
+    refused(() => keys(81)),
+    `'${"k".repeat(80)}…' and '${"K".repeat(80)}…'`,
+  );
+});
+
+test(`glob patterns: ${MAX_GLOB_LENGTH} characters`, () => {
+  assert.ok(compileGlob("a".repeat(MAX_GLOB_LENGTH)).test("a".repeat(MAX_GLOB_LENGTH)));
+  assert.throws(() => compileGlob("a".repeat(MAX_GLOB_LENGTH + 1)), `longer than ${MAX_GLOB_LENGTH} characters`);
+  const rules = rulesById(loadCatalog());
+  const inline = (n: number) =>
+    judge([], () => undefined, resolveOptions({}, rules), rules, undefined, [
+      {
+        index: 0,
+        metadata: { "acs-baseline": { suppress: [{ rule: `ACS-NET-001${"*".repeat(n - 11)}`, justification: "x" }] } },
+        file: "t.json",
+        pointer: "/resources/0",
+      },
+    ]).notices.map((n) => n.message);
+  assert.equal(inline(MAX_GLOB_LENGTH), ["the inline suppression of ACS-NET-001" + "*".repeat(MAX_GLOB_LENGTH - 11) + ' matched no finding ("x")']);
+  assert.equal(inline(MAX_GLOB_LENGTH + 1), [`an inline suppression's rule pattern is longer than ${MAX_GLOB_LENGTH} characters, so it is ignored`]);
+});
+
+test("Bicep sources: values nest 256 levels, string interpolations 64 inside a string", () => {
+  const values = (levels: number) => () => parseBicep(`var x = ${"[".repeat(levels)}${"]".repeat(levels)}\n`);
+  values(256)();
+  assert.match(refused(values(257)), "values nest deeper than 256 levels");
+  const strings = (nested: number) => () => {
+    let s = "1";
+    for (let i = 0; i < nested; i++) s = `'\${${s}}'`;
+    return parseBicep(`var x = ${s}\n`);
+  };
+  strings(65)();
+  assert.match(refused(strings(66)), "string interpolations nest too deeply");
+});
+
+test("parts of one template that cannot be expanded: 100, then the whole template is refused", () => {
+  const broken = (n: number) => expand({ variables: Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${i}`, `[concat(${i}, ]`])) });
+  assert.is(broken(100).errors.length, 100);
+  assert.match(
+    refused(() => broken(101)),
+    /^more than 100 parts of the template cannot be expanded/,
+  );
+});
+
+test(".gitignore: 10,000 lines read per file, the rest ignored (so more files are scanned, never fewer)", () => {
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `f${i}.json`).join("\n");
+  assert.is(parseGitignore(lines(10_000), "").length, 10_000);
+  assert.is(parseGitignore(lines(10_001), "").length, 10_000);
+});
+
+test(`standard input: ${MAX_SOURCE_BYTES} bytes, at the value and one past`, () => {
+  const stdin = (bytes: number) => {
+    const input = Buffer.alloc(bytes, 0x20);
+    input.write("{}");
+    return spawnSync(process.execPath, [repoPath("bin/acs-baseline.js"), "scan", "-"], { input, timeout: 120_000 });
+  };
+  const at = stdin(MAX_SOURCE_BYTES);
+  assert.is(at.status, 0, at.stdout.toString());
+  const past = stdin(MAX_SOURCE_BYTES + 1);
+  assert.is(past.status, 2);
+  assert.match(past.stdout.toString(), /stdin\.json: file is larger than the 16 MiB limit/);
 });
 
 test.run();

@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { compileArguments, findBicepCli } from "../../src/bicep/compiler.js";
+import { azHasBicep, compileArguments, findBicepCli } from "../../src/bicep/compiler.js";
 import { parseDiagnostics } from "../../src/bicep/diagnostics.js";
 
 function executables(...names: string[]): string {
@@ -40,14 +40,33 @@ test("command lines: the documented --stdout forms with --no-restore, for bicep 
     "--stdout",
     "--no-restore",
   ]);
+  assert.equal(compileArguments({ executable: "az", flavour: "az" }, "build-params", "a.bicepparam"), [
+    "bicep",
+    "build-params",
+    "--file",
+    "a.bicepparam",
+    "--stdout",
+    "--no-restore",
+  ]);
 });
 
-test("diagnostics in the CLI's format, paths with spaces and parentheses included", () => {
+test("az's own Bicep CLI: in its configuration folder, or a bicep on PATH; else az would download one", () => {
+  const config = mkdtempSync(join(tmpdir(), "acs-azconfig-"));
+  assert.is(azHasBicep({ AZURE_CONFIG_DIR: config, PATH: executables("az") }), false);
+  assert.is(azHasBicep({ AZURE_CONFIG_DIR: config, PATH: executables("az", "bicep") }), true);
+  mkdirSync(join(config, "bin"));
+  writeFileSync(join(config, "bin", "bicep"), "");
+  assert.is(azHasBicep({ AZURE_CONFIG_DIR: config, PATH: executables("az") }), true);
+});
+
+test("diagnostics in the CLI's format, paths with spaces and parentheses included, behind az's log prefix too", () => {
   const out = parseDiagnostics(
     [
       '/src/my (copy)/main.bicep(3,12) : Error BCP018: Expected the ":" character at this location.',
       'C:\\infra\\main.bicep(1,1) : Warning no-unused-params: Parameter "x" is declared but never used. [https://aka.ms/bicep/linter/no-unused-params]',
       "Build succeeded.",
+      'ERROR: /src/main.bicep(2,5) : Error BCP190: The artifact with reference "br:contoso.azurecr.io/m:v1" has not been restored.',
+      'WARNING: /src/main.bicep(9,1) : Warning no-unused-vars: Variable "v" is declared but never used.',
     ].join("\r\n"),
   );
   assert.equal(
@@ -55,6 +74,8 @@ test("diagnostics in the CLI's format, paths with spaces and parentheses include
     [
       ["/src/my (copy)/main.bicep", 3, 12, "Error", "BCP018"],
       ["C:\\infra\\main.bicep", 1, 1, "Warning", "no-unused-params"],
+      ["/src/main.bicep", 2, 5, "Error", "BCP190"],
+      ["/src/main.bicep", 9, 1, "Warning", "no-unused-vars"],
     ],
   );
 });

@@ -75,4 +75,19 @@ test("a module path that is not a regular file stops the mapping at the module s
   assert.is(at(map, "/resources/0/properties/template/resources/0/properties/disableLocalAuth"), "main.bicep:15:1 (enclosing)");
 });
 
+test("any(...) around a literal: pointers land inside the literal, as the compiler emits it", () => {
+  const map = mapOf("any");
+  assert.is(at(map, "/resources/0/properties/dataLocation"), "main.bicep:9:5");
+  assert.is(at(map, "/resources/0/tags/list/0/cost"), "main.bicep:15:9");
+  assert.is(at(map, "/resources/0/properties/disableLocalAuth"), "main.bicep:8:3 (enclosing)");
+});
+
+test("languageVersion 1.0: resources are emitted before modules, so a deployment resource declared after a module comes first", () => {
+  const map = mapOf("order");
+  assert.is(at(map, "/resources/0"), "main.bicep:10:1");
+  assert.is(at(map, "/resources/0/properties/mode"), "main.bicep:13:5");
+  assert.is(at(map, "/resources/1"), "main.bicep:3:1");
+  assert.is(at(map, "/resources/1/properties/template/resources/0/properties/disableLocalAuth"), "comms.bicep:8:5");
+});
+
 test.run();

@@ -2,6 +2,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { compositeFormat } from "../../src/arm/expressions/functions/format.js";
 import { readInlineSuppressions } from "../../src/config/index.js";
+import { readDirectives } from "../../src/bicep/suppressions.js";
+import { parseBicepFile } from "../../src/bicep/source-file.js";
+import { parseGitignore } from "../../src/scan/gitignore.js";
 
 // Class 4 of the hostile-input suite: regular expressions over template-controlled text run in
 // linear time. Each input here takes a backtracking regex ~10^10 steps (the suite would hang);
@@ -27,6 +30,31 @@ test("the format() placeholder reader is linear over long runs of spaces", () =>
   assert.throws(() => compositeFormat(`{0${" ".repeat(RUN)}x}`, ["a"]), /invalid placeholder/);
   assert.is(compositeFormat(`{0${" ".repeat(RUN)}}`, ["a"]), "a");
   assert.is(compositeFormat("{0 , 3 :D2}|{1,-3}|", [7, "b"]), " 07|b  |");
+});
+
+test("a .gitignore line of many spaces then more is trimmed in linear time, an escaped space kept", () => {
+  // (the first line, over the glob length limit once trimmed, is skipped)
+  const rules = parseGitignore(`a.json${" ".repeat(RUN)}x\nb.json${" ".repeat(RUN)}\nc\\ ${" ".repeat(RUN)}\n`, "");
+  assert.equal(
+    rules.map((r) => r.glob.source),
+    ["**/b.json", "**/c\\ "],
+  );
+});
+
+test("a Bicep disable-next-line directive is read in linear time over long runs of spaces", () => {
+  const file = parseBicepFile(
+    "main.bicep",
+    `// acs-baseline-disable-next-line ACS-NET-001: a${" ".repeat(RUN)}x\n// acs-baseline-disable-next-line ACS-IAM-001:${" ".repeat(RUN)}\nvar x = 1\n`,
+  );
+  const { directives, problems } = readDirectives(file);
+  assert.equal(
+    directives.map((d) => [d.rule, d.justification.length]),
+    [["ACS-NET-001", RUN + 2]],
+  );
+  assert.equal(
+    problems.map((p) => p.message),
+    ["main.bicep:2: the suppression of ACS-IAM-001 has no justification, so it is ignored"],
+  );
 });
 
 test.run();

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner } from "../../src/index.js";
-import { lineStart, markdownCode, uriPath, xmlText } from "../../src/formatters/escape.js";
+import { lineStart, markdownCode, sarifText, uriPath, xmlText } from "../../src/formatters/escape.js";
+import { errorResult } from "../../src/pipeline/index.js";
 
 // Class 6 of the hostile-input suite: every formatter escapes everything it did not write itself.
 
@@ -24,7 +25,7 @@ writeFileSync(
         apiVersion: "2025-05-01",
         name: HOSTILE_NAME,
         location: "global",
-        properties: { dataLocation: "Europe", disableLocalAuth: false },
+        properties: { dataLocation: "Europe", disableLocalAuth: false, publicNetworkAccess: "{0}}{" },
       },
     ],
   }),
@@ -71,20 +72,51 @@ test("JUnit: well-formed XML 1.0 whatever the input holds", () => {
   assert.is(xmlText("a\ufffe\ud800<b\n"), "a\ufffd\ufffd&lt;b&#10;");
 });
 
+/** Runs Microsoft's SARIF validator with its GitHub rules; returns the results at level error. */
+function validatorErrors(sarif: string): unknown[] {
+  const out = mkdtempSync(join(tmpdir(), "acs-sarif-validate-"));
+  writeFileSync(join(out, "scan.sarif"), sarif);
+  const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
+  execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });
+  const validation = JSON.parse(readFileSync(join(out, "validation.sarif"), "utf8"));
+  return validation.runs[0].results.filter((r: { level?: string }) => (r.level ?? "warning") === "error");
+}
+
 test("SARIF: artifact URIs percent-encoded; Microsoft's validator passes", () => {
   const sarif = render("sarif");
   const uri = JSON.parse(sarif).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
   assert.is(uri, "a%23frag%3Fq%3D1%20%5Bx%5D%25.json");
   assert.is(uriPath("d:/x#y"), "d%3A/x%23y");
-  const out = mkdtempSync(join(tmpdir(), "acs-inject-sarif-"));
-  writeFileSync(join(out, "scan.sarif"), sarif);
-  const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
-  execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });
-  const validation = JSON.parse(readFileSync(join(out, "validation.sarif"), "utf8"));
-  assert.equal(
-    validation.runs[0].results.filter((r: { level?: string }) => (r.level ?? "warning") === "error"),
-    [],
-  );
+  assert.equal(validatorErrors(sarif), []);
+});
+
+test("SARIF: literal braces in message text are doubled (SARIF 2.1.0 §3.11.5), so no {0} is read as a placeholder", () => {
+  const results = JSON.parse(render("sarif")).runs[0].results as Array<{ message: { text: string } }>;
+  const text = results.map((r) => r.message.text).find((t) => t.includes("publicNetworkAccess"))!;
+  assert.ok(text.includes('"{{0}}}}{{"'), text);
+  for (const r of results) assert.not.match(r.message.text.replace(/\{\{|\}\}/g, ""), /[{}]/);
+  assert.is(sarifText("a{b}}"), "a{{b}}}}");
+});
+
+test("SARIF: an internal error's stack is a notification's exception only when the scan keeps it (--debug), as in text and JSON", () => {
+  const bug = new TypeError("x is {undefined}");
+  for (const debug of [false, true]) {
+    const result = errorResult("bug.json", bug, "judging the findings", debug);
+    const sarif = scanner.format(scanner.report([result]), "sarif", {});
+    const notification = JSON.parse(sarif).runs[0].invocations[0].toolExecutionNotifications[0];
+    assert.match(notification.message.text, /^internal error while judging the findings: x is \{\{undefined\}\}\./);
+    const json = JSON.parse(scanner.format(scanner.report([result]), "json", {}));
+    assert.is(json.errors[0].stack !== undefined, debug);
+    if (!debug) {
+      assert.is(notification.exception, undefined);
+      continue;
+    }
+    assert.is(notification.exception.kind, "TypeError");
+    assert.is(notification.exception.message, "TypeError: x is {undefined}");
+    assert.ok(notification.exception.stack.frames.length > 0);
+    assert.match(notification.exception.stack.frames[0].location.message.text, /^at /);
+    assert.equal(validatorErrors(sarif), []);
+  }
 });
 
 test("GitHub: each annotation one line; data and properties escaped per the workflow-command rules", () => {

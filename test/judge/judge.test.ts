@@ -145,6 +145,63 @@ test("inline suppressions can be switched off", () => {
   assert.is(finding!.suppression, undefined);
 });
 
+test("an inline suppression naming no rule of the pack is reported, with the likely id, in either form", () => {
+  for (const metadata of [
+    { description: "acs-baseline:suppress ACS-NET-01: browsers call ACS directly" },
+    { "acs-baseline": { suppress: [{ rule: "ACS-NET-01", justification: "browsers call ACS directly" }] } },
+  ]) {
+    const { finding, judged } = net001({}, metadata);
+    assert.is(finding!.suppression, undefined);
+    assert.equal(
+      judged.notices.map((n) => [n.kind, n.message]),
+      [["suppression-invalid", "the inline suppression of ACS-NET-01 names no rule of acs-baseline (did you mean ACS-NET-001?), so it suppresses nothing"]],
+    );
+  }
+  const glob = net001({}, { description: "acs-baseline:suppress XYZ-*: nothing like it" });
+  assert.match(glob.judged.notices[0]!.message, /^the inline suppression of XYZ-\* names no rule of acs-baseline, so/);
+  assert.ok(net001({}, { description: "acs-baseline:suppress acs-net-*: any case" }).finding!.suppression, "a glob in any case is known");
+});
+
+test("problems of inline suppressions are reported on resources without findings too: malformed, unknown, unused, expired", () => {
+  const resolved = resolveOptions({ now }, rules);
+  const clean = (index: number, metadata: unknown): JudgedResource => ({ index, metadata, file: "infra/main.json", pointer: `/resources/${index}` });
+  const resources = [
+    clean(0, { "acs-baseline": { suppress: [{ rule: "ACS-NET-001" }] } }),
+    clean(1, { description: "acs-baseline:suppress ACS-LOG-02: typo" }),
+    clean(2, { description: "acs-baseline:suppress ACS-NET-001: public clients" }),
+    clean(3, { description: "acs-baseline:suppress ACS-NET-001 until 2026-01-31: public clients" }),
+    clean(4, { description: "acs-baseline:suppress ACS-NET-001: used" }),
+  ];
+  const judged = judge([located("ACS-NET-001")], () => resources[4], resolved, rules, undefined, resources);
+  assert.equal(
+    judged.notices.map((n) => [n.kind, n.pointer, n.message]),
+    [
+      ["suppression-invalid", "/resources/0/metadata", "the inline suppression of ACS-NET-001 has no justification, so it is ignored"],
+      [
+        "suppression-invalid",
+        "/resources/1/metadata",
+        "the inline suppression of ACS-LOG-02 names no rule of acs-baseline (did you mean ACS-LOG-002?), so it suppresses nothing",
+      ],
+      ["suppression-unused", "/resources/2/metadata", 'the inline suppression of ACS-NET-001 matched no finding ("public clients")'],
+      ["suppression-expired", "/resources/3/metadata", 'the inline suppression of ACS-NET-001 expired on 2026-01-31 and matched no finding ("public clients")'],
+    ],
+  );
+  assert.ok(judged.findings[0]!.suppression);
+  const off = judge([], () => undefined, resolveOptions({ now, inlineSuppressions: false }, rules), rules, undefined, resources);
+  assert.equal(
+    off.notices.map((n) => n.kind),
+    ["suppression-invalid", "suppression-invalid"],
+    "with inline suppressions off, none is unused, but malformed ones are still said",
+  );
+});
+
+test("an inline suppression of a finding this run leaves out (rule off, unknown ignored) is not called unused", () => {
+  const metadata = { description: "acs-baseline:suppress ACS-NET-001: public clients acs-baseline:suppress ACS-IAM-002: no identity yet" };
+  const { judged } = net001({ rules: { "ACS-NET-001": false }, unknown: "ignore" }, metadata, [located("ACS-IAM-002", { status: "unknown" })]);
+  assert.equal(judged.findings, []);
+  assert.equal(judged.notices, []);
+});
+
 test("a baseline accepts the findings it records, by fingerprint", () => {
   const { judged } = net001({ baseline: ["fp-ACS-NET-001"] }, undefined, [located("ACS-IAM-002")]);
   assert.equal(judged.findings.find((f) => f.ruleId === "ACS-NET-001")!.suppression, { kind: "baseline", justification: "recorded in the baseline" });

@@ -51,6 +51,17 @@ test("keys that differ only in case are refused, naming the second one's place",
   assert.match(refusal('[{}, {"a": {"Ab": 1, "aB": 2}}]').message, /'Ab' and 'aB'/);
 });
 
+test("keys equal once .NET upper-cases them (dotless i, long s) or lower-cased (Kelvin sign) are refused, in every object and in many keys", () => {
+  assert.match(refusal('{"disableLocalAuth": true, "d\u0131sableLocalAuth": false}').message, /'disableLocalAuth' and 'd\u0131sableLocalAuth'/);
+  assert.match(refusal('{"parameters": {"ssl": {"value": 1}, "s\u017fl": {"value": 2}}}').message, /differ only in case/);
+  assert.match(refusal('[[{"\u212a": 1, "k": 2}]]').message, /differ only in case/);
+  // More keys than the pairwise check takes: the map of folded keys.
+  const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`key${i}`, i]));
+  assert.match(refusal(JSON.stringify({ ...many, KEY3: 0 })).message, /'key3' and 'KEY3'/);
+  assert.match(refusal(JSON.stringify({ ...many, "\u0131d": 0, ID: 1 })).message, /differ only in case/);
+  assert.equal(read('{"i": 1, "\u0130": 2, "ss": 3, "\u00df": 4}'), { i: 1, "\u0130": 2, ss: 3, "\u00df": 4 }, "not the same under a simple mapping");
+});
+
 test("an exactly repeated key: the last wins, as in Json.NET", () => {
   assert.equal(read('{"a": true, "a": false}'), { a: false });
 });

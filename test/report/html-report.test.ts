@@ -46,7 +46,7 @@ test("in Chromium: the counts match the JSON evidence, a matrix cell leads to it
     await page.keyboard.press("Tab");
     assert.is(await page.evaluate("document.activeElement && document.activeElement.textContent"), "Skip to the matrix");
     // Click a failing cell of ACS-IAM-001 (a value from a module input) and land on its details, with the finding's message and provenance.
-    const traced = new Set(json.findings.filter((f: { trace: unknown[] }) => f.trace.length > 2).map((f: { fingerprint: string }) => f.fingerprint));
+    const traced = new Set(json.findings.filter((f: { trace?: unknown[] }) => (f.trace?.length ?? 0) > 2).map((f: { fingerprint: string }) => f.fingerprint));
     const index = verdicts.findIndex((v) => v.ruleId === "ACS-IAM-001" && v.verdict === "fail" && traced.has(v.findings[0]));
     assert.ok(index >= 0, "a failure whose value comes from elsewhere");
     const finding = json.findings.find((f: { fingerprint: string }) => f.fingerprint === verdicts[index]!.findings[0]);

@@ -12,7 +12,10 @@ interface Expected {
   resource: string;
   line: number;
   column: number;
-  /** The provenance chain, property first: `file:line label` per step. */
+  /**
+   * The provenance chain, property first: `file:line label` per step; empty when the value was
+   * written at the property itself (the finding then has no `trace`).
+   */
   trace: string[];
 }
 
@@ -46,14 +49,14 @@ for (const rule of loadCatalog().rules) {
     const r = await cli("scan", dir, "--format", "json", "--enable", rule.id);
     const out = JSON.parse(r.stdout);
     assert.equal(out.errors, [], "fixtures are readable");
-    const findings = (out.findings as Array<Omit<Finding, "trace"> & { trace: Step[] }>).filter((f) => f.ruleId === rule.id);
+    const findings = (out.findings as Array<Omit<Finding, "trace"> & { trace?: Step[] }>).filter((f) => f.ruleId === rule.id);
     const actual: Expected[] = findings.map((f) => ({
       file: f.file.slice(dir.length + 1),
       status: f.status,
       resource: f.subject.name,
       line: f.range.start.line,
       column: f.range.start.column,
-      trace: f.trace.map((s) => `${relative(dir, s.file)}:${s.range.start.line} ${s.label}`),
+      trace: (f.trace ?? []).map((s) => `${relative(dir, s.file)}:${s.range.start.line} ${s.label}`),
     }));
     if (process.env["UPDATE_EXPECTED"] === "1") writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + "\n");
     const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as Expected[];
@@ -75,7 +78,7 @@ for (const rule of loadCatalog().rules) {
     }
     // Provenance is checked on values that travel: one from a parameter file, one through a variable or a module's input.
     if (NO_TRAVELLING_VALUE[rule.id]) return;
-    const steps = findings.flatMap((f) => f.trace);
+    const steps = findings.flatMap((f) => f.trace ?? []);
     assert.ok(
       steps.some((s) => s.origin === "parameter-file"),
       "a finding whose value comes from a parameter file",

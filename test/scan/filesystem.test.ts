@@ -8,21 +8,12 @@ import { createScanner } from "../../src/index.js";
 import { MAX_SOURCE_BYTES } from "../../src/reader/index.js";
 import { linkedTemplatePath } from "../../src/scan/companions.js";
 import { readRegularFile, readRegularFileAsync } from "../../src/node/index.js";
-import { repoPath } from "../helpers.js";
+import { repoPath, thrownMessage as message } from "../helpers.js";
 
 // Class 5 of the hostile-input suite: only regular files, only inside the scanned tree after
 // resolving links, a size cap enforced while reading, and one bad path is one error.
 
 const TEMPLATE = repoPath("fixtures/rules/ACS-IAM-001/fail-false.json");
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
 
 test("the size cap holds at its value and just past it, reading synchronously and not", async () => {
   const dir = mkdtempSync(join(tmpdir(), "acs-cap-"));

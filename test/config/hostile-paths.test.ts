@@ -1,0 +1,84 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { rulesById } from "../../src/catalog/index.js";
+import { loadCatalog, loadConfig, readBaseline } from "../../src/node/index.js";
+import { thrownMessage as message } from "../helpers.js";
+
+// Class 5 of the hostile-input suite for the files the configuration reads or names: the
+// configuration file itself, the baseline it names and the Bicep CLI it names. A pull request can
+// change all three, so each is read as a scanned file is, quotes nothing it read, and runs nothing
+// from the repository.
+
+const rules = rulesById(loadCatalog());
+
+test("a configuration that is a FIFO, a device or a link to one is refused without waiting or reading", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-config-kind-"));
+  execFileSync("mkfifo", [join(dir, "fifo.yaml")]);
+  symlinkSync("/dev/zero", join(dir, ".acs-baseline.yaml"));
+  assert.match(
+    message(() => loadConfig(join(dir, "fifo.yaml"), rules)),
+    /fifo\.yaml|FIFO, not a regular file/,
+  );
+  assert.match(
+    message(() => loadConfig(join(dir, ".acs-baseline.yaml"), rules)),
+    /a device, not a regular file/,
+  );
+});
+
+test("a baseline that is a FIFO, a device, too large, not JSON or not a baseline is one clear error that quotes nothing", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-baseline-kind-"));
+  execFileSync("mkfifo", [join(dir, "fifo.json")]);
+  writeFileSync(join(dir, "secret.txt"), "root:x:0:0:s3cr3t\n");
+  writeFileSync(join(dir, "null.json"), "null");
+  writeFileSync(join(dir, "nulls.json"), '{"schemaVersion": 1, "findings": [null, {"fingerprint": "abc"}]}');
+  writeFileSync(join(dir, "big.json"), Buffer.alloc(16 * 1024 * 1024 + 1, 0x20));
+  assert.match(
+    message(() => readBaseline(join(dir, "fifo.json"))),
+    /FIFO, not a regular file/,
+  );
+  assert.match(
+    message(() => readBaseline("/dev/zero")),
+    /a device, not a regular file/,
+  );
+  assert.match(
+    message(() => readBaseline(join(dir, "big.json"))),
+    /larger than the 16 MiB limit/,
+  );
+  const notJson = message(() => readBaseline(join(dir, "secret.txt")));
+  assert.is(notJson, "cannot read baseline: it is not JSON");
+  assert.match(
+    message(() => readBaseline(join(dir, "null.json"))),
+    /not an acs-baseline baseline/,
+  );
+  assert.equal(readBaseline(join(dir, "nulls.json")), ["abc"]);
+});
+
+test("a Bicep CLI the configuration names inside its own tree is not run; outside it, or on PATH, it is", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-config-bicep-"));
+  const outside = mkdtempSync(join(tmpdir(), "acs-tools-"));
+  mkdirSync(join(dir, "tools"));
+  writeFileSync(join(dir, "tools", "bicep"), "#!/bin/sh\necho pwned\n");
+  chmodSync(join(dir, "tools", "bicep"), 0o755);
+  symlinkSync(join(dir, "tools", "bicep"), join(outside, "bicep"));
+  symlinkSync("/usr/bin/env", join(dir, "tools", "env-link"));
+  const config = (path: string) => {
+    writeFileSync(join(dir, ".acs-baseline.yaml"), `bicep:\n  path: ${JSON.stringify(path)}\n`);
+    return join(dir, ".acs-baseline.yaml");
+  };
+  for (const path of ["tools/bicep", "./tools/../tools/bicep", join(dir, "tools", "bicep"), join(outside, "bicep"), "tools/not-yet"]) {
+    assert.match(
+      message(() => loadConfig(config(path), rules)),
+      /bicep\.path: names a program inside the configuration's own directory tree/,
+      path,
+    );
+  }
+  assert.is(loadConfig(config("bicep"), rules).options.bicep?.path, "bicep");
+  assert.is(loadConfig(config("/usr/local/bin/bicep"), rules).options.bicep?.path, "/usr/local/bin/bicep");
+  assert.is(loadConfig(config("../elsewhere/bicep"), rules).options.bicep?.path, join(dir, "..", "elsewhere", "bicep"));
+});
+
+test.run();
