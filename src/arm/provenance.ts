@@ -117,14 +117,14 @@ function indexOf(expanded: ExpandedTemplate): Index {
   return index;
 }
 
-const declarationKey = (file: string, frame: string, name: string) => `${file}\u0000${frame}\u0000${name.toLowerCase()}`;
+const declarationKey = (file: string, frame: string, lower: string) => `${file}\u0000${frame}\u0000${lower}`;
 
 /** Entries by their file, the pointer of the template that declares them, and name (the first of a name wins). */
 function byDeclaration<T extends ExpandedParameter | ExpandedVariable>(entries: readonly T[], section: string): Map<string, T> {
   const map = new Map<string, T>();
   for (const e of entries) {
     const cut = e.pointer.lastIndexOf(`/${section}/`);
-    const key = declarationKey(e.file, cut >= 0 ? e.pointer.slice(0, cut) : "", e.name);
+    const key = declarationKey(e.file, cut >= 0 ? e.pointer.slice(0, cut) : "", e.name.toLowerCase());
     if (!map.has(key)) map.set(key, e);
   }
   return map;
@@ -154,14 +154,15 @@ class Tracer {
   }
 
   /** Where the chain starts, what is written there, and the variable whose declaration holds it. */
-  begin<T extends Place>(given: T): { start: T; written: { pointer: string; value: unknown }; expression: boolean; variable?: ExpandedVariable } {
+  begin<T extends Place>(given: T): { start: T; written: { pointer: string; value: unknown }; expression: boolean; variable: ExpandedVariable | undefined } {
     // A value written as `[variables('x')]` is placed in x's declaration; the chain starts at the property.
-    const start = given.declared !== undefined && this.enclosingVariable(given.file, given.pointer) ? { ...given, pointer: given.declared } : given;
+    const start =
+      given.declared !== undefined && this.enclosingVariable(given.file, given.pointer) ? Object.assign({}, given, { pointer: given.declared }) : given;
     // An absent property may still come from somewhere: `"properties": "[parameters('props')]"`.
     const written = deepestWritten(this.raw(start.file), start.pointer);
     // A property written inside a variable's declaration (`[variables('props')]` as the whole value) came through it.
     const variable = this.enclosingVariable(start.file, start.pointer);
-    return { start, written, expression: isExpression(written.value), ...(variable ? { variable } : {}) };
+    return { start, written, expression: isExpression(written.value), variable };
   }
 
   trace(given: TraceStart): ProvenanceStep[] {
@@ -366,8 +367,9 @@ function references(expr: Expr): Reference[] {
  * that declare it there (nested ones included), the innermost.
  */
 function innermost<T>(declared: ReadonlyMap<string, T>, name: string, file: string, at: string): T | undefined {
+  const lower = name.toLowerCase();
   for (let frame = at; ; frame = frame.slice(0, frame.lastIndexOf("/"))) {
-    const found = declared.get(declarationKey(file, frame, name));
+    const found = declared.get(declarationKey(file, frame, lower));
     if (found || frame === "") return found;
   }
 }

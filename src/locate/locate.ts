@@ -93,10 +93,14 @@ export function locateFindings(
  * (the trace would only repeat the finding's place). `literal`: see `comesFromElsewhere`.
  */
 function traceStart(p: Placed, expanded: ExpandedTemplate, documents: RawDocuments, literal: boolean): TraceStart | undefined {
-  const where = { file: p.file, pointer: p.pointer, ...(p.declared === undefined ? {} : { declared: p.declared }) };
-  if (!comesFromElsewhere(expanded, documents, where, literal)) return undefined;
+  // (built field by field: a spread of a conditional object costs more than the check, per finding)
+  const start: TraceStart = { file: p.file, pointer: p.pointer, label: "" };
+  if (p.declared !== undefined) start.declared = p.declared;
+  if (!comesFromElsewhere(expanded, documents, start, literal)) return undefined;
+  start.label = propertyLabel(p.raw.path, p.subject);
   const value = judgedValue(p.raw, expanded);
-  return { ...where, label: propertyLabel(p.raw.path, p.subject), ...(value === undefined ? {} : { value }) };
+  if (value !== undefined) start.value = value;
+  return start;
 }
 
 /** The value the rule judged, when the subject has it (a resource's property). */
