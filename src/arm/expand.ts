@@ -10,7 +10,7 @@ import { GlobalRegistry, TemplateResolver } from "./resource-registry.js";
 import { copyCount, resolveValue } from "./resolve.js";
 import { buildResourceId, resourceIdAt, type TemplateScope } from "./resource-id.js";
 import { TemplateFrame, isSecureType } from "./scope.js";
-import { Unknown } from "./unknown.js";
+import { Unknown, unknownId } from "./unknown.js";
 import { fromJson } from "./expressions/functions/collections.js";
 import { mergeUnknowns } from "./expressions/values.js";
 import { originOf } from "./expressions/derive.js";
@@ -375,7 +375,7 @@ class Expansion {
         scopeId =
           base && base.every((n): n is string => typeof n === "string")
             ? this.idOf(ctx, frame.deploymentScope, baseType, base.join("/"))
-            : new Unknown(u.reason, u.expression, u.functions, { type: baseType.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
+            : unknownId(u, baseType, origin);
         const own = base ? segments.slice(baseCount + 1) : [];
         if (own.length > 0 && own.every((n): n is string => typeof n === "string")) name = own.join("/");
       }
@@ -390,15 +390,7 @@ class Expansion {
       const segments = nameSegments(name);
       const origin = originOf("resourceid", [type, ...segments]);
       parentId = this.parentIdOf(ctx, frame.deploymentScope, type, segments);
-      id = new Unknown(
-        name.reason,
-        name.expression,
-        name.functions,
-        { type: type.toLowerCase() },
-        name.secret,
-        name.detail,
-        origin === undefined ? {} : { origin },
-      );
+      id = unknownId(name, type, origin);
     } else if (typeof name !== "string") {
       throw new ExpansionFault("a resource name must be a string", `${pointer}/name`);
     } else if (scopeId !== undefined) {
@@ -429,7 +421,7 @@ class Expansion {
     if (names.every((n): n is string => typeof n === "string")) return this.idOf(ctx, scope, parentType, names.join("/"));
     const u = names.find((n): n is Unknown => n instanceof Unknown)!;
     const origin = originOf("resourceid", [parentType, ...names]);
-    return new Unknown(u.reason, u.expression, u.functions, { type: parentType.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
+    return unknownId(u, parentType, origin);
   }
 
   private idOf(ctx: DeploymentContext, scope: TemplateScope, type: string, name: string): string {
@@ -642,8 +634,7 @@ function typeFromPrefix(prefix: string): string | undefined {
  */
 function extensionId(scope: Value, type: string, name: string): Unknown {
   const u = scope instanceof Unknown ? scope : new Unknown("error", preview(scope), [], undefined, false, "a resource scope is not a string");
-  const origin = originOf("extensionresourceid", [scope, type, name]);
-  return new Unknown(u.reason, u.expression, u.functions, { type: type.toLowerCase() }, u.secret, u.detail, origin === undefined ? {} : { origin });
+  return unknownId(u, type, originOf("extensionresourceid", [scope, type, name]));
 }
 
 /**
@@ -652,25 +643,8 @@ function extensionId(scope: Value, type: string, name: string): Unknown {
  */
 function idInUnknownGroup(subscriptionId: string, group: Unknown, type: string, name: string): Unknown {
   const scopeOrigin = originOf("format", ["/subscriptions/{0}/resourceGroups/{1}", subscriptionId, group]);
-  const scope = new Unknown(
-    group.reason,
-    group.expression,
-    group.functions,
-    undefined,
-    group.secret,
-    group.detail,
-    scopeOrigin === undefined ? {} : { origin: scopeOrigin },
-  );
-  const origin = scopeOrigin === undefined ? undefined : originOf("extensionresourceid", [scope, type, name]);
-  return new Unknown(
-    group.reason,
-    group.expression,
-    group.functions,
-    { type: type.toLowerCase() },
-    group.secret,
-    group.detail,
-    origin === undefined ? {} : { origin },
-  );
+  const scope = unknownId(group, undefined, scopeOrigin);
+  return unknownId(group, type, scopeOrigin === undefined ? undefined : originOf("extensionresourceid", [scope, type, name]));
 }
 
 /** `[variables('name')]`, the whole expression: its name. */

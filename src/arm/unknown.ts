@@ -101,6 +101,15 @@ export function namedPart(expression: string): string | undefined {
   return m ? `{${m[1]!.replace(/''/g, "'")}}` : undefined;
 }
 
+/**
+ * An unknown resource id (or scope) derived from `u`: its reason and detail, the type of the
+ * resource it designates, and the origin that makes it equal to the same id written elsewhere.
+ */
+export function unknownId(u: Unknown, type: string | undefined, origin: string | undefined): Unknown {
+  const target = type === undefined ? undefined : { type: type.toLowerCase() };
+  return new Unknown(u.reason, u.expression, u.functions, target, u.secret, u.detail, origin === undefined ? {} : { origin });
+}
+
 export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }

@@ -129,4 +129,17 @@ test("a provider-form extension named from unknowns is scoped to the resource so
   assert.not.equal(origin(setting!.id), origin(acs!.id), "the setting is not the resource it extends");
 });
 
+test("resource ids built from unknowns compare without case, as ARM compares ids", () => {
+  const template = {
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    contentVersion: "1.0.0.0",
+    parameters: { acs: { type: "string" } },
+    resources: [{ type: "Microsoft.Communication/communicationServices", apiVersion: "2025-05-01", name: "[parameters('acs')]", location: "global" }],
+    outputs: { id: { type: "string", value: "[resourceId('Microsoft.Communication/CommunicationServices', parameters('acs'))]" } },
+  } as unknown as JsonObject;
+  const expanded = expandTemplate("t.json", template);
+  const origin = (v: unknown) => (v as Unknown).facts.origin;
+  assert.ok(origin(expanded.resources[0]!.id) !== undefined && origin(expanded.resources[0]!.id) === origin(expanded.outputs[0]!.value));
+});
+
 test.run();

@@ -20,8 +20,11 @@ function originPart(v: Value): string | undefined {
 export function originOf(fn: string, args: readonly Value[]): string | undefined {
   let length = fn.length + 2;
   const parts: string[] = [];
+  // Resource ids compare without case: resourceId('Microsoft.Communication/CommunicationServices', x)
+  // is the id of the communicationServices resource named x.
+  const caseless = fn.endsWith("resourceid");
   for (const a of args) {
-    const part = originPart(a);
+    const part = originPart(caseless && typeof a === "string" ? a.toLowerCase() : a);
     if (part === undefined) return undefined;
     length += part.length + 1;
     if (length > MAX_ORIGIN) return undefined;

@@ -108,7 +108,7 @@ deny contains finding if {
 	count(_acs_secret_paths(r)) == 0
 	paths := _maybe_paths(r)
 	count(paths) > 0
-	path := sort(paths)[0]
+	path := _first_whole(r, paths)
 	finding := result.unknown(rego.metadata.chain(), r, path, _message(r, path, "may_hold"))
 }
 

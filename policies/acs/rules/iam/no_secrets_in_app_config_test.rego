@@ -95,3 +95,10 @@ test_keys_of_unknown_type_under_an_acs_credential_name_fail if {
 	other := testdata.resource(0, "Microsoft.Web/sites/config", "app/appsettings", {"ResourceConnectionString": v})
 	testdata.verdicts(_deny(other)) == {["unknown", ["properties", "ResourceConnectionString"]]}
 }
+
+test_an_unknown_names_the_setting_holding_the_keys_whole if {
+	keys := {"$unknown": {"reason": "runtime-function", "expression": "[listKeys(variables('id'), '2020-08-20').primaryConnectionString]", "functions": ["listkeys"], "secret": true}}
+	part := {"$unknown": object.union(keys["$unknown"], {"expression": "[substring(listKeys(variables('id'), '2020-08-20').primaryConnectionString, 9, 40)]"})}
+	r := testdata.resource(0, "Microsoft.Web/sites/config", "app/appsettings", {"EndpointUrl": part, "ResourceConnectionString": keys})
+	testdata.verdicts(_deny(r)) == {["unknown", ["properties", "ResourceConnectionString"]]}
+}
