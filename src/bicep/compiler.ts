@@ -89,7 +89,12 @@ export function runBicepCli(cli: BicepCli, command: "build" | "build-params", fi
   if (error?.code === "ETIMEDOUT") throw new InputError(file, `the Bicep compiler did not finish within ${Math.round(timeoutMs / 1000)} s`);
   if (error?.code === "ENOBUFS") throw new InputError(file, `the Bicep compiler printed more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
   if (error) throw new InputError(file, `the Bicep compiler ${cli.executable} cannot be run: ${error.code ?? error.message}`);
+  // maxBuffer bounds each stream on its own, so both are measured here against their own limits.
+  if (Buffer.byteLength(result.stdout ?? "", "utf8") > MAX_SOURCE_BYTES)
+    throw new InputError(file, `the Bicep compiler printed more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
   const stderr = result.stderr ?? "";
+  if (Buffer.byteLength(stderr, "utf8") > MAX_STDERR_BYTES)
+    throw new InputError(file, `the Bicep compiler printed more than ${MAX_STDERR_BYTES / (1024 * 1024)} MiB of diagnostics`);
   if (result.status !== 0) throw compileFailure(cli, file, result.status, stderr + "\n" + (result.stdout ?? ""));
   return result.stdout ?? "";
 }

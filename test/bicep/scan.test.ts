@@ -226,6 +226,37 @@ test("the compile is bounded in time", () => {
   assert.match(result.error!.message, /did not finish within/);
 });
 
+test("the compiler's output is accepted at 16 MiB and refused one byte past it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-big-"));
+  const json = '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}';
+  const run = (bytes: number) => {
+    const big = join(dir, `bicep-${bytes}`);
+    writeFileSync(big, `#!/bin/sh\nprintf '%s' '${json}'\nhead -c ${bytes - json.length} /dev/zero | tr '\\0' ' '\n`);
+    chmodSync(big, 0o755);
+    return createScanner({ bicep: { path: big } }).scanFile(join(fixtures, "modules", "modules", "comms.bicep"));
+  };
+  const at = run(16 * 1024 * 1024);
+  assert.is(at.error, undefined);
+  assert.match(run(16 * 1024 * 1024 + 1).error!.message, /the Bicep compiler printed more than 16 MiB/);
+});
+
+test("the compiler's diagnostics are accepted at 1 MiB and refused one byte past it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-noisy-"));
+  const run = (bytes: number) => {
+    const noisy = join(dir, `bicep-${bytes}`);
+    writeFileSync(noisy, `#!/bin/sh\nhead -c ${bytes} /dev/zero | tr '\\0' 'w' >&2\nexec ${JSON.stringify(stub)} "$@"\n`);
+    chmodSync(noisy, 0o755);
+    return createScanner({ bicep: { path: noisy } }).scanFile(join(fixtures, "modules", "modules", "comms.bicep"));
+  };
+  assert.is(run(1024 * 1024).error, undefined);
+  assert.match(run(1024 * 1024 + 1).error!.message, /the Bicep compiler printed more than 1 MiB of diagnostics/);
+});
+
+test("the compile finishes within a short configured time: accepted", () => {
+  const result = createScanner({ bicep: { path: stub, timeoutMs: 10_000 } }).scanFile(join(fixtures, "modules", "modules", "comms.bicep"));
+  assert.is(result.error, undefined);
+});
+
 test("library: a compile function hands over JSON and unsaved source text", () => {
   const file = join(fixtures, "modules", "modules", "comms.bicep");
   const edited = "// one more line at the top\n" + readFileSync(file, "utf8");

@@ -57,6 +57,19 @@ test("a baseline that is a FIFO, a device, too large, not JSON or not a baseline
   assert.equal(readBaseline(join(dir, "nulls.json")), ["abc"]);
 });
 
+test("a baseline of exactly 16 MiB is read; one byte more is refused", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-baseline-size-"));
+  const json = '{"schemaVersion": 1, "findings": [{"fingerprint": "abc"}]}';
+  const padded = (bytes: number) => Buffer.concat([Buffer.from(json), Buffer.alloc(bytes - json.length, 0x20)]);
+  writeFileSync(join(dir, "at.json"), padded(16 * 1024 * 1024));
+  writeFileSync(join(dir, "past.json"), padded(16 * 1024 * 1024 + 1));
+  assert.equal(readBaseline(join(dir, "at.json")), ["abc"]);
+  assert.match(
+    message(() => readBaseline(join(dir, "past.json"))),
+    /larger than the 16 MiB limit/,
+  );
+});
+
 test("a Bicep CLI the configuration names inside its own tree is not run; outside it, or on PATH, it is", () => {
   const dir = mkdtempSync(join(tmpdir(), "acs-config-bicep-"));
   const outside = mkdtempSync(join(tmpdir(), "acs-tools-"));
