@@ -1,5 +1,6 @@
 import { ExpansionFault } from "./errors.js";
 import { MAX_POLICY_INPUT_BYTES, MAX_POLICY_INPUT_DEPTH, MAX_POLICY_INPUT_VALUES } from "./limits.js";
+import { collidingKeys, quoteKey } from "../reader/index.js";
 import { UNKNOWN_KEY, Unknown } from "./unknown.js";
 
 /**
@@ -11,7 +12,9 @@ import { UNKNOWN_KEY, Unknown } from "./unknown.js";
  * cannot write (`1e400` is Infinity, which would reach the rules as null, "not set"), and objects
  * with the key `$unknown` that are not the expander's own markers: the rules read that key as "not
  * known before deployment" (with the values it can take), so a template writing it could turn a
- * failing property into a pass or an unknown.
+ * failing property into a pass or an unknown. Keys that differ only in case, which a computed
+ * object can hold (`createObject('disableLocalAuth', true, 'DisableLocalAuth', false)`), are
+ * refused as the reader refuses them in a file.
  * Throws `ExpansionFault` naming the limit and the place in the input.
  */
 export function checkPolicyInput(input: object, maxBytes = MAX_POLICY_INPUT_BYTES, maxValues = MAX_POLICY_INPUT_VALUES): void {
@@ -62,6 +65,12 @@ export function checkPolicyInput(input: object, maxBytes = MAX_POLICY_INPUT_BYTE
         path.pop();
       }
       return;
+    }
+    const pair = collidingKeys(value);
+    if (pair) {
+      throw new ExpansionFault(
+        `a value at ${where()} has the keys '${quoteKey(pair[0])}' and '${quoteKey(pair[1])}', which differ only in case; ARM reads them as one property (the last wins), so the file is refused rather than read differently`,
+      );
     }
     for (const key in value) {
       const v = (value as Record<string, unknown>)[key];
