@@ -14,7 +14,7 @@ import { Unknown, unknownId } from "./unknown.js";
 import { fromJson } from "./expressions/functions/collections.js";
 import { mergeUnknowns } from "./expressions/values.js";
 import { originOf } from "./expressions/derive.js";
-import { preview } from "./preview.js";
+import { MAX_QUOTED_EXPRESSION, clipText, preview } from "./preview.js";
 import { certainResourceCount } from "./resource-count.js";
 import { joinNames, nameSegments } from "./name-segments.js";
 
@@ -149,7 +149,7 @@ class Expansion {
       if (this.reported.has(f)) continue;
       this.reported.add(f);
       const at = f.pointer ?? pointer;
-      const message = `${f.expression} cannot be evaluated: ${f.message}; its value is unknown`;
+      const message = `${clipText(f.expression, MAX_QUOTED_EXPRESSION)} cannot be evaluated: ${f.message}; its value is unknown`;
       const key = `${file}|${at}|${message}`;
       if (this.noticed.has(key)) continue;
       this.noticed.add(key);

@@ -46,6 +46,19 @@ export function partError(e: ExpansionError, sources: ReadonlyMap<string, Source
   return error;
 }
 
+/** The most notices reported for one file: a hostile template can make one per directive, value or loop instance. */
+export const MAX_NOTICES = 200;
+
+/** The first `MAX_NOTICES` notices, and one saying how many more there were. */
+export function capNotices(notices: Notice[], file: string): Notice[] {
+  if (notices.length <= MAX_NOTICES) return notices;
+  const more = notices.length - MAX_NOTICES;
+  return [
+    ...notices.slice(0, MAX_NOTICES),
+    { kind: notices[MAX_NOTICES]!.kind, file, message: `${more} more notices of this file are not shown (at most ${MAX_NOTICES} are)` },
+  ];
+}
+
 /**
  * One file's result from its runs with several parameter sets: a finding (by fingerprint) is kept
  * once and lists the sets that produced it; notices are kept once.
