@@ -1,19 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner } from "../../src/index.js";
+import { SCHEMA, acsWith as acs } from "./helpers.js";
 import { MAX_NOTICES, capNotices } from "../../src/pipeline/file-results.js";
 
 // Class 3 of the hostile-input suite: messages (findings, notices, errors, traces) quote at most
 // 100 characters of a value, 300 of an expression; they quoted whole megabytes before.
 
-const SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
-const acs = (disableLocalAuth: unknown) => ({
-  type: "Microsoft.Communication/communicationServices",
-  apiVersion: "2025-05-01",
-  name: "acs",
-  location: "global",
-  properties: { dataLocation: "Europe", disableLocalAuth },
-});
 const scanner = createScanner();
 const MB = 1_000_000;
 const scan = (template: Record<string, unknown>) =>
