@@ -6,7 +6,8 @@ import { SCHEMA, expansionFault } from "./helpers.js";
 
 // Class 2 of the hostile-input suite: functions that walk the elements or keys of a large value, or
 // copy part of it, are charged for it; a lambda calling them 100,000 times on one shared value hung
-// for minutes (length, empty, objectKeys, min, max, shallowMerge) or crashed V8 out of memory (skip).
+// for minutes (length, empty, objectKeys, min, max, shallowMerge, mapValues: a lambda call costs more
+// than one step) or crashed V8 out of memory (skip).
 
 // An object of 100,000 keys and an array of 100,000 numbers, each built once.
 const variables = {
@@ -26,6 +27,7 @@ test("walking the keys or elements of a large value 100,000 times is refused by 
     "shallowMerge(createArray(variables('big')))",
     "skip(variables('arr'), 1)",
     "take(variables('arr'), 99999)",
+    "mapValues(variables('big'), lambda('v', 1))",
   ]) {
     const e = expansionFault(() => expandOutput(`[length(map(range(0, 100000), lambda('i', ${call})))]`));
     assert.match(e.message, `more than ${DEFAULT_LIMITS.steps} steps`, call);
