@@ -1,18 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner } from "../../src/index.js";
 import { lineStart, markdownCode, sarifText, uriPath, xmlText } from "../../src/formatters/escape.js";
 import { errorResult } from "../../src/pipeline/index.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Class 6 of the hostile-input suite: every formatter escapes everything it did not write itself.
 
 const HOSTILE_NAME = "acs\n::error title=pwned::owned\r::stop-commands::tok\u001b[32m✔ passed\u001b[0m\u009b2J <!-- |x| `c` \ufffe\uffff\ud800 \u202eevil";
-const dir = mkdtempSync(join(tmpdir(), "acs-inject-"));
+const dir = tempDir("acs-inject-");
 const file = join(dir, "a#frag?q=1 [x]%.json");
 writeFileSync(
   file,
@@ -74,7 +74,7 @@ test("JUnit: well-formed XML 1.0 whatever the input holds", () => {
 
 /** Runs Microsoft's SARIF validator with its GitHub rules; returns the results at level error. */
 function validatorErrors(sarif: string): unknown[] {
-  const out = mkdtempSync(join(tmpdir(), "acs-sarif-validate-"));
+  const out = tempDir("acs-sarif-validate-");
   writeFileSync(join(out, "scan.sarif"), sarif);
   const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
   execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });

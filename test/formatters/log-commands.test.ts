@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner } from "../../src/index.js";
 import { FORMAT_NAMES } from "../../src/formatters/index.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Class 6, second round: CI runners read a logging command anywhere in a line (Azure Pipelines'
 // agent `##vso[`, GitHub's runner `##[`), found with .NET's culture-sensitive IndexOf, which skips
@@ -20,7 +20,7 @@ const COMMANDS = [
   "#\u200b#[set-output name=x;]zero width",
 ];
 const HOSTILE = COMMANDS.join(" ");
-const dir = mkdtempSync(join(tmpdir(), "acs-logcmd-"));
+const dir = tempDir("acs-logcmd-");
 const file = join(dir, "##vso[task.setvariable variable=F]x.json");
 writeFileSync(
   file,
