@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { tempDir } from "../../scripts/temp-dir.js";
 import { loadEngine } from "../../src/node/index.js";
 import { scanShared, WORKER_LIMITS } from "../../src/scan/parallel.js";
 
@@ -16,7 +16,7 @@ const hog = new URL("../support/heap-hog-worker.js", import.meta.url);
 async function holding(mib: number) {
   // This thread takes the first file and waits until the worker has created it (it is ready), then
   // yields: the worker's ready message takes it the rest. Padding allows two yields' delay.
-  const dir = mkdtempSync(join(tmpdir(), "acs-worker-heap-"));
+  const dir = tempDir("acs-worker-heap-");
   const ready = join(dir, "ready");
   const scanHere = (file: string) => {
     if (file === ready) {
@@ -24,12 +24,8 @@ async function holding(mib: number) {
     } else if (!file.startsWith("pad-")) throw new Error("the worker never took the held file");
     return { file, kind: "template" as const, findings: [], notices: [] };
   };
-  try {
-    const results = await scanShared([ready, "pad-1.json", "pad-2.json", `hold-${mib}.json`], 1, {}, module, {}, scanHere, undefined, hog);
-    return results.at(-1)!;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const results = await scanShared([ready, "pad-1.json", "pad-2.json", `hold-${mib}.json`], 1, {}, module, {}, scanHere, undefined, hog);
+  return results.at(-1)!;
 }
 
 test("the limit is 1 GiB", () => {
