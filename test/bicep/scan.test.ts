@@ -167,6 +167,21 @@ test("suppressions in Bicep comments: applied with justification, expired, inval
   );
 });
 
+test("a Bicep disable-next-line naming no rule says so, with the id it likely means, as metadata suppressions do", () => {
+  const dir = copy("symbolic");
+  const main = join(dir, "main.bicep");
+  writeFileSync(main, readFileSync(main, "utf8").replace("disable-next-line ACS-NET-002:", "disable-next-line ACS-NET-02:"));
+  appendFileSync(main, "// acs-baseline-disable-next-line ACS-NOPE-*: no such rules\n");
+  const result = createScanner({ bicep: { path: stub } }).scanFile(main, { parameterFiles: [] });
+  const about = (rule: string) => result.notices.filter((n) => n.message.includes(`suppression of ${rule} `)).map((n) => `${n.kind}: ${n.message}`);
+  assert.equal(about("ACS-NET-02"), [
+    `suppression-invalid: ${main}:72: the suppression of ACS-NET-02 names no rule of acs-baseline (did you mean ACS-NET-002?), so it suppresses nothing`,
+  ]);
+  assert.equal(about("ACS-NOPE-*"), [
+    `suppression-invalid: ${main}:${readFileSync(main, "utf8").split("\n").length - 1}: the suppression of ACS-NOPE-* names no rule of acs-baseline, so it suppresses nothing`,
+  ]);
+});
+
 test("compiled JSON beside its .bicep is reported at the Bicep lines, once per template in a tree", () => {
   const scanner = createScanner({ bicep: { path: join(fixtures, "missing-compiler") } });
   const json = scanner.scanFile(join(fixtures, "modules", "main.json"));
