@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -124,6 +124,14 @@ test("a clean scan exits 0; a usage error exits 2 and says so in the job summary
   assert.is(await runGithubAction(bad.env, quiet), 2);
   assert.match(readFileSync(bad.summary, "utf8"), /did not run[\s\S]*--fail-on must be one of/);
   assert.equal(outputs(bad.output), { "exit-code": "2", "sarif-file": "" });
+  // the stale-file removal never follows a link the pull request planted on the way to the SARIF file
+  const outside = mkdtempSync(join(tmpdir(), "acs-gha-outside-"));
+  writeFileSync(join(outside, "acs.sarif"), "keep");
+  const linked = runner({ "fail-on": "sometimes", "sarif-file": "reports/acs.sarif" });
+  symlinkSync(outside, join(linked.workspace, "reports"));
+  assert.is(await runGithubAction(linked.env, quiet), 2);
+  assert.is(readFileSync(join(outside, "acs.sarif"), "utf8"), "keep");
+  rmSync(outside, { recursive: true, force: true });
 });
 
 test("the step's entry script exits with the CLI's code", () => {
