@@ -8,13 +8,13 @@
  *
  * Usage: npm run fuzz -- [--inputs 100000] [--seconds 0] [--workers 2] [--seed 1] [--budget-ms 10000]
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { createScanner } from "../src/index.js";
 import type { FuzzJob, FuzzOutcome } from "./fuzz-worker.js";
 import { Random, mutate } from "./fuzz-mutate.js";
+import { keepTempDir, tempDir } from "./temp-dir.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,7 +45,7 @@ const seeds = [...jsonFiles(join(root, "fixtures")), ...jsonFiles(join(root, "ex
   .map((f) => readFileSync(f));
 
 // The directory inputs are "in": it holds a template to link to, so links resolve to real files.
-const home = mkdtempSync(join(tmpdir(), "acs-fuzz-"));
+const home = tempDir("acs-fuzz-");
 writeFileSync(join(home, "self.json"), seeds[0]!);
 const inputName = join(home, "input.json");
 
@@ -134,7 +134,7 @@ class Slot {
 
 /** Scans the last inputs that passed with one worker and with two: the reports must be identical. */
 async function compareJobs(id: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "acs-fuzz-jobs-"));
+  const dir = tempDir("acs-fuzz-jobs-");
   recent.forEach((bytes, i) => writeFileSync(join(dir, `t${String(i).padStart(2, "0")}.json`), bytes));
   const scanner = createScanner();
   const compare = async () => {
@@ -149,6 +149,7 @@ async function compareJobs(id: number): Promise<void> {
   if (first === undefined) return rmSync(dir, { recursive: true });
   // A difference that does not come back on a second try is recorded apart, with what differed.
   const again = await compare();
+  keepTempDir(dir); // the record names it: its templates reproduce the difference
   record(again === undefined ? "jobsFlaky" : "jobsDisagree", id, Buffer.concat(recent), `--jobs 1 and --jobs 2 differ on ${dir}${first}`);
 }
 

@@ -1,13 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { delimiter, join, relative } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { azHasBicep, compileArguments, findBicepCli, shellQuoted, shellWord, trustedPath } from "../../src/bicep/compiler.js";
 import { parseDiagnostics } from "../../src/bicep/diagnostics.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 function executables(...names: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-path-"));
+  const dir = tempDir("acs-bicep-path-");
   for (const name of names) {
     writeFileSync(join(dir, name), "#!/bin/sh\nexit 0\n");
     chmodSync(join(dir, name), 0o755);
@@ -25,7 +25,7 @@ test("the compiler: --bicep first, then bicep on PATH, then az bicep; none found
 });
 
 test("a pull request's bicep is never run: not from a relative PATH directory nor a node_modules/.bin inside the working directory", () => {
-  const repo = mkdtempSync(join(tmpdir(), "acs-bicep-repo-"));
+  const repo = tempDir("acs-bicep-repo-");
   mkdirSync(join(repo, "node_modules", ".bin"), { recursive: true });
   writeFileSync(join(repo, "node_modules", ".bin", "bicep"), "#!/bin/sh\necho pwned\n");
   chmodSync(join(repo, "node_modules", ".bin", "bicep"), 0o755);
@@ -88,7 +88,7 @@ test("command lines: the documented --stdout forms with --no-restore, for bicep 
 });
 
 test("az's own Bicep CLI: in its configuration folder, or a bicep on PATH; else az would download one", () => {
-  const config = mkdtempSync(join(tmpdir(), "acs-azconfig-"));
+  const config = tempDir("acs-azconfig-");
   assert.is(azHasBicep({ AZURE_CONFIG_DIR: config, PATH: executables("az") }), false);
   assert.is(azHasBicep({ AZURE_CONFIG_DIR: config, PATH: executables("az", "bicep") }), true);
   mkdirSync(join(config, "bin"));

@@ -1,23 +1,20 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner } from "../../src/index.js";
 import { repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Class 5 of the hostile-input suite for Bicep: the compiler reads modules, imports and the files
 // load...() functions name, and prints what it read into the template whose values findings quote.
 // Nothing outside the scanned directories may be read, by the scanner or by the compiler.
 
 const stub = repoPath("fixtures/bicep/bin/bicep");
-const dirs: string[] = [];
-test.after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A scanned tree `repo/` (a copy of the modules fixture) beside `outside/secret.bicep`, with a compile log. */
 function tree(): { repo: string; outside: string; log: string } {
-  const dir = mkdtempSync(join(tmpdir(), "acs-reach-"));
-  dirs.push(dir);
+  const dir = tempDir("acs-reach-");
   const repo = join(dir, "repo");
   cpSync(repoPath("fixtures/bicep/modules"), repo, { recursive: true });
   mkdirSync(join(dir, "outside"));

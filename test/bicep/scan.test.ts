@@ -1,19 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner, type Finding } from "../../src/index.js";
 import { cliIn, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const fixtures = repoPath("fixtures/bicep");
 const stub = join(fixtures, "bin", "bicep");
 
 /** A copy of a fixture folder (tests write logs and edits beside the sources). */
 function copy(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-"));
+  const dir = tempDir("acs-bicep-");
   cpSync(join(fixtures, name), join(dir, name), { recursive: true });
   return join(dir, name);
 }
@@ -167,6 +167,21 @@ test("suppressions in Bicep comments: applied with justification, expired, inval
   );
 });
 
+test("a Bicep disable-next-line naming no rule says so, with the id it likely means, as metadata suppressions do", () => {
+  const dir = copy("symbolic");
+  const main = join(dir, "main.bicep");
+  writeFileSync(main, readFileSync(main, "utf8").replace("disable-next-line ACS-NET-002:", "disable-next-line ACS-NET-02:"));
+  appendFileSync(main, "// acs-baseline-disable-next-line ACS-NOPE-*: no such rules\n");
+  const result = createScanner({ bicep: { path: stub } }).scanFile(main, { parameterFiles: [] });
+  const about = (rule: string) => result.notices.filter((n) => n.message.includes(`suppression of ${rule} `)).map((n) => `${n.kind}: ${n.message}`);
+  assert.equal(about("ACS-NET-02"), [
+    `suppression-invalid: ${main}:72: the suppression of ACS-NET-02 names no rule of acs-baseline (did you mean ACS-NET-002?), so it suppresses nothing`,
+  ]);
+  assert.equal(about("ACS-NOPE-*"), [
+    `suppression-invalid: ${main}:${readFileSync(main, "utf8").split("\n").length - 1}: the suppression of ACS-NOPE-* names no rule of acs-baseline, so it suppresses nothing`,
+  ]);
+});
+
 test("compiled JSON beside its .bicep is reported at the Bicep lines, once per template in a tree", () => {
   const scanner = createScanner({ bicep: { path: join(fixtures, "missing-compiler") } });
   const json = scanner.scanFile(join(fixtures, "modules", "main.json"));
@@ -218,7 +233,7 @@ test("compile errors list the Bicep diagnostics; an unrestored registry module s
 });
 
 test("the compile is bounded in time", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-slow-"));
+  const dir = tempDir("acs-bicep-slow-");
   const slow = join(dir, "bicep");
   writeFileSync(slow, "#!/bin/sh\nsleep 5\n");
   chmodSync(slow, 0o755);
@@ -227,7 +242,7 @@ test("the compile is bounded in time", () => {
 });
 
 test("the compiler's output is accepted at 16 MiB and refused one byte past it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-big-"));
+  const dir = tempDir("acs-bicep-big-");
   const json = '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}';
   const run = (bytes: number) => {
     const big = join(dir, `bicep-${bytes}`);
@@ -241,7 +256,7 @@ test("the compiler's output is accepted at 16 MiB and refused one byte past it",
 });
 
 test("the compiler's diagnostics are accepted at 1 MiB and refused one byte past it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-noisy-"));
+  const dir = tempDir("acs-bicep-noisy-");
   const run = (bytes: number) => {
     const noisy = join(dir, `bicep-${bytes}`);
     writeFileSync(noisy, `#!/bin/sh\nhead -c ${bytes} /dev/zero | tr '\\0' 'w' >&2\nexec ${JSON.stringify(stub)} "$@"\n`);
@@ -313,7 +328,7 @@ test("CLI: --bicep, bicep on PATH, exit codes, and SARIF with Bicep locations th
   assert.equal([...uris].sort(), ["modules/comms.bicep", "modules/email.bicep", "modules/sender.bicep"]);
   const related = sarif.runs[0].results.find((x: { ruleId: string; relatedLocations?: unknown[] }) => x.ruleId === "ACS-IAM-001" && x.relatedLocations);
   assert.is(related.relatedLocations[0].physicalLocation.artifactLocation.uri, "main.bicep");
-  const out = mkdtempSync(join(tmpdir(), "acs-bicep-sarif-"));
+  const out = tempDir("acs-bicep-sarif-");
   writeFileSync(join(out, "scan.sarif"), r.stdout);
   const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
   execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });
