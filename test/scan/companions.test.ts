@@ -52,7 +52,10 @@ test("a directory that cannot be listed is an error, not silently a directory wi
   const dir = tempDir("acs-pair-");
   const notADirectory = join(dir, "main.json"); // statSync succeeds, listing it fails (ENOTDIR); root may list any directory
   writeFileSync(notADirectory, "{}");
-  assert.throws(() => directoryIndex(new Map(), notADirectory, () => new Map(), new Map()), /cannot list the directory to pair parameter files: ENOTDIR/);
+  assert.throws(
+    () => directoryIndex(new Map(), notADirectory, () => new Map(), new Map()),
+    /cannot list the directory to pair parameter files: a part of the path is not a directory \(ENOTDIR\)/,
+  );
 });
 
 test.run();
