@@ -7,6 +7,7 @@ import { type Finding, type ScanReport } from "../../src/index.js";
 import { plainText } from "../../src/formatters/escape.js";
 import { cliRun, repoPath } from "../helpers.js";
 import { report, root, scanner } from "./sample-report.js";
+import { ruleDocUrl } from "../../src/version.js";
 import { tempDir } from "../../scripts/temp-dir.js";
 
 const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
@@ -184,12 +185,10 @@ test("azure-pipelines escapes per the logging-command rules: hostile text round-
   for (const l of lines) assert.match(l, /^##vso\[task\.(logissue type=(error|warning);|complete result=)/);
 });
 
-test("links: SARIF helpUri and the text output point at the rule's own page in docs/rules, informationUri at the README", () => {
-  const pkg = JSON.parse(readFileSync(repoPath("package.json"), "utf8"));
-  const repo = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+test("links: SARIF helpUri and the text output point at the rule's own page in docs/rules; no informationUri, as the project has no public home yet", () => {
+  const repo = ruleDocUrl("X").replace(/\/blob\/main\/docs\/rules\/X\.md$/, "");
   const driver = JSON.parse(render("sarif")).runs[0].tool.driver;
-  assert.is(driver.informationUri, pkg.homepage);
-  assert.match(pkg.homepage, new RegExp(`^${repo}#readme$`));
+  assert.is(driver.informationUri, undefined);
   for (const rule of driver.rules) {
     assert.is(rule.helpUri, `${repo}/blob/main/docs/rules/${rule.id}.md`);
     assert.ok(existsSync(repoPath(`docs/rules/${rule.id}.md`)), `${rule.id} has its page`);
