@@ -91,7 +91,7 @@ export interface ScanReport {
   findings: Finding[];
   errors: FileError[];
   notices: Notice[];
-  /** Files skipped because they are not templates. */
+  /** Files skipped: not templates, or not read (a link or FIFO a directory walk met; its notice says why). */
   skipped: string[];
   summary: ScanSummary;
   /** The rule selection and configuration the run judged with; formatters render from it. */

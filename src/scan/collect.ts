@@ -44,11 +44,15 @@ export interface CollectError {
  * `*.json` and `*.jsonc` (skipping `node_modules` and `.git`; symbolic links inside a tree are
  * not followed), each directory's files in sorted order so every run sees the same order. The
  * selection's globs filter what directory walks find; files named explicitly are always kept.
+ * Entries of a walk named like a scanned file that are not regular files (a symbolic link, a
+ * FIFO, a device) are `passedOver`: not read, and each reported, so that a template a pull request
+ * turns into a link is never dropped without a word.
  */
-export function collectFiles(paths: readonly string[], selection: FileSelection = {}): { files: string[]; errors: CollectError[] } {
+export function collectFiles(paths: readonly string[], selection: FileSelection = {}): { files: string[]; errors: CollectError[]; passedOver: CollectError[] } {
   const selected = fileSelector(selection);
   const files: string[] = [];
   const errors: CollectError[] = [];
+  const passedOver: CollectError[] = [];
   const seen = new Set<string>();
   const add = (f: string): void => {
     if (!seen.has(f)) {
@@ -69,7 +73,10 @@ export function collectFiles(paths: readonly string[], selection: FileSelection 
       const st = statEntry(full, errors); // links inside a tree are not followed
       if (ignore?.ignores(full, Boolean(st?.isDirectory()))) continue;
       if (st?.isDirectory() && !SKIPPED_DIRECTORIES.has(name)) walk(full, ignore?.child(full));
-      else if (st?.isFile() && isScannedFileName(name) && selected(full)) add(full);
+      else if (st && !st.isDirectory() && isScannedFileName(name) && selected(full)) {
+        if (st.isFile()) add(full);
+        else passedOver.push({ path: full, message: st.isSymbolicLink() ? LINK_PASSED_OVER : "not a regular file: not read" });
+      }
     }
   };
   for (const p of paths) {
@@ -86,8 +93,10 @@ export function collectFiles(paths: readonly string[], selection: FileSelection 
     else if (st.isFile()) add(p);
     else errors.push({ path: p, message: "cannot read path: not a regular file or directory" });
   }
-  return { files, errors };
+  return { files, errors, passedOver };
 }
+
+const LINK_PASSED_OVER = "a symbolic link: directory walks do not follow links, so what it points to was not scanned here (name the target to scan it)";
 
 function statEntry(path: string, errors: CollectError[]): Stats | undefined {
   try {

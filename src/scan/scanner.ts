@@ -140,7 +140,7 @@ export class Scanner {
     input: ScanInput & { workers?: number; onProgress?: (done: number, total: number) => void } = {},
   ): Promise<ScanReport> {
     const { workers: wanted, onProgress, ...rest } = input;
-    const { files, errors } = collectScanFiles(paths, rest.select);
+    const { files, errors, passedOver } = collectScanFiles(paths, rest.select);
     const roots = rest.roots ?? scanRoots(paths);
     // A compile function cannot be handed to worker threads.
     const wantedThreads = this.given.bicep?.compile ? 1 : (wanted ?? defaultThreads(files.length, availableParallelism(), loadavg()[0]));
@@ -150,7 +150,7 @@ export class Scanner {
     const progress = onProgress && ((done: number) => onProgress(done, files.length));
     const module = this.pipeline.engine.compiledModule;
     const results = await scanShared(files, threads - 1, this.given, module, { ...rest, roots }, scanHere, progress);
-    results.push(...errors.map(collectError));
+    results.push(...passedOver.map(notRead), ...errors.map(collectError));
     return this.report(results);
   }
 
@@ -167,10 +167,10 @@ export class Scanner {
 
   /** Scans files and directories (recursively); one bad file never stops the others. */
   scanPaths(paths: readonly string[], input: ScanInput = {}): ScanReport {
-    const { files, errors } = collectScanFiles(paths, input.select);
+    const { files, errors, passedOver } = collectScanFiles(paths, input.select);
     const roots = input.roots ?? scanRoots(paths);
     const results = files.map((f) => this.scanFile(f, { ...input, roots }));
-    results.push(...errors.map(collectError));
+    results.push(...passedOver.map(notRead), ...errors.map(collectError));
     return this.report(results);
   }
 
@@ -216,6 +216,11 @@ function unreadable(file: string, e: unknown): FileResult {
 /** The result for a path the user named that does not exist or cannot be listed. */
 function collectError(e: CollectError): FileResult {
   return { file: e.path, kind: "error", findings: [], notices: [], error: { file: e.path, message: e.message } };
+}
+
+/** An entry a directory walk passed over (a link, a FIFO): skipped, with a notice saying why. */
+function notRead(e: CollectError): FileResult {
+  return { file: e.path, kind: "unknown", findings: [], notices: [{ kind: "expansion", file: e.path, message: e.message }] };
 }
 
 /** The files a walk finds, a template compiled from Bicep scanned once (from its `.bicep`). */

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -58,6 +58,37 @@ test("devices and FIFOs are refused before anything is read", async () => {
     report.errors.map((e) => e.message),
     ["cannot read path: not a regular file or directory", "cannot read path: not a regular file or directory"],
   );
+});
+
+test("a directory walk reports what it passes over: links and FIFOs named like templates are skipped, each with why", async () => {
+  const root = tempDir("acs-walk-links-");
+  const outside = tempDir("acs-walk-outside-");
+  writeFileSync(join(outside, "prod.json"), readFileSync(TEMPLATE));
+  writeFileSync(join(root, "real.json"), readFileSync(TEMPLATE));
+  symlinkSync(join(outside, "prod.json"), join(root, "prod.json"));
+  symlinkSync("real.json", join(root, "again.json"));
+  symlinkSync(join(outside, "prod.json"), join(root, "notes.txt")); // not named like a scanned file: not ours
+  execFileSync("mkfifo", [join(root, "pipe.json")]);
+  for (const report of [createScanner().scanPaths([root]), await createScanner().scanPathsAsync([root])]) {
+    assert.equal(
+      report.files.map((f) => [f.file.slice(root.length + 1), f.kind]),
+      [
+        ["real.json", "template"],
+        ["again.json", "unknown"],
+        ["pipe.json", "unknown"],
+        ["prod.json", "unknown"],
+      ],
+    );
+    assert.is(report.summary.filesSkipped, 3);
+    assert.equal(
+      report.notices.map((n) => [n.file.slice(root.length + 1), n.message.split(":")[0]]),
+      [
+        ["again.json", "a symbolic link"],
+        ["pipe.json", "not a regular file"],
+        ["prod.json", "a symbolic link"],
+      ],
+    );
+  }
 });
 
 test("a linked template or paired parameter file that links out of the tree is not read", () => {
