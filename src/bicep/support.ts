@@ -161,7 +161,12 @@ export class BicepSupport {
     }
     if (!this.cli) throw new NoCompiler(file);
     if (this.cli.flavour === "az" && !azHasBicep()) throw new NoCompiler(file, AZ_WITHOUT_BICEP_MESSAGE);
-    return { json: runBicepCli(this.cli, command, file, this.options.timeoutMs ?? DEFAULT_COMPILE_TIMEOUT_MS) };
+    return { json: runBicepCli(this.cli, command, file, this.compileTimeoutMs) };
+  }
+
+  /** Longest one compile may take: the configured time, else 120 s. */
+  get compileTimeoutMs(): number {
+    return this.options.timeoutMs ?? DEFAULT_COMPILE_TIMEOUT_MS;
   }
 }
 
@@ -190,7 +195,7 @@ function committedTwin(file: string): { path: string; text: string } | undefined
 
 function decode(file: string, content: Uint8Array | string): string {
   const size = typeof content === "string" ? content.length : content.byteLength;
-  if (size > MAX_SOURCE_BYTES) throw new InputError(file, `file is larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
+  if (size > MAX_SOURCE_BYTES) throw new InputError(file, `file is larger than the ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB limit`);
   if (typeof content === "string") return content;
   try {
     return utf8.decode(content);

@@ -243,6 +243,10 @@ test(`glob patterns: ${MAX_GLOB_LENGTH} characters`, () => {
     ]).notices.map((n) => n.message);
   assert.equal(inline(MAX_GLOB_LENGTH), ["the inline suppression of ACS-NET-001" + "*".repeat(MAX_GLOB_LENGTH - 11) + ' matched no finding ("x")']);
   assert.equal(inline(MAX_GLOB_LENGTH + 1), [`an inline suppression's rule pattern is longer than ${MAX_GLOB_LENGTH} characters, so it is ignored`]);
+  // .gitignore: the line as written (braces it escapes and the `**/` it implies do not count)
+  const ignored = (n: number) => parseGitignore(`${"{".repeat(n - 1)}*`, "/r");
+  assert.ok(ignored(MAX_GLOB_LENGTH)[0]!.glob.test(`d/${"{".repeat(MAX_GLOB_LENGTH - 1)}.json`));
+  assert.is(ignored(MAX_GLOB_LENGTH + 1).length, 0, "one past: the line is skipped");
 });
 
 test("Bicep sources: values nest 256 levels, string interpolations 64 inside a string", () => {
