@@ -234,6 +234,22 @@ test("compile time: 120 s unless configured; a compile within the time is accept
   rmSync(dir, { recursive: true });
 });
 
+test("compile errors: the first 10 diagnostics are quoted, the rest counted", () => {
+  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-errors-"));
+  const failing = (n: number) => {
+    const cli = join(dir, `bicep-${n}`);
+    writeFileSync(cli, `#!/bin/sh\nfor i in $(seq 1 ${n}); do echo "$2(1,$i) : Error BCP018: error $i" >&2; done\nexit 1\n`);
+    chmodSync(cli, 0o755);
+    return createScanner({ bicep: { path: cli } }).scanFile(join(fixtures, "modules", "modules", "comms.bicep")).error!.message;
+  };
+  const at = failing(10);
+  assert.match(at, /failed with 10 errors: .*BCP018: error 10$/);
+  const past = failing(11);
+  assert.match(past, /failed with 11 errors: .*BCP018: error 10; and 1 more$/);
+  assert.not.match(past, "error 11");
+  rmSync(dir, { recursive: true });
+});
+
 test("configuration: bicep.timeoutSeconds from 1 to 3600", () => {
   const dir = mkdtempSync(join(tmpdir(), "acs-bicep-timeout-"));
   const load = (seconds: number) => {
