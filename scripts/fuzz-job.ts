@@ -1,5 +1,7 @@
 /** A fuzz input as the harness hands it to a worker, and what the worker reports back. */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { FileResult, Scanner } from "../src/index.js";
 
 /** What the input is: a template, a parameter file scanned with its template, a Bicep source. */
 export type FuzzKind = "template" | "parameters" | "bicep";
@@ -34,4 +36,18 @@ export function inputFiles(home: string, kind: FuzzKind): { scanned: string; com
   if (kind === "parameters") return { scanned: join(home, "input.json"), companion: join(home, "input.parameters.json") };
   if (kind === "bicep") return { scanned: join(home, "main.bicep"), companion: join(home, "main.json") };
   return { scanned: join(home, "input.json") };
+}
+
+/** Scans a job as the worker and the replay do, its files in `home`. */
+export function scanJob(scanner: Scanner, home: string, job: FuzzJob): FileResult {
+  const files = inputFiles(home, job.kind);
+  // A parameter file is handed over as content. A Bicep source is written with its compiled twin
+  // beside it: without a compiler the scanner scans the twin and maps it to the (mutated) source.
+  if (job.kind === "parameters")
+    return scanner.scanContent(files.scanned, job.companion!, { parameterFiles: [{ path: files.companion!, content: job.bytes }] });
+  if (job.kind === "bicep") {
+    writeFileSync(files.scanned, job.bytes);
+    writeFileSync(files.companion!, job.companion!);
+  }
+  return scanner.scanContent(files.scanned, job.bytes);
 }

@@ -5,10 +5,9 @@
  * records the input).
  */
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { createScanner, type FileResult } from "../src/index.js";
-import { inputFiles, type FuzzJob, type FuzzOutcome } from "./fuzz-job.js";
+import { createScanner } from "../src/index.js";
+import { scanJob, type FuzzJob, type FuzzOutcome } from "./fuzz-job.js";
 
 // Messages that are not ours: a report must never show these raw.
 const FOREIGN =
@@ -20,19 +19,6 @@ const scanner = createScanner();
 
 function digest(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex");
-}
-
-function scan(job: FuzzJob): FileResult {
-  const files = inputFiles(home, job.kind);
-  // A parameter file is handed over as content. A Bicep source is written with its compiled twin
-  // beside it: without a compiler the scanner scans the twin and maps it to the (mutated) source.
-  if (job.kind === "parameters")
-    return scanner.scanContent(files.scanned, job.companion!, { parameterFiles: [{ path: files.companion!, content: job.bytes }] });
-  if (job.kind === "bicep") {
-    writeFileSync(files.scanned, job.bytes);
-    writeFileSync(files.companion!, job.companion!);
-  }
-  return scanner.scanContent(files.scanned, job.bytes);
 }
 
 parentPort!.on("message", (job: FuzzJob) => {
@@ -49,7 +35,7 @@ parentPort!.on("message", (job: FuzzJob) => {
   };
   try {
     const first = timed(() => {
-      const report = scan(job);
+      const report = scanJob(scanner, home, job);
       outcome.digest = digest(report);
       return report;
     });
@@ -59,7 +45,7 @@ parentPort!.on("message", (job: FuzzJob) => {
       if (FOREIGN.test(message)) outcome.foreign = message.slice(0, 300);
       else if (ENGINE_MEMORY.test(message)) outcome.memory = message.slice(0, 300);
     }
-    if (job.twice && timed(() => digest(scan(job))) !== outcome.digest) outcome.nondeterministic = true;
+    if (job.twice && timed(() => digest(scanJob(scanner, home, job))) !== outcome.digest) outcome.nondeterministic = true;
   } catch (e) {
     outcome.crash = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ""}`.slice(0, 2000) : String(e);
   }
