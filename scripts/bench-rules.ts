@@ -6,13 +6,13 @@
  * Usage: npm run build && node dist/scripts/bench-rules.js [template.json]   (default: the bundled example)
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index.js";
 import { readSource } from "../src/reader/index.js";
+import { tempDir } from "./temp-dir.js";
 
 const repo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
 const opa = createRequire(import.meta.url)("@open-policy-agent/opa-wasm") as {
@@ -30,7 +30,7 @@ function rulePackages(dir: string): string[] {
 }
 
 function buildPolicy(): Uint8Array {
-  const tmp = mkdtempSync(join(tmpdir(), "acs-bench-rules-"));
+  const tmp = tempDir("acs-bench-rules-");
   try {
     const entrypoints = ["acs/main/report", ...rulePackages(repo("policies/acs/rules")).map((p) => `${p}/deny`)];
     const capabilities = join(tmp, "capabilities.json");

@@ -10,8 +10,8 @@
  * Timings are medians; run on a quiet machine.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { expandTemplate, toPolicyInput, type JsonObject } from "../src/arm/index.js";
@@ -21,6 +21,7 @@ import { Scanner } from "../src/scan/index.js";
 import type { SizeRow } from "./bench-size.js";
 import { syntheticBicep } from "./synthetic-bicep.js";
 import { acsWorkloadTemplate, syntheticTemplate } from "./synthetic-template.js";
+import { tempDir } from "./temp-dir.js";
 
 const repo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
 
@@ -256,7 +257,7 @@ const given = process.argv.slice(2);
 if (given[0] === "--bicep") {
   bicepMapping();
 } else if (given[0] === "--many") {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bench-"));
+  const dir = tempDir("acs-bench-");
   try {
     manyTemplates(dir, given.length > 1 ? given.slice(1).map(Number) : undefined);
   } finally {
@@ -271,7 +272,7 @@ if (given[0] === "--bicep") {
     ["acs-workload-14KB.json", Buffer.from(acsWorkloadTemplate(4))],
     ["synthetic-1MB.json", Buffer.from(syntheticTemplate(1e6))],
   ]);
-  const dir = mkdtempSync(join(tmpdir(), "acs-bench-"));
+  const dir = tempDir("acs-bench-");
   try {
     sizeSeries(dir);
     manyTemplates(dir);

@@ -5,14 +5,13 @@
  *
  * Usage: node dist/scripts/fuzz-replay.js <kind> <input> [<companion>]
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { createScanner } from "../src/index.js";
 import { scanJob, type FuzzKind } from "./fuzz-job.js";
+import { tempDir } from "./temp-dir.js";
 
 const [kind, input, companion] = process.argv.slice(2) as [FuzzKind, string, string | undefined];
-const home = mkdtempSync(join(tmpdir(), "acs-fuzz-replay-"));
+const home = tempDir("acs-fuzz-replay-");
 const scanner = createScanner();
 const job = { id: 0, kind, bytes: readFileSync(input), ...(companion ? { companion: readFileSync(companion) } : {}), twice: false };
 // A first scan of a small template warms the code up, so that its compile time is not counted.
@@ -21,5 +20,4 @@ const cpu = process.cpuUsage();
 const start = performance.now();
 const report = JSON.stringify(scanJob(scanner, home, job));
 const used = process.cpuUsage(cpu);
-rmSync(home, { recursive: true });
 console.log(JSON.stringify({ cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - start, reportBytes: report.length }));

@@ -4,20 +4,21 @@
  * the library in a worker it can kill, with a time and a memory budget per input, and records
  * crashes, hangs, budget overruns, foreign error messages, non-deterministic output, and
  * disagreement between the CLI's `--jobs 1` and `--jobs 2`. A hang or overrun is run again at the
- * end in a process of its own and timed by CPU: one within the budget then was the machine's load. Inputs that found something
- * are written to fuzz-out/ to be kept as regression fixtures (fixtures/fuzz/).
+ * end in a process of its own and timed by CPU: one within the budget then was the machine's load.
+ * Inputs that found something are written to fuzz-out/ to be kept as regression fixtures
+ * (fixtures/fuzz/).
  *
  * Usage: npm run fuzz -- [--inputs 100000] [--seconds 0] [--workers 2] [--seed 1] [--budget-ms 10000]
  *   [--budget-mb 1024] [--jobs-every 1000]
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import { inputFiles, type FuzzJob, type FuzzOutcome } from "./fuzz-job.js";
 import { Random, mutate, mutateBicep } from "./fuzz-mutate.js";
+import { keepTempDir, tempDir } from "./temp-dir.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -62,7 +63,7 @@ const seeds = {
 
 /** Each worker's directory: it holds a template to link to, so links resolve to real files. */
 function workerHome(): string {
-  const home = mkdtempSync(join(tmpdir(), "acs-fuzz-"));
+  const home = tempDir("acs-fuzz-");
   writeFileSync(join(home, "self.json"), seeds.template[0]!);
   return home;
 }
@@ -152,7 +153,6 @@ class Slot {
 
   async close(): Promise<void> {
     await this.worker.terminate();
-    rmSync(this.home, { recursive: true });
   }
 }
 
@@ -178,7 +178,7 @@ async function scanWithJobs(dir: string, jobs: number): Promise<string> {
 
 /** Scans the last inputs with the CLI's `--jobs 1` and `--jobs 2`: the reports must be byte-identical. */
 async function compareJobs(id: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "acs-fuzz-jobs-"));
+  const dir = tempDir("acs-fuzz-jobs-");
   recent.forEach((job, i) => writeJob(dir, `t${String(i).padStart(2, "0")}`, job));
   const compare = async () => {
     const [one, two] = [await scanWithJobs(dir, 1), await scanWithJobs(dir, 2)];
@@ -191,6 +191,7 @@ async function compareJobs(id: number): Promise<void> {
   if (first === undefined) return rmSync(dir, { recursive: true });
   // A difference that does not come back on a second try is recorded apart, with what differed.
   const again = await compare();
+  keepTempDir(dir); // the record names it: its files reproduce the difference
   const kind = again === undefined ? "jobsFlaky" : "jobsDisagree";
   counts[kind]!++;
   writeFileSync(join(out, `${kind}-${SEED}-${id}.txt`), `--jobs 1 and --jobs 2 differ on ${dir} (kept)${first}\n`);

@@ -20,45 +20,12 @@ import type { Finding, ScanReport } from "./model/index.js";
 import type { RuleCatalog } from "./catalog/index.js";
 import { DEFAULT_POLICY_URL, loadCatalog, loadEngine, renderOnNode } from "./node/index.js";
 import { Scanner } from "./scan/index.js";
-import { TOOL } from "./version.js";
 
 export { Scanner, type ScanInput, type FileSelection } from "./scan/index.js";
-export { baselineDocument } from "./config/index.js";
 export { findConfig, loadConfig, readBaseline, type LoadedConfig } from "./node/index.js";
-export type { ScanOptions, UnknownHandling, SuppressionRule, AppliedSuppression } from "./config/index.js";
 export type { PolicyEngine } from "./engine/index.js";
-export type {
-  FileError,
-  FileResult,
-  Finding,
-  FindingStatus,
-  FindingSubject,
-  Notice,
-  Position,
-  RelatedLocation,
-  RuleSelection,
-  RunConfiguration,
-  ScanReport,
-  ScanSummary,
-  Severity,
-  SourceRange,
-  TraceStep,
-  TraceTiming,
-  Evidence,
-  EvidenceValue,
-  Excerpt,
-  NotApplicable,
-  Verdict,
-  VerdictKind,
-} from "./model/index.js";
-export { SEVERITIES, isAtLeast } from "./model/index.js";
-export type { RuleCatalog, RuleMeta, RuleReference } from "./catalog/index.js";
-export type { DeploymentContext } from "./arm/index.js";
 export type { BicepCompile, BicepCompileResult, BicepOptions } from "./bicep/index.js";
-export { FORMAT_NAMES, type FormatContext, type FormatName, type Formatter } from "./formatters/index.js";
-
-/** The tool's name and version. */
-export const version: { name: string; version: string } = { name: TOOL.name, version: TOOL.version };
+export * from "./public-api.js";
 
 /**
  * Creates a scanner: reads the rule catalog and compiles the rule pack once; reuse it for every

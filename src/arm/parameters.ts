@@ -1,5 +1,6 @@
 import { fromJson } from "./expressions/functions/collections.js";
-import { armEquals, equalityKey } from "./expressions/values.js";
+import { valueSize } from "./expressions/charge.js";
+import { equalityKey } from "./expressions/values.js";
 import { preview } from "./preview.js";
 import { getKey, isObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
@@ -48,25 +49,52 @@ const TYPE_CHECK: Record<string, (v: Value) => boolean> = {
 };
 
 /**
+ * The work of checking one parameter against its `allowedValues`, in nodes keyed (values shared by
+ * reference counted each time they occur): a default value built from other parameters can share
+ * its parts exponentially, and a nested template built by an expression can do so in its
+ * allowed values.
+ */
+export const MAX_ALLOWED_VALUES_WORK = 5_000_000;
+
+/**
+ * The items not among `allowed`, in one pass over each list: every value is keyed as `armEquals`
+ * compares them, and an item larger than every allowed value is outside without being keyed.
+ * Undefined when that takes more than `maxWork`.
+ */
+function outsideAllowed(allowed: readonly unknown[], items: readonly Value[], maxWork: number): Value[] | undefined {
+  let work = 0;
+  const spend = (v: Value): boolean => (work += valueSize(v)) <= maxWork;
+  const keys = new Set<string>();
+  let largest = 0;
+  for (const a of allowed) {
+    const v = a as Value;
+    if (!spend(v)) return undefined;
+    largest = Math.max(largest, valueSize(v));
+    keys.add(equalityKey(v));
+  }
+  const outside: Value[] = [];
+  for (const item of items) {
+    if (item !== null && typeof item === "object" && valueSize(item) > largest) outside.push(item);
+    else if (!spend(item)) return undefined;
+    else if (!keys.has(equalityKey(item))) outside.push(item);
+  }
+  return outside;
+}
+
+/**
  * Checks a resolved parameter value against its declaration: type, `allowedValues`, `minLength`,
  * `maxLength`, `minValue`, `maxValue`. Returns the violations (unknown values are not judged).
  */
-export function validateParameter(name: string, type: string, decl: JsonObject, value: Value): string[] {
+export function validateParameter(name: string, type: string, decl: JsonObject, value: Value, maxWork = MAX_ALLOWED_VALUES_WORK): string[] {
   if (value instanceof Unknown || value === null) return [];
   const problems: string[] = [];
   const check = TYPE_CHECK[type];
   if (check && !check(value)) problems.push(`parameter ${name} is declared ${type} but its value is ${preview(value)}`);
   const allowed = getKey(decl, "allowedValues");
   if (Array.isArray(allowed)) {
-    // One pass over each list (values keyed as armEquals compares them), and one warning in all.
-    const keys = new Set(allowed.map((a) => equalityKey(fromJson(a))));
-    const items = type === "array" && Array.isArray(value) ? value : [value];
-    // A composite value is compared with the (small, literal) allowed values, never written out
-    // whole: values shared by reference are cheap to build and exponential to write out.
-    const isAllowed = (item: Value) =>
-      item !== null && typeof item === "object" ? allowed.some((a) => armEquals(fromJson(a), item)) : keys.has(equalityKey(item));
-    const outside = items.filter((item) => !isAllowed(item));
-    if (outside.length === 1) problems.push(`parameter ${name}: ${preview(outside[0]!)} is not one of the allowed values`);
+    const outside = outsideAllowed(allowed, type === "array" && Array.isArray(value) ? value : [value], maxWork);
+    if (outside === undefined) problems.push(`parameter ${name} is too large to check against its allowed values, so it is not checked`);
+    else if (outside.length === 1) problems.push(`parameter ${name}: ${preview(outside[0]!)} is not one of the allowed values`);
     else if (outside.length > 1)
       problems.push(`parameter ${name}: ${outside.length} values are not among the allowed values (the first is ${preview(outside[0]!)})`);
   }

@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, join, relative } from "node:path";
 import { InputError } from "../model/index.js";
+import { fsFault } from "../node/index.js";
 import { MAX_SOURCE_BYTES } from "../reader/index.js";
 import { NOT_RESTORED, parseDiagnostics, type BicepDiagnostic } from "./diagnostics.js";
 import type { BicepCompile } from "../config/bicep-options.js";
@@ -88,7 +89,7 @@ export function runBicepCli(cli: BicepCli, command: "build" | "build-params", fi
   const error = result.error as NodeJS.ErrnoException | undefined;
   if (error?.code === "ETIMEDOUT") throw new InputError(file, `the Bicep compiler did not finish within ${timeoutMs / 1000} s`);
   if (error?.code === "ENOBUFS") throw new InputError(file, `the Bicep compiler printed more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
-  if (error) throw new InputError(file, `the Bicep compiler ${cli.executable} cannot be run: ${error.code ?? error.message}`);
+  if (error) throw new InputError(file, `the Bicep compiler ${cli.executable} cannot be run: ${fsFault(error)}`);
   // maxBuffer bounds each stream on its own, so both are measured here against their own limits.
   if (Buffer.byteLength(result.stdout ?? "", "utf8") > MAX_SOURCE_BYTES)
     throw new InputError(file, `the Bicep compiler printed more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);

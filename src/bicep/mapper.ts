@@ -1,4 +1,6 @@
+import type { RuleMeta } from "../catalog/index.js";
 import type { InlineSuppression } from "../config/index.js";
+import { unknownRuleReason } from "../judge/index.js";
 import type { Finding, Notice, TraceStep } from "../model/index.js";
 import { formatPointer, parsePointer, type SourceFile } from "../reader/index.js";
 import { compileGlob } from "../config/index.js";
@@ -111,14 +113,17 @@ export class BicepMapper {
     return out;
   }
 
-  /** Malformed directives, and directives that matched no finding, in every file mapping read. */
-  directiveNotices(): Notice[] {
+  /** Malformed directives, directives naming no rule of `rules` and directives that matched no finding, in every file mapping read. */
+  directiveNotices(rules: ReadonlyMap<string, RuleMeta>): Notice[] {
     const notices: Notice[] = [];
     for (const file of [this.entry, ...this.files.loaded()]) this.directivesOf(file.path);
     for (const [file, read] of this.directives) {
       for (const p of read.problems) notices.push({ kind: "suppression-invalid", file, message: p.message });
       for (const d of read.directives) {
-        if (!this.used.has(d))
+        if (this.used.has(d)) continue;
+        const unknown = unknownRuleReason(d.rule, rules);
+        if (unknown) notices.push({ kind: "suppression-invalid", file, message: `${file}:${d.line - 1}: the suppression of ${d.rule} ${unknown}` });
+        else
           notices.push({
             kind: "suppression-unused",
             file,

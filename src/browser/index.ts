@@ -19,39 +19,14 @@ import type { RuleCatalog } from "../catalog/index.js";
 import { AJV_OPTIONS, ajvSchemaCompiler, type ScanOptions } from "../config/index.js";
 import type { EngineMemoryOptions, PolicyLoader } from "../engine/index.js";
 import { Pipeline } from "../pipeline/index.js";
-import { TOOL } from "../version.js";
 import { catalog } from "./catalog.js";
 import { BrowserScanner } from "./scanner.js";
 
 export { BrowserScanner, type BrowserScanInput } from "./scanner.js";
 export { formatReport } from "./render.js";
 export type { Source } from "../pipeline/index.js";
-export type { ScanOptions, SuppressionRule, AppliedSuppression } from "../config/index.js";
 export type { EngineMemoryOptions } from "../engine/index.js";
-export type {
-  FileError,
-  FileResult,
-  Finding,
-  FindingStatus,
-  FindingSubject,
-  Notice,
-  Position,
-  RelatedLocation,
-  RuleSelection,
-  RunConfiguration,
-  ScanReport,
-  ScanSummary,
-  Severity,
-  SourceRange,
-  UnknownHandling,
-} from "../model/index.js";
-export { SEVERITIES, isAtLeast } from "../model/index.js";
-export type { RuleCatalog, RuleMeta, RuleReference } from "../catalog/index.js";
-export type { DeploymentContext } from "../arm/index.js";
-export { FORMAT_NAMES, type FormatName } from "../formatters/index.js";
-
-/** The tool's name and version. */
-export const version: { name: string; version: string } = { name: TOOL.name, version: TOOL.version };
+export * from "../public-api.js";
 
 /** The compiled policy (the package's `generated/policy.wasm`, exported as `acs-baseline/policy.wasm`). */
 export type PolicySource = WebAssembly.Module | ArrayBuffer | Uint8Array | Response | URL | string;

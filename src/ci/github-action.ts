@@ -64,8 +64,6 @@ export function fitStepSummary(markdown: string, limit = STEP_SUMMARY_LIMIT): st
  */
 export async function runGithubAction(env: ActionEnv, io: Pick<CliIo, "stdout" | "stderr">): Promise<number> {
   const workspace = env["GITHUB_WORKSPACE"] || process.cwd();
-  const scratch = mkdtempSync(join(env["RUNNER_TEMP"] || tmpdir(), "acs-baseline-"));
-  const summary = join(scratch, "summary.md");
   let stderr = "";
   const sarif = input(env, "sarif-file");
   const sarifPath = sarif ? resolve(workspace, sarif) : "";
@@ -77,9 +75,12 @@ export async function runGithubAction(env: ActionEnv, io: Pick<CliIo, "stdout" |
       "::notice title=acs-baseline::The SARIF file is not uploaded to code scanning: a changed-since scan covers only some files, and code scanning would close the alerts of the others as fixed.\n",
     );
   }
+  // Made right before the `try` whose `finally` removes it: nothing in between can throw.
+  const scratch = mkdtempSync(join(env["RUNNER_TEMP"] || tmpdir(), "acs-baseline-"));
+  const summary = join(scratch, "summary.md");
   const previous = process.cwd();
-  process.chdir(workspace); // paths in inputs are relative to the workspace, as in a workflow's `run:` steps
   try {
+    process.chdir(workspace); // paths in inputs are relative to the workspace, as in a workflow's `run:` steps
     const code = await run(actionArgs(env, summary), {
       stdout: io.stdout,
       stderr: { write: (s: string) => ((stderr += s), io.stderr.write(s)) },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import {
   baselineDocument,
@@ -19,6 +19,8 @@ import { USAGE, UsageError, parseCommand, type ScanCommand } from "./args.js";
 import { changedTemplates } from "./changed.js";
 import { useColor } from "./color.js";
 import { starterConfig } from "./starter-config.js";
+import { writeOutputFile } from "./output-file.js";
+import { lineStart, plainText } from "../formatters/escape.js";
 
 /** Where the CLI reads and writes; the process in production, buffers in tests. */
 export interface CliIo {
@@ -63,9 +65,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
       case "init": {
         const path = resolve(io.cwd, command.path);
-        if (existsSync(path)) throw new Error(`${command.path} exists; not overwritten`);
-        writeFileSync(path, starterConfig(dirname(path)));
-        io.stdout.write(`wrote ${command.path}\n`);
+        writeOutputFile(io.cwd, command.path, starterConfig(dirname(path)), true);
+        io.stdout.write(`wrote ${plainText(command.path)}\n`);
         return EXIT.ok;
       }
       case "scan":
@@ -73,14 +74,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`acs-baseline: ${e.message}\nRun 'acs-baseline --help' for usage.\n`);
+      io.stderr.write(`acs-baseline: ${plainText(e.message)}\nRun 'acs-baseline --help' for usage.\n`);
     } else if (isBug(e)) {
       // (a TypeError and the like is the scanner's fault, never the input's)
-      io.stderr.write(`acs-baseline: internal error: ${e.message}. This is a bug in acs-baseline; please report it with the command that caused it.\n`);
-      if (argv.includes("--debug") && e.stack) io.stderr.write(`${e.stack}\n`);
+      io.stderr.write(
+        `acs-baseline: internal error: ${plainText(e.message)}. This is a bug in acs-baseline; please report it with the command that caused it.\n`,
+      );
+      if (argv.includes("--debug") && e.stack) io.stderr.write(`${escapeLines(e.stack)}\n`);
       return EXIT.internal;
     } else {
-      io.stderr.write(`acs-baseline: ${e instanceof Error ? e.toString().replace(/^(Input)?Error: /, "") : String(e)}\n`);
+      io.stderr.write(`acs-baseline: ${plainText(e instanceof Error ? e.toString().replace(/^(Input)?Error: /, "") : String(e))}\n`);
     }
     return EXIT.error;
   }
@@ -140,14 +143,14 @@ async function scan(command: ScanCommand, io: CliIo): Promise<number> {
   const color = useColor(command.color, io.env, Boolean(io.stdout.isTTY));
   for (const out of command.outputs) {
     const text = scanner.format(report, out.format, { color: color && !out.path, baseDir: io.cwd, quiet: command.quiet, time });
-    if (out.path) writeOut(resolve(io.cwd, out.path), text);
+    if (out.path) writeOutputFile(io.cwd, out.path, text);
     else io.stdout.write(text);
   }
   if (command.writeBaseline) {
-    writeOut(resolve(io.cwd, command.writeBaseline), baselineDocument(report, version));
-    if (!command.quiet) io.stderr.write(`recorded ${report.findings.length} findings in ${command.writeBaseline}\n`);
+    writeOutputFile(io.cwd, command.writeBaseline, baselineDocument(report, version));
+    if (!command.quiet) io.stderr.write(`recorded ${report.findings.length} findings in ${plainText(command.writeBaseline)}\n`);
   }
-  if (command.debug) for (const e of report.errors) if (e.stack) io.stderr.write(`${e.file}: ${e.stack}\n`);
+  if (command.debug) for (const e of report.errors) if (e.stack) io.stderr.write(`${escapeLines(`${e.file}: ${e.stack}`)}\n`);
   if (report.errors.some((e) => e.internal)) return EXIT.internal;
   if (report.errors.length > 0) return EXIT.error;
   if (command.writeBaseline) return EXIT.ok;
@@ -159,12 +162,12 @@ function isBug(e: unknown): e is Error {
   return e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError;
 }
 
-function writeOut(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new Error(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+/**
+ * A stack trace for standard error: its message comes from the input, so each line is escaped as
+ * text output is (a CI runner reads workflow commands on standard error too).
+ */
+function escapeLines(text: string): string {
+  return text.split("\n").map(lineStart).join("\n");
 }
 
 function formatRules(catalog: RuleCatalog, format: string): string {

@@ -1,2 +1,2 @@
-export { judge, type JudgedResource, type Judgement } from "./judge.js";
+export { judge, unknownRuleReason, type JudgedResource, type Judgement } from "./judge.js";
 export { buildReport, isFailing, runConfiguration } from "./report.js";

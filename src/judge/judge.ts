@@ -52,10 +52,9 @@ export function judge(
     if (!read) {
       const { suppressions, problems } = readInlineSuppressions(resource.metadata as Parameters<typeof readInlineSuppressions>[0]);
       const known = suppressions.filter((s) => {
-        const pattern = compileGlob(s.rule, true);
-        if ([...rules.keys()].some((id) => pattern.test(id))) return true;
-        problems.push(`the inline suppression of ${s.rule} names no rule of acs-baseline${didYouMean(s.rule, rules)}, so it suppresses nothing`);
-        return false;
+        const unknown = unknownRuleReason(s.rule, rules);
+        if (unknown) problems.push(`the inline suppression of ${s.rule} ${unknown}`);
+        return !unknown;
       });
       for (const problem of problems) {
         notices.push({ kind: "suppression-invalid", file: resource.file, message: problem, pointer: `${resource.pointer}/metadata` });
@@ -110,6 +109,17 @@ function unusedInline(read: Iterable<ResourceInline>, today: string): Notice[] {
     });
   }
   return notices;
+}
+
+/**
+ * Why a suppression's rule pattern suppresses nothing when it names no rule of acs-baseline, with
+ * the id a mistyped one likely means; undefined when it names a rule. Inline suppressions in
+ * template metadata and in Bicep comments are checked alike.
+ */
+export function unknownRuleReason(pattern: string, rules: ReadonlyMap<string, RuleMeta>): string | undefined {
+  const compiled = compileGlob(pattern, true);
+  if ([...rules.keys()].some((id) => compiled.test(id))) return undefined;
+  return `names no rule of acs-baseline${didYouMean(pattern, rules)}, so it suppresses nothing`;
 }
 
 /** ` (did you mean X?)` for the rule id closest to a mistyped one (at most two edits), else "". */

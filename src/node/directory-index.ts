@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { InputError } from "../model/index.js";
+import { fsFault } from "./fs-fault.js";
 
 /** Indexes of directories already listed, each with the modification time it was built at. */
 export type DirectoryIndexCache<T> = Map<string, { mtimeMs: number; index: T }>;
@@ -22,7 +23,7 @@ export function directoryIndex<T>(cache: DirectoryIndexCache<T>, dir: string, bu
   try {
     names = readdirSync(dir).sort();
   } catch (e) {
-    throw new InputError(dir, `cannot list the directory to pair parameter files: ${(e as NodeJS.ErrnoException).code ?? "unknown error"}`);
+    throw new InputError(dir, `cannot list the directory to pair parameter files: ${fsFault(e)}`);
   }
   const index = build(names);
   if (cache.size >= MAX_INDEXES) cache.clear();

@@ -9,6 +9,7 @@ import { open } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import { InputError } from "../model/index.js";
 import { MAX_SOURCE_BYTES } from "../reader/read-source.js";
+import { fsFault } from "./fs-fault.js";
 
 // Opening a FIFO for reading would wait for a writer; non-blocking, it returns at once and fstat refuses it.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -34,11 +35,10 @@ function tooLarge(path: string, maxBytes: number): InputError {
   return new InputError(path, `file is larger than the ${maxBytes / (1024 * 1024)} MiB limit`);
 }
 
-/** `cannot read file: ENOENT` and the like, from a failed system call. */
+/** `cannot read file: no such file or directory (ENOENT)` and the like, from a failed system call. */
 export function cannotRead(path: string, e: unknown): InputError {
   if (e instanceof InputError) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  return new InputError(path, `cannot read file: ${code ?? "unknown error"}`);
+  return new InputError(path, `cannot read file: ${fsFault(e)}`);
 }
 
 /**

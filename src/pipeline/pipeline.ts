@@ -27,7 +27,7 @@ export interface SourceMapping {
   readonly remappedFile: string;
   remap(findings: readonly Finding[], parameterFile: SourceFile | undefined): void;
   suppressionsFor(f: Finding): InlineSuppression[];
-  directiveNotices(): Notice[];
+  directiveNotices(rules: ReadonlyMap<string, RuleMeta>): Notice[];
   /** Moves provenance steps of the last remapped run to the source's lines. */
   placeTrace(steps: TraceStep[]): void;
   /** The text of a source file (for excerpts of evidence). */
@@ -119,7 +119,7 @@ export class Pipeline {
         ...(input.notices ?? []),
         ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer })),
         ...judged.notices,
-        ...(mapping?.directiveNotices() ?? []),
+        ...(mapping?.directiveNotices(this.rules) ?? []),
       ];
       const result: FileResult = { file, kind: "template", findings: sortFindings(judged.findings), notices, matchedSuppressions: judged.matched };
       if (this.evidence) {

@@ -40,12 +40,7 @@ export function findCaseCollision(value: unknown): CaseCollision | undefined {
   }
   if (typeof value !== "object" || value === null) return undefined;
   const object = value as Record<string, unknown>;
-  let n = 0;
-  for (const key in object) {
-    folded[n] = undefined;
-    keys[n++] = key;
-  }
-  const pair = n > SMALL ? collidingKeysLarge(n) : collidingKeysSmall(n);
+  const pair = collidingKeys(object);
   if (pair) return { path: [], first: pair[0], second: pair[1] };
   for (const key in object) {
     const x = object[key];
@@ -54,6 +49,16 @@ export function findCaseCollision(value: unknown): CaseCollision | undefined {
     if (found) return (found.path.unshift(key), found);
   }
   return undefined;
+}
+
+/** The first two keys of one object (its own keys, not its values') that differ only in case. */
+export function collidingKeys(object: object): [string, string] | undefined {
+  let n = 0;
+  for (const key in object) {
+    folded[n] = undefined;
+    keys[n++] = key;
+  }
+  return n > SMALL ? collidingKeysLarge(n) : collidingKeysSmall(n);
 }
 
 // Most objects have a few keys of different lengths: comparing pairs of equal length is cheaper
@@ -80,4 +85,9 @@ function collidingKeysLarge(n: number): [string, string] | undefined {
     seen.set(fold(i), key);
   }
   return undefined;
+}
+
+/** A key as quoted in a message: at most 80 characters, control characters shown as escapes. */
+export function quoteKey(key: string): string {
+  return JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key).slice(1, -1);
 }

@@ -1,9 +1,9 @@
 import { InputError } from "../model/errors.js";
 import { detectKind, type SourceKind } from "./detect-kind.js";
-import { findCaseCollision } from "./case-collisions.js";
+import { findCaseCollision, quoteKey } from "./case-collisions.js";
 import { LineIndex, formatPointer, locatePointers, type PointerLocation } from "./positions.js";
-import { prepareForJsonParse } from "./prepare.js";
-import { ScanError, findSyntaxError } from "./json-structure.js";
+import { parseJsonc } from "./parse-jsonc.js";
+import { ScanError } from "./json-structure.js";
 
 /** Largest file the scanner reads; ARM itself caps a template at 4 MB. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
@@ -61,11 +61,10 @@ export function readSource(path: string, content: Uint8Array | string): SourceFi
   const lines = new LineIndex(text);
   let value: unknown;
   try {
-    value = JSON.parse(prepareForJsonParse(text));
+    value = parseJsonc(text);
   } catch (e) {
-    const fault = e instanceof ScanError ? e : findSyntaxError(text);
-    if (fault) throw new InputError(path, `invalid JSON: ${fault.message}`, lines.position(fault.offset));
-    throw new InputError(path, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof ScanError) throw new InputError(path, `invalid JSON: ${e.message}`, lines.position(e.offset));
+    throw e;
   }
   const collision = findCaseCollision(value);
   if (collision) {
@@ -73,14 +72,9 @@ export function readSource(path: string, content: Uint8Array | string): SourceFi
     const at = locatePointers(text, [pointer]).get(pointer)!;
     throw new InputError(
       path,
-      `the keys '${clip(collision.first)}' and '${clip(collision.second)}' differ only in case; ARM reads them as one property (the last wins), so the file is refused rather than read differently`,
+      `the keys '${quoteKey(collision.first)}' and '${quoteKey(collision.second)}' differ only in case; ARM reads them as one property (the last wins), so the file is refused rather than read differently`,
       lines.position(at.keyStart),
     );
   }
   return new SourceFile(path, text, value, detectKind(value));
-}
-
-/** A key as quoted in a message: at most 80 characters, control characters shown as escapes. */
-function clip(key: string): string {
-  return JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key).slice(1, -1);
 }

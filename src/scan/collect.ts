@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { compileGlob } from "../config/index.js";
+import { fsFault } from "../node/index.js";
 import { IgnoreRules } from "./gitignore.js";
 
 /** Which files a directory walk keeps: globs relative to `baseDir` (forward slashes). */
@@ -60,7 +61,7 @@ export function collectFiles(paths: readonly string[], selection: FileSelection 
     try {
       names = readdirSync(dir).sort();
     } catch (e) {
-      errors.push({ path: dir, message: `cannot list directory: ${(e as Error).message}` });
+      errors.push({ path: dir, message: `cannot list directory: ${fsFault(e)}` });
       return;
     }
     for (const name of names) {
@@ -77,7 +78,7 @@ export function collectFiles(paths: readonly string[], selection: FileSelection 
       st = statSync(p, { throwIfNoEntry: false });
     } catch (e) {
       // A symbolic-link loop, a path through a file (`ok.json/x.json`): this path is one error, the others go on.
-      errors.push({ path: p, message: `cannot read path: ${(e as NodeJS.ErrnoException).code ?? "unknown error"}` });
+      errors.push({ path: p, message: `cannot read path: ${fsFault(e)}` });
       continue;
     }
     if (!st) errors.push({ path: p, message: "no such file or directory" });
@@ -92,7 +93,7 @@ function statEntry(path: string, errors: CollectError[]): Stats | undefined {
   try {
     return lstatSync(path, { throwIfNoEntry: false });
   } catch (e) {
-    errors.push({ path, message: `cannot read path: ${(e as NodeJS.ErrnoException).code ?? "unknown error"}` });
+    errors.push({ path, message: `cannot read path: ${fsFault(e)}` });
     return undefined;
   }
 }

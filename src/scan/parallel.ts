@@ -4,8 +4,12 @@ import type { FileResult } from "../model/index.js";
 import type { ScanInput } from "./scanner.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
-// A worker's JavaScript heap; the policy engine's WebAssembly memory is capped at 1 GiB on its own.
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
+/**
+ * A worker's JavaScript heap (V8's old generation, where a scan's large values live); the policy
+ * engine's WebAssembly memory is capped at 1 GiB on its own. The other limits keep a file far below
+ * it: this is the backstop that turns a scan we failed to bound into an error of the worker's files.
+ */
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 /** Files a worker is handed at a time: few enough to share the tail evenly, enough to keep messages rare. */
 const BATCH = 4;
@@ -34,6 +38,7 @@ export async function scanShared(
   input: ScanInput,
   scanHere: (file: string) => FileResult,
   onResult?: (done: number) => void,
+  workerEntry: URL = WORKER_URL, // tests hand in a stand-in that runs out of heap
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
   let claimed = 0;
@@ -53,7 +58,7 @@ export async function scanShared(
     { length: helpers },
     () =>
       new Promise<void>((resolve) => {
-        const worker = new Worker(WORKER_URL, { workerData: { options: cloneable, module, files, input }, resourceLimits: WORKER_LIMITS });
+        const worker = new Worker(workerEntry, { workerData: { options: cloneable, module, files, input }, resourceLimits: WORKER_LIMITS });
         idle.add(worker);
         let stopping = false;
         const inFlight: number[][] = []; // batches sent and not yet answered, oldest first
@@ -90,7 +95,9 @@ export async function scanShared(
           if (inFlight.length === 0) return stop();
           idle.delete(worker);
         });
-        worker.once("error", (e) => lost(e.message));
+        worker.once("error", (e: NodeJS.ErrnoException) =>
+          lost(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `ran out of its ${WORKER_LIMITS.maxOldGenerationSizeMb} MiB heap` : e.message),
+        );
         worker.once("exit", (code) => (stopping ? resolve() : lost(`exit code ${code}`)));
         stoppers.push((evenIfBusy) => (evenIfBusy || idle.has(worker)) && stop());
       }),

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -8,6 +7,7 @@ import { DEFAULT_LIMITS, MAX_POLICY_INPUT_BYTES } from "../../src/arm/limits.js"
 import { loadConfig } from "../../src/node/index.js";
 import { createScanner } from "../../src/index.js";
 import { describeForeignError } from "../../src/pipeline/foreign-errors.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Classes 2, 3 and 7 of the hostile-input suite: work charged by the size of what it touches,
 // documented limits honoured at and just past their values, foreign errors said in our words.
@@ -180,7 +180,7 @@ test("foreign errors become messages naming the stage and the limit", () => {
 });
 
 test("a YAML alias bomb in the configuration is refused naming the file and the limit", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-yaml-"));
+  const dir = tempDir("acs-yaml-");
   const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
   for (const [prev, name] of [
     ["a", "b"],

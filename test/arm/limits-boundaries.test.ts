@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -22,6 +21,7 @@ import { MAX_ALIAS_COUNT, MAX_CONFIG_BYTES } from "../../src/node/index.js";
 import { loadConfig } from "../../src/node/index.js";
 import { readSource } from "../../src/reader/index.js";
 import { MAX_JSON_DEPTH } from "../../src/reader/json-structure.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Every limit in docs/security.md, at its value (accepted) and just past it (refused, naming it:
 // thrown for the whole file, or an error of the one part that exceeds it).
@@ -159,7 +159,7 @@ test(`JSON nesting: ${MAX_JSON_DEPTH} levels`, () => {
 });
 
 test(`configuration: ${MAX_CONFIG_BYTES} bytes, fewer than ${MAX_ALIAS_COUNT} alias expansions`, () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-config-limits-"));
+  const dir = tempDir("acs-config-limits-");
   const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
   const padded = (bytes: number) => `failOn: high\n${"#".repeat(bytes - 14)}\n`;
   loadConfig(write("at.yaml", padded(MAX_CONFIG_BYTES)), new Map());

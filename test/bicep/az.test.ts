@@ -1,9 +1,9 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cliIn, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // The `az bicep` fallback: no --bicep, no `bicep` on PATH, only `az`. The stand-in az
 // (fixtures/bicep/bin-az/az) accepts only the command lines real az accepts and refuses to do
@@ -11,14 +11,14 @@ import { cliIn, repoPath } from "../helpers.js";
 const fixtures = repoPath("fixtures/bicep");
 
 function copy(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-az-"));
+  const dir = tempDir("acs-bicep-az-");
   cpSync(join(fixtures, name), join(dir, name), { recursive: true });
   return join(dir, name);
 }
 
 /** An Azure CLI configuration folder, with az's own Bicep CLI installed or not. */
 function azConfig(withBicep: boolean): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-azconfig-"));
+  const dir = tempDir("acs-azconfig-");
   if (withBicep) {
     mkdirSync(join(dir, "bin"));
     writeFileSync(join(dir, "bin", "bicep"), "#!/bin/sh\nexit 0\n");

@@ -1,13 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { azHasBicep, compileArguments, findBicepCli } from "../../src/bicep/compiler.js";
 import { parseDiagnostics } from "../../src/bicep/diagnostics.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 function executables(...names: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-path-"));
+  const dir = tempDir("acs-bicep-path-");
   for (const name of names) {
     writeFileSync(join(dir, name), "#!/bin/sh\nexit 0\n");
     chmodSync(join(dir, name), 0o755);
@@ -51,7 +51,7 @@ test("command lines: the documented --stdout forms with --no-restore, for bicep 
 });
 
 test("az's own Bicep CLI: in its configuration folder, or a bicep on PATH; else az would download one", () => {
-  const config = mkdtempSync(join(tmpdir(), "acs-azconfig-"));
+  const config = tempDir("acs-azconfig-");
   assert.is(azHasBicep({ AZURE_CONFIG_DIR: config, PATH: executables("az") }), false);
   assert.is(azHasBicep({ AZURE_CONFIG_DIR: config, PATH: executables("az", "bicep") }), true);
   mkdirSync(join(config, "bin"));

@@ -1,20 +1,20 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { BicepSupport } from "../../src/bicep/support.js";
 import { createScanner, loadConfig, type Finding } from "../../src/index.js";
 import { cliIn, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const fixtures = repoPath("fixtures/bicep");
 const stub = join(fixtures, "bin", "bicep");
 
 /** A copy of a fixture folder (tests write logs and edits beside the sources). */
 function copy(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-"));
+  const dir = tempDir("acs-bicep-");
   cpSync(join(fixtures, name), join(dir, name), { recursive: true });
   return join(dir, name);
 }
@@ -168,6 +168,21 @@ test("suppressions in Bicep comments: applied with justification, expired, inval
   );
 });
 
+test("a Bicep disable-next-line naming no rule says so, with the id it likely means, as metadata suppressions do", () => {
+  const dir = copy("symbolic");
+  const main = join(dir, "main.bicep");
+  writeFileSync(main, readFileSync(main, "utf8").replace("disable-next-line ACS-NET-002:", "disable-next-line ACS-NET-02:"));
+  appendFileSync(main, "// acs-baseline-disable-next-line ACS-NOPE-*: no such rules\n");
+  const result = createScanner({ bicep: { path: stub } }).scanFile(main, { parameterFiles: [] });
+  const about = (rule: string) => result.notices.filter((n) => n.message.includes(`suppression of ${rule} `)).map((n) => `${n.kind}: ${n.message}`);
+  assert.equal(about("ACS-NET-02"), [
+    `suppression-invalid: ${main}:72: the suppression of ACS-NET-02 names no rule of acs-baseline (did you mean ACS-NET-002?), so it suppresses nothing`,
+  ]);
+  assert.equal(about("ACS-NOPE-*"), [
+    `suppression-invalid: ${main}:${readFileSync(main, "utf8").split("\n").length - 1}: the suppression of ACS-NOPE-* names no rule of acs-baseline, so it suppresses nothing`,
+  ]);
+});
+
 test("compiled JSON beside its .bicep is reported at the Bicep lines, once per template in a tree", () => {
   const scanner = createScanner({ bicep: { path: join(fixtures, "missing-compiler") } });
   const json = scanner.scanFile(join(fixtures, "modules", "main.json"));
@@ -224,18 +239,17 @@ test("compile time: 120 s unless configured; a compile within the time is accept
   // and to refuse it past one.
   assert.is(new BicepSupport().compileTimeoutMs, 120_000);
   assert.is(new BicepSupport({ timeoutMs: 500 }).compileTimeoutMs, 500);
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-slow-"));
+  const dir = tempDir("acs-bicep-slow-");
   const slow = join(dir, "bicep");
   writeFileSync(slow, `#!/bin/sh\nsleep 1\nexec ${JSON.stringify(stub)} "$@"\n`);
   chmodSync(slow, 0o755);
   const compile = (timeoutMs: number) => createScanner({ bicep: { path: slow, timeoutMs } }).scanFile(join(fixtures, "modules", "modules", "comms.bicep"));
   assert.is(compile(60_000).error, undefined);
   assert.match(compile(500).error!.message, /the Bicep compiler did not finish within 0\.5 s/);
-  rmSync(dir, { recursive: true });
 });
 
 test("compile errors: the first 10 diagnostics are quoted, the rest counted", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-errors-"));
+  const dir = tempDir("acs-bicep-errors-");
   const failing = (n: number) => {
     const cli = join(dir, `bicep-${n}`);
     writeFileSync(cli, `#!/bin/sh\nfor i in $(seq 1 ${n}); do echo "$2(1,$i) : Error BCP018: error $i" >&2; done\nexit 1\n`);
@@ -247,11 +261,10 @@ test("compile errors: the first 10 diagnostics are quoted, the rest counted", ()
   const past = failing(11);
   assert.match(past, /failed with 11 errors: .*BCP018: error 10; and 1 more$/);
   assert.not.match(past, "error 11");
-  rmSync(dir, { recursive: true });
 });
 
 test("configuration: bicep.timeoutSeconds from 1 to 3600", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-timeout-"));
+  const dir = tempDir("acs-bicep-timeout-");
   const load = (seconds: number) => {
     writeFileSync(join(dir, "c.yaml"), `bicep:\n  timeoutSeconds: ${seconds}\n`);
     return loadConfig(join(dir, "c.yaml"), new Map()).options.bicep?.timeoutMs;
@@ -260,11 +273,10 @@ test("configuration: bicep.timeoutSeconds from 1 to 3600", () => {
   assert.is(load(3600), 3_600_000);
   assert.throws(() => load(0), /timeoutSeconds/);
   assert.throws(() => load(3601), /timeoutSeconds/);
-  rmSync(dir, { recursive: true });
 });
 
 test("the compiler's output is accepted at 16 MiB and refused one byte past it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-big-"));
+  const dir = tempDir("acs-bicep-big-");
   const json = '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}';
   const run = (bytes: number) => {
     const big = join(dir, `bicep-${bytes}`);
@@ -278,7 +290,7 @@ test("the compiler's output is accepted at 16 MiB and refused one byte past it",
 });
 
 test("the compiler's diagnostics are accepted at 1 MiB and refused one byte past it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-bicep-noisy-"));
+  const dir = tempDir("acs-bicep-noisy-");
   const run = (bytes: number) => {
     const noisy = join(dir, `bicep-${bytes}`);
     writeFileSync(noisy, `#!/bin/sh\nhead -c ${bytes} /dev/zero | tr '\\0' 'w' >&2\nexec ${JSON.stringify(stub)} "$@"\n`);
@@ -345,7 +357,7 @@ test("CLI: --bicep, bicep on PATH, exit codes, and SARIF with Bicep locations th
   assert.equal([...uris].sort(), ["modules/comms.bicep", "modules/email.bicep", "modules/sender.bicep"]);
   const related = sarif.runs[0].results.find((x: { ruleId: string; relatedLocations?: unknown[] }) => x.ruleId === "ACS-IAM-001" && x.relatedLocations);
   assert.is(related.relatedLocations[0].physicalLocation.artifactLocation.uri, "main.bicep");
-  const out = mkdtempSync(join(tmpdir(), "acs-bicep-sarif-"));
+  const out = tempDir("acs-bicep-sarif-");
   writeFileSync(join(out, "scan.sarif"), r.stdout);
   const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
   execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });

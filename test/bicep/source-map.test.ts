@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readBicepFile } from "../../src/bicep/source-file.js";
 import { BicepSourceMap } from "../../src/bicep/source-map.js";
 import { repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const dir = repoPath("fixtures/bicep");
 const mapOf = (name: string) => {
@@ -66,7 +66,7 @@ test("loops laid out by bicep format (`[` then `for` on the next line): properti
 });
 
 test("a module path that is not a regular file stops the mapping at the module statement", () => {
-  const tmp = mkdtempSync(join(tmpdir(), "acs-bicep-map-"));
+  const tmp = tempDir("acs-bicep-map-");
   cpSync(join(dir, "modules"), tmp, { recursive: true });
   rmSync(join(tmp, "modules", "comms.bicep"));
   mkdirSync(join(tmp, "modules", "comms.bicep")); // a directory where the module should be

@@ -1,18 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { actionArgs, fitStepSummary, runGithubAction, STEP_SUMMARY_LIMIT } from "../../src/ci/github-action.js";
 import { repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const action = parse(readFileSync(repoPath("action.yml"), "utf8"));
 
 /** A fake runner: a workspace holding infra/main.json, and the files GitHub hands a step. */
 function runner(inputs: Record<string, string>): { env: Record<string, string>; workspace: string; summary: string; output: string } {
-  const root = mkdtempSync(join(tmpdir(), "acs-gha-"));
+  const root = tempDir("acs-gha-");
   const workspace = join(root, "work");
   mkdirSync(join(workspace, "infra"), { recursive: true });
   mkdirSync(join(root, "temp"));
@@ -124,6 +124,21 @@ test("a clean scan exits 0; a usage error exits 2 and says so in the job summary
   assert.is(await runGithubAction(bad.env, quiet), 2);
   assert.match(readFileSync(bad.summary, "utf8"), /did not run[\s\S]*--fail-on must be one of/);
   assert.equal(outputs(bad.output), { "exit-code": "2", "sarif-file": "" });
+});
+
+test("the step's scratch directory in RUNNER_TEMP is removed after a scan, and when the step fails to start", async () => {
+  const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+  const ran = runner({ paths: "infra" });
+  assert.is(await runGithubAction(ran.env, quiet), 1);
+  assert.equal(readdirSync(ran.env["RUNNER_TEMP"]!), []);
+  const gone = runner({ paths: "infra" });
+  gone.env["GITHUB_WORKSPACE"] = join(gone.workspace, "missing");
+  const failed = await runGithubAction(gone.env, quiet).then(
+    () => "",
+    (e: Error) => e.message,
+  );
+  assert.match(failed, /ENOENT/);
+  assert.equal(readdirSync(gone.env["RUNNER_TEMP"]!), []);
 });
 
 test("the step's entry script exits with the CLI's code", () => {

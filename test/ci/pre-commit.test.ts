@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { cliRun, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const hooks = parse(readFileSync(repoPath(".pre-commit-hooks.yaml"), "utf8")) as Array<Record<string, unknown>>;
 const hook = hooks.find((h) => h["id"] === "acs-baseline")!;
@@ -26,7 +26,7 @@ test("the hook: a node hook over .json, .jsonc, .bicep and .bicepparam files, ru
 });
 
 test("run as pre-commit would: the staged names that match `files`, appended to the entry, in the repository root", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-pre-commit-"));
+  const dir = tempDir("acs-pre-commit-");
   mkdirSync(join(dir, "infra"));
   cpSync(repoPath("fixtures/cli/fanout"), join(dir, "infra", "app"), { recursive: true });
   cpSync(repoPath("fixtures/cli/compliant.json"), join(dir, "infra", "ok.json"));

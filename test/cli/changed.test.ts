@@ -1,17 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cliRun, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
 
 /** A git repository with two template groups, a compliant template and a JSON file that is no template, all committed. */
 function repository(): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-changed-"));
+  const dir = tempDir("acs-changed-");
   mkdirSync(join(dir, "infra"));
   cpSync(repoPath("fixtures/cli/fanout"), join(dir, "infra", "app"), { recursive: true });
   cpSync(repoPath("fixtures/cli/linked"), join(dir, "infra", "linked"), { recursive: true });
@@ -67,7 +67,7 @@ test("--changed-since: paths narrow the scope; a change to no template scans not
 });
 
 test("--changed-since outside a git work tree, with an unknown ref or an option-like ref: a clear exit 2", async () => {
-  const plain = mkdtempSync(join(tmpdir(), "acs-nogit-"));
+  const plain = tempDir("acs-nogit-");
   const outside = await cliRun({ cwd: plain }, "scan", "--changed-since", "main");
   assert.is(outside.code, 2);
   assert.match(outside.stderr, /--changed-since needs a git work tree, and .* is not in one/);
@@ -105,7 +105,7 @@ test("--changed-since from a subdirectory, through a symbolic link to the work t
   const out = JSON.parse(sub.stdout);
   assert.is(out.summary.filesScanned, 2, "the renamed template and the new one, found from infra/");
   // A path naming the work tree through a symbolic link: git names real paths, the walk the linked ones.
-  const link = join(mkdtempSync(join(tmpdir(), "acs-link-")), "repo");
+  const link = join(tempDir("acs-link-"), "repo");
   symlinkSync(dir, link);
   assert.equal((await scanned(dir, "--changed-since", "HEAD", join(link, "infra"))).files, expected);
   const fromLink = (await scanned(join(link, "infra"), "--changed-since", "HEAD", ".")).files;
@@ -138,7 +138,7 @@ test("--changed-since: a new template git does not track yet counts as changed (
 });
 
 test("--changed-since with Bicep: a changed module brings in the Bicep file that uses it, both compiled and scanned", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-changed-bicep-"));
+  const dir = tempDir("acs-changed-bicep-");
   cpSync(repoPath("fixtures/bicep/modules"), join(dir, "infra"), { recursive: true });
   git(dir, "init", "-q", "-b", "main");
   git(dir, "add", "-A");

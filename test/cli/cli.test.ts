@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cli, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 test("the README example prints a finding with file:line:col and exits 1", async () => {
   const file = repoPath("examples/insecure-acs-workload.json");
@@ -28,7 +28,7 @@ test("malformed JSON exits 2 with a one-line reason and no stack trace", async (
 });
 
 test("one bad file does not stop the others; errors win over findings for the exit code", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-cli-"));
+  const dir = tempDir("acs-cli-");
   copyFileSync(repoPath("examples/insecure-acs-workload.json"), join(dir, "a.json"));
   writeFileSync(join(dir, "b.json"), "{ nope");
   copyFileSync(repoPath("fixtures/reader/not-a-template.json"), join(dir, "c.json"));

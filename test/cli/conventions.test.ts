@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { useColor } from "../../src/cli/color.js";
 import { loadConfig, ruleCatalog } from "../../src/index.js";
 import { cliRun, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const ESC = "\u001b[";
 const compliant = repoPath("fixtures/cli/compliant.json");
@@ -34,13 +34,13 @@ test("colour through the CLI: --color in a pipe, FORCE_COLOR in CI logs, --no-co
   assert.not.ok((await cliRun({ cwd: dir, tty: true, env: { NO_COLOR: "1" } }, "scan", insecure)).stdout.includes(ESC));
   assert.ok((await cliRun({ cwd: dir, tty: true }, "scan", insecure)).stdout.includes(ESC));
   assert.is((await cliRun({ cwd: dir }, "scan", insecure, "--color", "--no-color")).code, 2);
-  const out = mkdtempSync(join(tmpdir(), "acs-color-"));
+  const out = tempDir("acs-color-");
   await cliRun({ cwd: out }, "scan", insecure, "--color", "--format", "text=out.txt");
   assert.not.ok(readFileSync(join(out, "out.txt"), "utf8").includes(ESC));
 });
 
 test(".gitignore is honoured when walking directories (nested files, negation, directories), and --no-gitignore turns it off", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-gitignore-"));
+  const dir = tempDir("acs-gitignore-");
   mkdirSync(join(dir, ".git"));
   for (const sub of ["infra", "build/out", "infra/generated", "infra/keep"]) mkdirSync(join(dir, sub), { recursive: true });
   for (const f of ["infra/main.json", "build/out/main.json", "infra/generated/x.json", "infra/keep/y.json", "infra/skip.json", "infra/keep/local.json"])
@@ -64,13 +64,13 @@ test("the configuration schema has a stable $id at the project's repository; ini
   const pkg = JSON.parse(readFileSync(repoPath("package.json"), "utf8"));
   const repo = pkg.repository.url.replace(/^git\+https:\/\/github\.com\//, "").replace(/\.git$/, "");
   assert.is(schema.$id, `https://raw.githubusercontent.com/${repo}/main/schemas/config.schema.json`);
-  const dir = mkdtempSync(join(tmpdir(), "acs-init-"));
+  const dir = tempDir("acs-init-");
   assert.is((await cliRun({ cwd: dir }, "init")).code, 0);
   const written = readFileSync(join(dir, ".acs-baseline.yaml"), "utf8");
   assert.is(written.split("\n")[0], `# yaml-language-server: $schema=${schema.$id}`);
   const rules = new Map(ruleCatalog().rules.map((r) => [r.id, r]));
   assert.ok(loadConfig(join(dir, ".acs-baseline.yaml"), rules), "still a valid configuration");
-  const installed = mkdtempSync(join(tmpdir(), "acs-init-local-"));
+  const installed = tempDir("acs-init-local-");
   mkdirSync(join(installed, "node_modules/acs-baseline/schemas"), { recursive: true });
   copyFileSync(repoPath("schemas/config.schema.json"), join(installed, "node_modules/acs-baseline/schemas/config.schema.json"));
   await cliRun({ cwd: installed }, "init");

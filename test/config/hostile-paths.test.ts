@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { rulesById } from "../../src/catalog/index.js";
 import { loadCatalog, loadConfig, readBaseline } from "../../src/node/index.js";
 import { thrownMessage as message } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Class 5 of the hostile-input suite for the files the configuration reads or names: the
 // configuration file itself, the baseline it names and the Bicep CLI it names. A pull request can
@@ -16,7 +16,7 @@ import { thrownMessage as message } from "../helpers.js";
 const rules = rulesById(loadCatalog());
 
 test("a configuration that is a FIFO, a device or a link to one is refused without waiting or reading", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-config-kind-"));
+  const dir = tempDir("acs-config-kind-");
   execFileSync("mkfifo", [join(dir, "fifo.yaml")]);
   symlinkSync("/dev/zero", join(dir, ".acs-baseline.yaml"));
   assert.match(
@@ -30,7 +30,7 @@ test("a configuration that is a FIFO, a device or a link to one is refused witho
 });
 
 test("a baseline that is a FIFO, a device, too large, not JSON or not a baseline is one clear error that quotes nothing", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-baseline-kind-"));
+  const dir = tempDir("acs-baseline-kind-");
   execFileSync("mkfifo", [join(dir, "fifo.json")]);
   writeFileSync(join(dir, "secret.txt"), "root:x:0:0:s3cr3t\n");
   writeFileSync(join(dir, "null.json"), "null");
@@ -58,7 +58,7 @@ test("a baseline that is a FIFO, a device, too large, not JSON or not a baseline
 });
 
 test("a baseline of exactly 16 MiB is read; one byte more is refused", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-baseline-size-"));
+  const dir = tempDir("acs-baseline-size-");
   const json = '{"schemaVersion": 1, "findings": [{"fingerprint": "abc"}]}';
   const padded = (bytes: number) => Buffer.concat([Buffer.from(json), Buffer.alloc(bytes - json.length, 0x20)]);
   writeFileSync(join(dir, "at.json"), padded(16 * 1024 * 1024));
@@ -71,8 +71,8 @@ test("a baseline of exactly 16 MiB is read; one byte more is refused", () => {
 });
 
 test("a Bicep CLI the configuration names inside its own tree is not run; outside it, or on PATH, it is", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-config-bicep-"));
-  const outside = mkdtempSync(join(tmpdir(), "acs-tools-"));
+  const dir = tempDir("acs-config-bicep-");
+  const outside = tempDir("acs-tools-");
   mkdirSync(join(dir, "tools"));
   writeFileSync(join(dir, "tools", "bicep"), "#!/bin/sh\necho pwned\n");
   chmodSync(join(dir, "tools", "bicep"), 0o755);

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { compositeFormat } from "../../src/arm/expressions/functions/format.js";
+import { Unknown, expandTemplate, type JsonObject } from "../../src/arm/index.js";
 import { readInlineSuppressions } from "../../src/config/index.js";
 import { readDirectives } from "../../src/bicep/suppressions.js";
 import { parseBicepFile } from "../../src/bicep/source-file.js";
@@ -30,6 +31,23 @@ test("the format() placeholder reader is linear over long runs of spaces", () =>
   assert.throws(() => compositeFormat(`{0${" ".repeat(RUN)}x}`, ["a"]), /invalid placeholder/);
   assert.is(compositeFormat(`{0${" ".repeat(RUN)}}`, ["a"]), "a");
   assert.is(compositeFormat("{0 , 3 :D2}|{1,-3}|", [7, "b"]), " 07|b  |");
+});
+
+test("the format() pieces of a value with unknown arguments are read in linear time over many open placeholders", () => {
+  const output = (format: string) => {
+    const template = {
+      $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      parameters: { p: { type: "string" } },
+      resources: [],
+      outputs: { o: { type: "string", value: `[format('${format}', parameters('p'))]` } },
+    };
+    return expandTemplate("t.json", template as unknown as JsonObject).outputs[0]!.value as Unknown;
+  };
+  for (const open of ["{0,", "{0:"]) assert.ok(output(open.repeat(RUN / 3)) instanceof Unknown, open);
+  const u = output("https://{0}.{{x}}.{1,4}");
+  assert.is(u.facts.prefix, undefined, "{1} has no argument: nothing is known of the result");
+  assert.is(output("https://{0}.{{x}}").facts.prefix, "https://");
+  assert.is(output("https://{0}.{{x}}").facts.suffix, ".{x}");
 });
 
 test("a .gitignore line of many spaces then more is trimmed in linear time, an escaped space kept", () => {

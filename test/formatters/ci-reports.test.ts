@@ -1,12 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { type Finding, type ScanReport } from "../../src/index.js";
 import { cliRun, repoPath } from "../helpers.js";
 import { report, root, scanner } from "./sample-report.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
 const schemas = (name: string) => JSON.parse(readFileSync(repoPath(`test/formats/schemas/${name}`), "utf8"));
@@ -196,7 +196,7 @@ test("links: SARIF helpUri and the text output point at the rule's own page in d
 
 /** A scratch project as a CI checkout: infra/main.json (the insecure example). */
 function checkout(): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-ci-report-"));
+  const dir = tempDir("acs-ci-report-");
   mkdirSync(join(dir, "infra"));
   copyFileSync(repoPath("examples/insecure-acs-workload.json"), join(dir, "infra", "main.json"));
   return dir;

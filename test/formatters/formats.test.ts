@@ -1,18 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner, formatReport } from "../../src/index.js";
 import { repoPath } from "../helpers.js";
 import { report, root, scanner } from "./sample-report.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const render = (name: string) => scanner.format(report, name, { baseDir: root });
 
 test("SARIF passes Microsoft's validator with its GitHub code-scanning rules, with no error", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-sarif-"));
+  const dir = tempDir("acs-sarif-");
   writeFileSync(join(dir, "scan.sarif"), render("sarif"));
   const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
   execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(dir, "validation.sarif"), join(dir, "scan.sarif")], { stdio: "pipe" });

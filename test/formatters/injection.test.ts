@@ -1,37 +1,23 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createScanner } from "../../src/index.js";
 import { lineStart, markdownCode, sarifText, uriPath, xmlText } from "../../src/formatters/escape.js";
 import { errorResult } from "../../src/pipeline/index.js";
+import { tempDir } from "../../scripts/temp-dir.js";
+import { hostileReport } from "./hostile-report.js";
 
 // Class 6 of the hostile-input suite: every formatter escapes everything it did not write itself.
 
 const HOSTILE_NAME = "acs\n::error title=pwned::owned\r::stop-commands::tok\u001b[32m✔ passed\u001b[0m\u009b2J <!-- |x| `c` \ufffe\uffff\ud800 \u202eevil";
-const dir = mkdtempSync(join(tmpdir(), "acs-inject-"));
-const file = join(dir, "a#frag?q=1 [x]%.json");
-writeFileSync(
-  file,
-  JSON.stringify({
-    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-    contentVersion: "1.0.0.0",
-    resources: [
-      {
-        type: "Microsoft.Communication/communicationServices",
-        apiVersion: "2025-05-01",
-        name: HOSTILE_NAME,
-        location: "global",
-        properties: { dataLocation: "Europe", disableLocalAuth: false, publicNetworkAccess: "{0}}{" },
-      },
-    ],
-  }),
-);
-const scanner = createScanner();
-const report = scanner.scanPaths([file, join(dir, "missing\n::error::x.json")]);
+const { dir, file, scanner, report } = hostileReport({
+  fileName: "a#frag?q=1 [x]%.json",
+  missingName: "missing\n::error::x.json",
+  resourceName: HOSTILE_NAME,
+  properties: { dataLocation: "Europe", disableLocalAuth: false, publicNetworkAccess: "{0}}{" },
+});
 const render = (format: string) => scanner.format(report, format, { baseDir: dir });
 
 test("the hostile name reaches the report (the test would catch nothing otherwise)", () => {
@@ -74,7 +60,7 @@ test("JUnit: well-formed XML 1.0 whatever the input holds", () => {
 
 /** Runs Microsoft's SARIF validator with its GitHub rules; returns the results at level error. */
 function validatorErrors(sarif: string): unknown[] {
-  const out = mkdtempSync(join(tmpdir(), "acs-sarif-validate-"));
+  const out = tempDir("acs-sarif-validate-");
   writeFileSync(join(out, "scan.sarif"), sarif);
   const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
   execFileSync(multitool, ["validate", "--rule-kind", "Sarif;Gh", "--output", join(out, "validation.sarif"), join(out, "scan.sarif")], { stdio: "pipe" });

@@ -1,10 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createScanner } from "../../src/index.js";
 import { FORMAT_NAMES } from "../../src/formatters/index.js";
+import { hostileReport } from "./hostile-report.js";
 
 // Class 6, second round: CI runners read a logging command anywhere in a line (Azure Pipelines'
 // agent `##vso[`, GitHub's runner `##[`), found with .NET's culture-sensitive IndexOf, which skips
@@ -20,27 +17,14 @@ const COMMANDS = [
   "#\u200b#[set-output name=x;]zero width",
 ];
 const HOSTILE = COMMANDS.join(" ");
-const dir = mkdtempSync(join(tmpdir(), "acs-logcmd-"));
-const file = join(dir, "##vso[task.setvariable variable=F]x.json");
-writeFileSync(
-  file,
-  JSON.stringify({
-    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-    contentVersion: "1.0.0.0",
-    parameters: { p: { type: "string", allowedValues: ["a"], defaultValue: HOSTILE } },
-    resources: [
-      {
-        type: "Microsoft.Communication/communicationServices",
-        apiVersion: "2025-05-01",
-        name: HOSTILE,
-        location: "global",
-        properties: { dataLocation: HOSTILE, disableLocalAuth: false, publicNetworkAccess: "[parameters('p')]" },
-      },
-    ],
-  }),
-);
-const scanner = createScanner({ suppressions: [{ rule: "ACS-IAM-001", justification: HOSTILE }] });
-const report = scanner.scanPaths([file, join(dir, "missing ##[error]x.json")]);
+const { dir, scanner, report } = hostileReport({
+  fileName: "##vso[task.setvariable variable=F]x.json",
+  missingName: "missing ##[error]x.json",
+  resourceName: HOSTILE,
+  properties: { dataLocation: HOSTILE, disableLocalAuth: false, publicNetworkAccess: "[parameters('p')]" },
+  parameters: { p: { type: "string", allowedValues: ["a"], defaultValue: HOSTILE } },
+  options: { suppressions: [{ rule: "ACS-IAM-001", justification: HOSTILE }] },
+});
 
 // What a runner would find once invisible characters are skipped, as its culture-sensitive IndexOf does.
 const visible = (line: string) => line.replace(/\p{Default_Ignorable_Code_Point}/gu, "");

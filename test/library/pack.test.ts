@@ -1,14 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Packs the package as npm would publish it, installs the tarball into an empty project, and uses
 // it there: no Go, no OPA, no repository files, just what the package ships.
-const work = mkdtempSync(join(tmpdir(), "acs-pack-"));
+const work = tempDir("acs-pack-");
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 test("npm pack output installs into an empty project and scans there (ESM, CommonJS, TypeScript)", () => {

@@ -16,6 +16,7 @@ const RANKS: Record<string, number> = {
   judge: 6.5,
   evidence: 6.7, // every evaluation: a verdict per rule and applicable resource, from the judged findings
   pipeline: 8, // the pure core composed: sources in, report out
+  "public-api.ts": 8.5, // what both library entries export: the model, options and formats
   browser: 9, // the library for runtimes without Node: the pure core, the policy handed in
   catalog: 1,
   reader: 2,

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cli, repoPath } from "../helpers.js";
 import { browserUnavailable, launchChromium, reportSkip, testOutputDir } from "../support/chromium.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "acs-html-"));
+const dir = tempDir("acs-html-");
 const htmlPath = join(dir, "report.html");
 const targets = [repoPath("examples"), repoPath("fixtures/rules/ACS-IAM-001"), repoPath("fixtures/bicep/modules/main.bicep")];
 

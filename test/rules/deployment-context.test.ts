@@ -1,16 +1,16 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cliRun, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // resourceGroup().location is never guessed: unknown without a deployment context, judged with one.
 
 const FIXTURE = "fixtures/rules/ACS-DATA-001/unknown-resource-group-location.json";
 
 async function dataLocationStatus(config: string): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), "acs-context-"));
+  const dir = tempDir("acs-context-");
   copyFileSync(repoPath(FIXTURE), join(dir, "main.json"));
   writeFileSync(join(dir, ".acs-baseline.yaml"), config);
   const r = await cliRun({ cwd: dir }, "scan", ".", "--format", "json");

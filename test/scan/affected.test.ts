@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { affectedTemplates, linkedFiles, templatesOfParameterFile } from "../../src/scan/affected.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const TEMPLATE =
   '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] }';
@@ -13,7 +13,7 @@ const linking = (path: string) =>
   `{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "m", "properties": { "mode": "Incremental", "templateLink": { "relativePath": ${JSON.stringify(path)} } } }] }`;
 
 function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "acs-affected-"));
+  const dir = tempDir("acs-affected-");
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, ".."), { recursive: true });
     writeFileSync(join(dir, name), text);

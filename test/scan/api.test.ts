@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { test } from "uvu";
@@ -9,6 +8,7 @@ import { MAX_SOURCE_BYTES } from "../../src/reader/index.js";
 import { scanShared } from "../../src/scan/parallel.js";
 import { Scanner } from "../../src/scan/index.js";
 import { repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // The Node API's size cap, parameter files, progress and worker threads, each through the API.
 
@@ -58,7 +58,7 @@ test("progress: from 0 of all files, one step per file, to all of them", async (
 });
 
 test("a worker that dies costs the files it held, each an error; the run goes on and keeps its order", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-workers-"));
+  const dir = tempDir("acs-workers-");
   const files = Array.from({ length: 40 }, (_, i) => {
     const file = join(dir, `t${String(i).padStart(2, "0")}.json`);
     copyFileSync(repoPath("fixtures/cli/compliant.json"), file);

@@ -1,15 +1,15 @@
-import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { linkedTemplatePath, pairedParameterFiles } from "../../src/scan/companions.js";
 import { directoryIndex } from "../../src/node/index.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 const names = (files: string[]) => files.map((f) => basename(f));
 
 test("parameter files pair with their template by name", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-pair-"));
+  const dir = tempDir("acs-pair-");
   for (const f of [
     "main.json",
     "main.parameters.json",
@@ -31,7 +31,7 @@ test("parameter files pair with their template by name", () => {
 });
 
 test("a parameter file added later is seen", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-pair-"));
+  const dir = tempDir("acs-pair-");
   writeFileSync(join(dir, "main.json"), "{}");
   assert.equal(pairedParameterFiles(join(dir, "main.json")), []);
   writeFileSync(join(dir, "main.parameters.json"), "{}");
@@ -41,7 +41,7 @@ test("a parameter file added later is seen", () => {
 });
 
 test("linked templates are read only from inside the scanned tree", () => {
-  const root = mkdtempSync(join(tmpdir(), "acs-link-"));
+  const root = tempDir("acs-link-");
   writeFileSync(join(root, "module.json"), "{}");
   assert.is(linkedTemplatePath(join(root, "main.json"), "module.json", [root]), join(root, "module.json"));
   assert.is(linkedTemplatePath(join(root, "main.json"), "../etc/passwd", [root]), undefined);
@@ -49,10 +49,13 @@ test("linked templates are read only from inside the scanned tree", () => {
 });
 
 test("a directory that cannot be listed is an error, not silently a directory without parameter files", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-pair-"));
+  const dir = tempDir("acs-pair-");
   const notADirectory = join(dir, "main.json"); // statSync succeeds, listing it fails (ENOTDIR); root may list any directory
   writeFileSync(notADirectory, "{}");
-  assert.throws(() => directoryIndex(new Map(), notADirectory, () => new Map(), new Map()), /cannot list the directory to pair parameter files: ENOTDIR/);
+  assert.throws(
+    () => directoryIndex(new Map(), notADirectory, () => new Map(), new Map()),
+    /cannot list the directory to pair parameter files: a part of the path is not a directory \(ENOTDIR\)/,
+  );
 });
 
 test.run();

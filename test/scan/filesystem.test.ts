@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, mkdirSync, openSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -9,6 +8,7 @@ import { MAX_SOURCE_BYTES } from "../../src/reader/index.js";
 import { linkedTemplatePath } from "../../src/scan/companions.js";
 import { readRegularFile, readRegularFileAsync } from "../../src/node/index.js";
 import { repoPath, thrownMessage as message } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Class 5 of the hostile-input suite: only regular files, only inside the scanned tree after
 // resolving links, a size cap enforced while reading, and one bad path is one error.
@@ -16,7 +16,7 @@ import { repoPath, thrownMessage as message } from "../helpers.js";
 const TEMPLATE = repoPath("fixtures/rules/ACS-IAM-001/fail-false.json");
 
 test("the size cap holds at its value and just past it, reading synchronously and not", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-cap-"));
+  const dir = tempDir("acs-cap-");
   writeFileSync(join(dir, "at.json"), Buffer.alloc(MAX_SOURCE_BYTES, 0x20));
   writeFileSync(join(dir, "past.json"), Buffer.alloc(MAX_SOURCE_BYTES + 1, 0x20));
   assert.is(readRegularFile(join(dir, "at.json")).byteLength, MAX_SOURCE_BYTES);
@@ -46,7 +46,7 @@ test("devices and FIFOs are refused before anything is read", async () => {
     ),
     /a device/,
   );
-  const dir = mkdtempSync(join(tmpdir(), "acs-fifo-"));
+  const dir = tempDir("acs-fifo-");
   execFileSync("mkfifo", [join(dir, "pipe.json")]);
   assert.match(
     message(() => readRegularFile(join(dir, "pipe.json"))),
@@ -61,8 +61,8 @@ test("devices and FIFOs are refused before anything is read", async () => {
 });
 
 test("a linked template or paired parameter file that links out of the tree is not read", () => {
-  const root = mkdtempSync(join(tmpdir(), "acs-escape-"));
-  const outside = mkdtempSync(join(tmpdir(), "acs-outside-"));
+  const root = tempDir("acs-escape-");
+  const outside = tempDir("acs-outside-");
   writeFileSync(join(outside, "secret.json"), '{"parameters": {}, "contentVersion": "1.0.0.0", "secret": "s3cr3t"}');
   symlinkSync(join(outside, "secret.json"), join(root, "module.json"));
   assert.is(linkedTemplatePath(join(root, "main.json"), "module.json", [root]), undefined);
@@ -79,12 +79,19 @@ test("a linked template or paired parameter file that links out of the tree is n
 });
 
 test("one bad explicit path is one error; the other paths are still scanned", () => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-paths-"));
+  const dir = tempDir("acs-paths-");
   symlinkSync("loop-b", join(dir, "loop-a"));
   symlinkSync("loop-a", join(dir, "loop-b"));
   mkdirSync(join(dir, "sub"));
-  const report = createScanner().scanPaths([join(dir, "loop-a"), join(TEMPLATE, "x.json"), TEMPLATE]);
-  assert.equal(report.errors.map((e) => e.message).sort(), ["cannot read path: ELOOP", "cannot read path: ENOTDIR"]);
+  const long = join(dir, "x".repeat(5000), "t.json"); // past PATH_MAX
+  const report = createScanner().scanPaths([join(dir, "loop-a"), join(TEMPLATE, "x.json"), "nul\0.json", long, TEMPLATE]);
+  // In the scanner's words (the code kept for searching), never Node's message.
+  assert.equal(report.errors.map((e) => e.message).sort(), [
+    "cannot read path: a loop of symbolic links (ELOOP)",
+    "cannot read path: a part of the path is not a directory (ENOTDIR)",
+    "cannot read path: the path holds a character no file name can hold (ERR_INVALID_ARG_VALUE)",
+    "cannot read path: the path is too long (ENAMETOOLONG)",
+  ]);
   assert.is(report.summary.filesScanned, 1);
   assert.ok(report.findings.length > 0);
 });

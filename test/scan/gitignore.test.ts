@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { collectFiles } from "../../src/scan/collect.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 /**
  * A work tree with .gitignore files, walked by the scanner and listed by git itself: the JSON files
@@ -12,7 +12,7 @@ import { collectFiles } from "../../src/scan/collect.js";
  * excludes) must be exactly the ones the walk keeps.
  */
 function compareWithGit(gitignores: Record<string, string>, files: string[]): void {
-  const dir = mkdtempSync(join(tmpdir(), "acs-gitignore-git-"));
+  const dir = tempDir("acs-gitignore-git-");
   execFileSync("git", ["init", "-q"], { cwd: dir });
   for (const [at, text] of Object.entries(gitignores)) {
     mkdirSync(join(dir, at, ".."), { recursive: true });

@@ -2,6 +2,7 @@ import type { Value } from "../json.js";
 import { EvalError } from "../errors.js";
 import { namedPart, Unknown, type FiniteDomain, type UnknownFacts } from "../unknown.js";
 import { armString, deepUnknown } from "./values.js";
+import { parseComposite } from "./functions/format.js";
 
 /** Origins longer than this are dropped: identity is kept for the common short expressions only. */
 const MAX_ORIGIN = 512;
@@ -115,27 +116,28 @@ function concatPieces(args: readonly Value[]): Piece[] | undefined {
   return args.every((a) => typeof a === "string" || a instanceof Unknown) ? (args as Piece[]) : undefined;
 }
 
-const PLACEHOLDER = /\{\{|\}\}|\{(\d+)(?:,[^:}]*)?(:[^}]*)?\}/g;
-
 /** The pieces of `format(text, args...)`: its literal text and the arguments it places. */
 function formatPieces(args: readonly Value[]): Piece[] | undefined {
   const [text, ...values] = args;
   if (typeof text !== "string") return undefined;
+  let parsed: ReturnType<typeof parseComposite>;
+  try {
+    parsed = parseComposite(text);
+  } catch (e) {
+    if (e instanceof EvalError) return undefined;
+    throw e;
+  }
   const pieces: Piece[] = [];
-  let at = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    pieces.push(text.slice(at, m.index));
-    at = m.index + m[0].length;
-    if (m[1] === undefined) {
-      pieces.push(m[0][0]!);
+  for (const p of parsed) {
+    if (typeof p === "string") {
+      pieces.push(p);
       continue;
     }
-    const v = values[Number(m[1])];
-    if (v instanceof Unknown || typeof v === "string") pieces.push(v);
-    else if (v === undefined || m[2] !== undefined || (v !== null && typeof v === "object")) return undefined;
-    else pieces.push(armString(v));
+    const v = values[p.index];
+    if (v instanceof Unknown) pieces.push(v);
+    else if (v === undefined || (p.spec !== undefined && typeof v !== "string") || (v !== null && typeof v === "object")) return undefined;
+    else pieces.push(p.align < 0 ? armString(v).padEnd(-p.align) : armString(v).padStart(p.align));
   }
-  pieces.push(text.slice(at));
   return pieces;
 }
 

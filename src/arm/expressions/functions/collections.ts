@@ -4,6 +4,7 @@ import { Unknown } from "../../unknown.js";
 import { eager, MANY, type FunctionTable } from "../function-table.js";
 import { arr, armEquals, armString, boundedArray, boundedString, deepUnknown, equalityKey, int, obj, str, typeName } from "../values.js";
 import type { Env } from "../env.js";
+import { ScanError, parseJsonc } from "../../../reader/index.js";
 
 function lengthOf(fn: string, v: Value): number {
   if (typeof v === "string" || Array.isArray(v)) return v.length;
@@ -20,6 +21,19 @@ export function fromJson(v: unknown): Value {
     return out;
   }
   return v as Value;
+}
+
+/**
+ * JSON text read by a function (`json`, `base64ToJson`) as ARM reads it (Json.NET: comments, `\'`),
+ * nesting bounded as in files, a fault said in our words with its place.
+ */
+export function readJson(fn: string, text: string): Value {
+  try {
+    return fromJson(parseJsonc(text));
+  } catch (e) {
+    if (e instanceof ScanError) throw new EvalError(`${fn}: not valid JSON at character ${e.offset + 1}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** `union` of objects: later values win; nested objects are merged recursively; keys match case-insensitively. */
@@ -253,13 +267,6 @@ export const collectionFunctions: FunctionTable = {
     }
     return out;
   }),
-  json: eager(1, 1, ([s]) => {
-    try {
-      return fromJson(JSON.parse(str("json", s!)));
-    } catch (e) {
-      if (e instanceof EvalError) throw e;
-      throw new EvalError(`json: not valid JSON: ${(e as Error).message}`);
-    }
-  }),
+  json: eager(1, 1, ([s]) => readJson("json", str("json", s!))),
   null: eager(0, 0, () => null),
 };

@@ -11,36 +11,61 @@ import { armString } from "../values.js";
 // placeholder of a digit and a long run of spaces would otherwise backtrack quadratically).
 const PLACEHOLDER = /^(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s;
 
-export function compositeFormat(template: string, args: readonly Value[]): string {
-  let out = "";
+/** A placeholder of a composite format: the argument it places, its alignment and format string. */
+export interface Placeholder {
+  index: number;
+  align: number;
+  spec: string | undefined;
+}
+
+/**
+ * The pieces of a composite format, literal text and placeholders, in one linear pass (each `{`
+ * is matched with the next `}`, and the scan goes on after it). Throws `EvalError` when the
+ * template is malformed.
+ */
+export function parseComposite(template: string): Array<string | Placeholder> {
+  const pieces: Array<string | Placeholder> = [];
+  let text = "";
   let i = 0;
   while (i < template.length) {
     const ch = template[i]!;
     if (ch === "{" && template[i + 1] === "{") {
-      out += "{";
+      text += "{";
       i += 2;
     } else if (ch === "}" && template[i + 1] === "}") {
-      out += "}";
+      text += "}";
       i += 2;
     } else if (ch === "{") {
       const end = template.indexOf("}", i);
       if (end < 0) throw new EvalError("format: unclosed '{'");
       const m = PLACEHOLDER.exec(template.slice(i + 1, end));
       if (!m) throw new EvalError(`format: invalid placeholder '${clip(template.slice(i, end + 1))}'`);
-      const index = Number(m[1]);
-      if (index >= args.length) throw new EvalError(`format: placeholder {${index}} has no argument`);
-      let text = formatOne(args[index]!, m[3]);
       const align = m[2] === undefined ? 0 : Number(m[2]);
       if (Math.abs(align) > 10_000) throw new EvalError("format: alignment too large");
-      text = align < 0 ? text.padEnd(-align) : text.padStart(align);
-      out += text;
+      pieces.push(text, { index: Number(m[1]), align, spec: m[3] });
+      text = "";
       i = end + 1;
     } else if (ch === "}") {
       throw new EvalError("format: unmatched '}'");
     } else {
-      out += ch;
+      text += ch;
       i++;
     }
+  }
+  pieces.push(text);
+  return pieces;
+}
+
+export function compositeFormat(template: string, args: readonly Value[]): string {
+  let out = "";
+  for (const piece of parseComposite(template)) {
+    if (typeof piece === "string") {
+      out += piece;
+      continue;
+    }
+    if (piece.index >= args.length) throw new EvalError(`format: placeholder {${clip(String(piece.index))}} has no argument`);
+    const text = formatOne(args[piece.index]!, piece.spec);
+    out += piece.align < 0 ? text.padEnd(-piece.align) : text.padStart(piece.align);
   }
   return out;
 }

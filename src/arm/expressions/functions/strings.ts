@@ -2,7 +2,7 @@ import { EvalError } from "../../errors.js";
 import { Unknown } from "../../unknown.js";
 import { eager, MANY, type FunctionTable } from "../function-table.js";
 import { arr, armString, boundedArray, boundedString, deepUnknown, int, str } from "../values.js";
-import { fromJson } from "./collections.js";
+import { readJson } from "./collections.js";
 import { compositeFormat } from "./format.js";
 import { armGuid, uniqueString } from "./hash.js";
 import { fromBase64, toBase64, utf8Bytes, utf8Text } from "../../../portable/index.js";
@@ -106,14 +106,7 @@ export const stringFunctions: FunctionTable = {
   ),
   base64: eager(1, 1, ([s]) => toBase64(utf8Bytes(str("base64", s!)))),
   base64tostring: eager(1, 1, ([s]) => decodeBase64("base64ToString", str("base64ToString", s!))),
-  base64tojson: eager(1, 1, ([s]) => {
-    try {
-      return fromJson(JSON.parse(decodeBase64("base64ToJson", str("base64ToJson", s!))));
-    } catch (e) {
-      if (e instanceof EvalError) throw e;
-      throw new EvalError("base64ToJson: not JSON");
-    }
-  }),
+  base64tojson: eager(1, 1, ([s]) => readJson("base64ToJson", decodeBase64("base64ToJson", str("base64ToJson", s!)))),
   datauri: eager(1, 1, ([s]) => DATA_URI_PREFIX + toBase64(utf8Bytes(str("dataUri", s!)))),
   datauritostring: eager(1, 1, ([s]) => {
     const text = str("dataUriToString", s!);
