@@ -4,11 +4,12 @@
 /** The package's own name and version. */
 export const TOOL: { name: string; version: string } = { name: "acs-baseline", version: "0.1.0" };
 
-/** The project's public repository (package.json `repository`, without `git+` or `.git`). */
+/**
+ * Where the rule pages are linked from findings. A placeholder: the project has no public
+ * repository yet (package.json names none, rather than a made-up one), so these links lead nowhere
+ * until it has one.
+ */
 const REPOSITORY = "https://github.com/acs-baseline/acs-baseline";
-
-/** Where users read about the tool: the README (package.json `homepage`). */
-export const HOMEPAGE = "https://github.com/acs-baseline/acs-baseline#readme";
 
 /** The page of one rule in docs/rules on the default branch, as SARIF `helpUri` and text output link to it. */
 export function ruleDocUrl(ruleId: string): string {

@@ -4,11 +4,15 @@
  * the expander (a hostile one, or every `listKeys()` of 800 copies of a module): capturing a stack
  * for each (tens of microseconds) dominated such a scan.
  */
+/** The longest message of the expander's own errors. */
+const MAX_MESSAGE = 1000;
+
 class Stackless extends Error {
   constructor(message: string) {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    super(message);
+    // (a backstop: each value a message quotes is cut where it is quoted, at 100 to 300 characters)
+    super(message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message);
     Error.stackTraceLimit = stackTraceLimit;
   }
 }

@@ -14,7 +14,7 @@ import { Unknown, unknownId } from "./unknown.js";
 import { fromJson } from "./expressions/functions/collections.js";
 import { mergeUnknowns } from "./expressions/values.js";
 import { originOf } from "./expressions/derive.js";
-import { preview } from "./preview.js";
+import { MAX_QUOTED_EXPRESSION, clipText, preview } from "./preview.js";
 import { certainResourceCount } from "./resource-count.js";
 import { joinNames, nameSegments } from "./name-segments.js";
 
@@ -149,7 +149,7 @@ class Expansion {
       if (this.reported.has(f)) continue;
       this.reported.add(f);
       const at = f.pointer ?? pointer;
-      const message = `${f.expression} cannot be evaluated: ${f.message}; its value is unknown`;
+      const message = `${clipText(f.expression, MAX_QUOTED_EXPRESSION)} cannot be evaluated: ${f.message}; its value is unknown`;
       const key = `${file}|${at}|${message}`;
       if (this.noticed.has(key)) continue;
       this.noticed.add(key);
@@ -318,7 +318,8 @@ class Expansion {
     const copy = getKey(decl, "copy");
     if (copy === undefined) return [[scope, undefined]];
     if (!isObject(copy)) throw new ExpansionFault("copy must be an object", `${pointer}/copy`);
-    const loop = typeof copy["name"] === "string" ? copy["name"] : "";
+    const loopName = getKey(copy, "name");
+    const loop = typeof loopName === "string" ? loopName : "";
     const count = copyCount(resolveValue(getKey(copy, "count") ?? null, scope, this.budget), this.budget, `${pointer}/copy/count`);
     if (count instanceof Unknown) {
       const marked = new Unknown(
@@ -500,8 +501,10 @@ class Expansion {
         resolvedParameters = isObject(params) ? params : newObject();
         if (isObject(params)) {
           for (const [k, entry] of Object.entries(params)) {
-            if (isObject(entry) && "value" in entry) supplied.set(k.toLowerCase(), entry["value"]!);
-            else if (isObject(entry) && isObject(entry["reference"])) {
+            // (keys read without case, as ARM reads them: `"Value": false` is the value)
+            const valueKey = isObject(entry) ? findKey(entry, "value") : undefined;
+            if (valueKey !== undefined) supplied.set(k.toLowerCase(), (entry as JsonObject)[valueKey]!);
+            else if (isObject(entry) && isObject(getKey(entry, "reference"))) {
               supplied.set(
                 k.toLowerCase(),
                 new Unknown("secret", `Key Vault secret for ${k}`, [], { type: "microsoft.keyvault/vaults" }, true, `parameter ${k} is a Key Vault reference`),

@@ -7,6 +7,7 @@ export { DEFAULT_LIMITS, type ExpansionLimits } from "./limits.js";
 export { ExpansionFault, LimitFault } from "./errors.js";
 export { Unknown, UNKNOWN_KEY, isUnknown, type UnknownReason, type UnknownTarget } from "./unknown.js";
 export { isObject, type Value, type JsonObject } from "./json.js";
+export { MAX_QUOTED_EXPRESSION, clipText } from "./preview.js";
 export type {
   ExpandedOutput,
   ExpandedParameter,

@@ -2,7 +2,7 @@ import { fromJson } from "./expressions/functions/collections.js";
 import { valueSize } from "./expressions/charge.js";
 import { equalityKey } from "./expressions/values.js";
 import { preview } from "./preview.js";
-import { getKey, isObject, type JsonObject, type Value } from "./json.js";
+import { findKey, getKey, isObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
 
 /** A parameter value that could not be taken from a parameter file. */
@@ -23,12 +23,16 @@ export function readParameterFile(value: unknown): { values: Map<string, Value>;
   if (!isObject(params)) return { values, names, problems };
   for (const [name, entry] of Object.entries(params)) {
     names.set(name.toLowerCase(), name);
-    if (isObject(entry) && "value" in entry) {
-      values.set(name.toLowerCase(), fromJson(entry["value"]));
-    } else if (isObject(entry) && isObject(entry["reference"])) {
-      const ref = entry["reference"];
-      const vault = isObject(ref["keyVault"]) ? ref["keyVault"]["id"] : undefined;
-      const secret = typeof ref["secretName"] === "string" ? ref["secretName"] : "?";
+    // (ARM reads the keys of an entry without case, as all of its JSON: `"Value": false` is the value)
+    const valueKey = isObject(entry) ? findKey(entry, "value") : undefined;
+    const ref = isObject(entry) ? getKey(entry, "reference") : undefined;
+    if (valueKey !== undefined) {
+      values.set(name.toLowerCase(), fromJson((entry as JsonObject)[valueKey]));
+    } else if (isObject(ref)) {
+      const keyVault = getKey(ref, "keyVault");
+      const vault = isObject(keyVault) ? getKey(keyVault, "id") : undefined;
+      const secretName = getKey(ref, "secretName");
+      const secret = typeof secretName === "string" ? secretName : "?";
       const target = typeof vault === "string" ? { type: "microsoft.keyvault/vaults", id: vault } : { type: "microsoft.keyvault/vaults" };
       values.set(name.toLowerCase(), new Unknown("secret", `Key Vault secret ${secret}`, [], target, true, `parameter ${name} is a Key Vault reference`));
     } else {

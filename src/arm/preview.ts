@@ -1,6 +1,14 @@
 import { isObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
 
+/** The longest expression quoted in a message (expressions are the names people know values by, and long). */
+export const MAX_QUOTED_EXPRESSION = 300;
+
+/** Text quoted in a message: at most `max` characters, then `…`. */
+export function clipText(text: string, max = 100): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /**
  * A value as compact JSON for a message, cut at `max` characters. It stops writing as soon as it
  * has enough, so a multi-megabyte (or exponentially shared) value costs no more than the preview.

@@ -2,7 +2,7 @@ import type { Expr } from "./expressions/ast.js";
 import { parseExpression } from "./expressions/parse.js";
 import { findKey, isObject, pointerSegment, type Value } from "./json.js";
 import type { ExpandedParameter, ExpandedResource, ExpandedTemplate, ExpandedVariable } from "./model.js";
-import { preview } from "./preview.js";
+import { MAX_QUOTED_EXPRESSION, clipText, preview } from "./preview.js";
 import { Unknown } from "./unknown.js";
 
 /**
@@ -175,7 +175,7 @@ class Tracer {
       variable &&
       this.add({
         kind: "variable",
-        label: `variables('${variable.name}')`,
+        label: `variables('${clipText(variable.name, 80)}')`,
         file: variable.file,
         pointer: variable.pointer,
         depth: 1,
@@ -205,7 +205,7 @@ class Tracer {
     if (!isExpression(text)) return;
     for (const ref of referencesOf(text)) {
       if (ref.kind === "runtime") {
-        this.add({ kind: "runtime", label: `${ref.name}() is known only at deployment`, file, pointer, depth, waitsOn: true });
+        this.add({ kind: "runtime", label: `${clipText(ref.name, 80)}() is known only at deployment`, file, pointer, depth, waitsOn: true });
       } else if (ref.kind === "variable") {
         this.variable(ref.name, file, pointer, depth);
       } else {
@@ -217,7 +217,7 @@ class Tracer {
   private variable(name: string, file: string, at: string, depth: number): void {
     const v = innermost(this.index.variables, name, file, at);
     if (!v) return;
-    if (this.add({ kind: "variable", label: `variables('${v.name}')`, file: v.file, pointer: v.pointer, depth, value: this.shown(v, false) }))
+    if (this.add({ kind: "variable", label: `variables('${clipText(v.name, 80)}')`, file: v.file, pointer: v.pointer, depth, value: this.shown(v, false) }))
       this.follow(v.file, v.pointer, depth + 1);
   }
 
@@ -226,7 +226,7 @@ class Tracer {
     if (!p) return;
     const value = this.shown(p, p.secure);
     const waitsOn = p.value instanceof Unknown && (p.origin === "none" || p.value.reason === "secret" || p.value.reason === "missing-parameter");
-    const base = `parameters('${p.name}')`;
+    const base = `parameters('${clipText(p.name, 80)}')`;
     const step = (label: string, where: { file: string; pointer: string }): boolean =>
       this.add({ kind: "parameter", origin: p.origin, label, file: where.file, pointer: where.pointer, depth, value, ...(waitsOn ? { waitsOn } : {}) });
     switch (p.origin) {
@@ -250,7 +250,7 @@ class Tracer {
         } else if (
           this.add({
             kind: "module-input",
-            label: `module ${input.deployment} input ${p.name} = ${value}`,
+            label: `module ${clipText(input.deployment, 80)} input ${clipText(p.name, 80)} = ${value}`,
             file: input.file,
             pointer: input.pointer,
             depth,
@@ -381,7 +381,7 @@ function sameChain(a: readonly string[], b: readonly string[]): boolean {
 /** A value for a trace: short, and never a secure one. */
 function show(value: Value, secure: boolean): string {
   if (secure) return "<secure>";
-  if (value instanceof Unknown) return `<unknown: ${value.shape()}>`;
+  if (value instanceof Unknown) return `<unknown: ${clipText(value.shape(), MAX_QUOTED_EXPRESSION)}>`;
   return preview(value, 60);
 }
 

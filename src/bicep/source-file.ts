@@ -91,9 +91,11 @@ export class BicepParseCache {
 export class BicepFiles {
   private readonly cache = new Map<string, BicepFile | undefined>();
 
+  /** `mayRead`: whether a file on disk may be read (inside the scanned directories); texts handed over always are. */
   constructor(
     private readonly texts: Readonly<Record<string, string>> = {},
     private readonly parsed: BicepParseCache = new BicepParseCache(),
+    private readonly mayRead: (path: string) => boolean = () => true,
   ) {}
 
   add(file: BicepFile): void {
@@ -105,7 +107,8 @@ export class BicepFiles {
       const text = this.texts[path];
       let file: BicepFile | undefined;
       try {
-        file = text === undefined ? readBicepFile(path, (p, t) => this.parsed.parse(p, t)) : this.parsed.parse(path, text);
+        if (text !== undefined) file = this.parsed.parse(path, text);
+        else if (this.mayRead(path)) file = readBicepFile(path, (p, t) => this.parsed.parse(p, t));
       } catch (e) {
         if (!(e instanceof BicepSyntaxError)) throw e;
       }

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { InputError, type Notice } from "../model/index.js";
 import { MAX_SOURCE_BYTES, SourceFile, readSource } from "../reader/index.js";
-import { readRegularFile, readRegularText, readRegularTextIfAny as readText } from "../node/index.js";
+import { readRegularFile, readRegularText, readRegularTextIfAny as readText, withinRoots } from "../node/index.js";
 import {
   AZ_WITHOUT_BICEP_MESSAGE,
   DEFAULT_COMPILE_TIMEOUT_MS,
@@ -14,6 +14,7 @@ import {
 } from "./compiler.js";
 import { BicepSyntaxError } from "./lexer.js";
 import { BicepMapper } from "./mapper.js";
+import { checkBicepReach } from "./references.js";
 import { bicepTwinOf, usingTarget } from "./pairing.js";
 import { BicepFile, BicepFiles, BicepParseCache } from "./source-file.js";
 import type { BicepOptions } from "../config/bicep-options.js";
@@ -45,16 +46,19 @@ export class BicepSupport {
 
   constructor(private readonly options: BicepOptions = {}) {}
 
-  /** A `.bicep` file: compiled with `build`. */
-  template(file: string, content: Uint8Array | string): PreparedBicep {
+  /**
+   * A `.bicep` file: compiled with `build`. `roots` are the scanned directories: nothing outside
+   * them is read, by the scanner or by the compiler.
+   */
+  template(file: string, content: Uint8Array | string, roots: readonly string[]): PreparedBicep {
     const text = decode(file, content);
     const notices: Notice[] = [];
     let compiled: { json: string; sources?: Record<string, string> };
     try {
-      compiled = this.compile("build", file);
+      compiled = this.compile("build", file, text, roots);
     } catch (e) {
       // Without a compiler, a committed compiled template beside the source still gets scanned.
-      const twin = e instanceof NoCompiler ? committedTwin(file) : undefined;
+      const twin = e instanceof NoCompiler ? committedTwin(file, roots) : undefined;
       if (!twin) throw e;
       compiled = { json: twin.text };
       notices.push({
@@ -64,21 +68,21 @@ export class BicepSupport {
       });
     }
     const template = compiledTemplate(file, compiled.json);
-    const mapped = this.mapperFor(file, text, template, compiled.sources);
+    const mapped = this.mapperFor(file, text, template, compiled.sources, roots);
     return { template, mapper: mapped.mapper, notices: [...notices, ...mapped.notices] };
   }
 
   /** A `.bicepparam` file scanned on its own: `build-params` gives its parameters and its template. */
-  parameters(file: string, content: Uint8Array | string): PreparedBicep {
+  parameters(file: string, content: Uint8Array | string, roots: readonly string[]): PreparedBicep {
     const text = decode(file, content);
-    const { parameters, template: templateJson, sources } = this.compileParameters(file, text);
+    const { parameters, template: templateJson, sources } = this.compileParameters(file, text, roots);
     const entry = usingTarget(file, text);
     let template: SourceFile;
     let entryText: string | undefined;
     if (templateJson !== undefined) {
       template = compiledTemplate(entry ?? file, templateJson);
     } else if (entry) {
-      const built = this.template(entry, readRegularFile(entry));
+      const built = this.template(entry, readRegularFile(entry), roots);
       return { ...built, parameterFile: parameters };
     } else {
       throw new InputError(file, "the Bicep compiler gave no template for this parameters file");
@@ -86,27 +90,35 @@ export class BicepSupport {
     if (entry) entryText = sources?.[entry] ?? readText(entry);
     // A template from a registry or template spec has no source here: its findings point at the
     // .bicepparam file's `using` statement (its first declaration), never at lines of the JSON.
-    const mapped = entry && entryText !== undefined ? this.mapperFor(entry, entryText, template, sources) : this.mapperFor(file, text, template, sources);
+    const mapped =
+      entry && entryText !== undefined ? this.mapperFor(entry, entryText, template, sources, roots) : this.mapperFor(file, text, template, sources, roots);
     return { template, parameterFile: parameters, ...mapped };
   }
 
   /** A `.bicepparam` used as a parameter set of a template scanned on its own. */
-  parameterSet(file: string): SourceFile {
-    return this.compileParameters(file, readRegularText(file)).parameters;
+  parameterSet(file: string, roots: readonly string[]): SourceFile {
+    return this.compileParameters(file, readRegularText(file), roots).parameters;
   }
 
   /** A `.json` compiled from the `.bicep` beside it, reported at the Bicep lines (undefined: not one). */
-  compiledJson(file: string, source: SourceFile): PreparedBicep | undefined {
+  compiledJson(file: string, source: SourceFile, roots: readonly string[]): PreparedBicep | undefined {
     if (this.options.compiledJson === "json" || source.kind !== "template") return undefined;
     const twin = bicepTwinOf(file, source.text);
-    const text = twin === undefined ? undefined : readText(twin);
+    // (a twin that is a link out of the scanned tree is not read: its lines would be quoted as evidence)
+    const text = twin === undefined || !withinRoots(twin, roots) ? undefined : readText(twin);
     if (twin === undefined || text === undefined) return undefined;
     // The same text under the source's name: findings (and their fingerprints) name the .bicep.
     const template = new SourceFile(twin, source.text, source.value, "template");
-    return { template, ...this.mapperFor(twin, text, template, undefined) };
+    return { template, ...this.mapperFor(twin!, text, template, undefined, roots) };
   }
 
-  private mapperFor(file: string, text: string, template: SourceFile, sources: Record<string, string> | undefined): { mapper: BicepMapper; notices: Notice[] } {
+  private mapperFor(
+    file: string,
+    text: string,
+    template: SourceFile,
+    sources: Record<string, string> | undefined,
+    roots: readonly string[],
+  ): { mapper: BicepMapper; notices: Notice[] } {
     let entry: BicepFile;
     const notices: Notice[] = [];
     try {
@@ -122,13 +134,17 @@ export class BicepSupport {
       });
       entry = new BicepFile(file, text, { declarations: [], comments: [] });
     }
-    const files = new BicepFiles(sources, this.parsed);
+    const files = new BicepFiles(sources, this.parsed, (path) => withinRoots(path, roots));
     files.add(entry);
     return { mapper: new BicepMapper(entry, template.value as Record<string, unknown>, files, this.bicepparams), notices };
   }
 
-  private compileParameters(file: string, text: string): { parameters: SourceFile; template?: string; sources?: Record<string, string> } {
-    const out = this.compile("build-params", file);
+  private compileParameters(
+    file: string,
+    text: string,
+    roots: readonly string[],
+  ): { parameters: SourceFile; template?: string; sources?: Record<string, string> } {
+    const out = this.compile("build-params", file, text, roots);
     // `bicep build-params --stdout` prints { parametersJson, templateJson, templateSpecId }; a
     // compile function may hand over the parameter file itself.
     let parametersJson = out.json;
@@ -153,7 +169,8 @@ export class BicepSupport {
     return { parameters, ...(templateJson !== undefined ? { template: templateJson } : {}), ...(out.sources ? { sources: out.sources } : {}) };
   }
 
-  private compile(command: "build" | "build-params", file: string): { json: string; sources?: Record<string, string> } {
+  private compile(command: "build" | "build-params", file: string, text: string, roots: readonly string[]): { json: string; sources?: Record<string, string> } {
+    const reach = checkBicepReach(file, text, roots);
     if (this.options.compile) return runCompileFunction(this.options.compile, command, file);
     if (!this.looked) {
       this.cli = findBicepCli(this.options.path);
@@ -161,7 +178,7 @@ export class BicepSupport {
     }
     if (!this.cli) throw new NoCompiler(file);
     if (this.cli.flavour === "az" && !azHasBicep()) throw new NoCompiler(file, AZ_WITHOUT_BICEP_MESSAGE);
-    return { json: runBicepCli(this.cli, command, file, this.compileTimeoutMs) };
+    return { json: runBicepCli(this.cli, command, file, this.compileTimeoutMs, reach.environment) };
   }
 
   /** Longest one compile may take: the configured time, else 120 s. */
@@ -187,9 +204,9 @@ function compiledTemplate(file: string, json: string): SourceFile {
   return template;
 }
 
-function committedTwin(file: string): { path: string; text: string } | undefined {
+function committedTwin(file: string, roots: readonly string[]): { path: string; text: string } | undefined {
   const path = file.replace(/\.bicep$/i, ".json");
-  const text = readText(path);
+  const text = withinRoots(path, roots) ? readText(path) : undefined;
   return text !== undefined && bicepTwinOf(path, text) ? { path, text } : undefined;
 }
 

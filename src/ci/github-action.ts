@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { run, type CliIo } from "../cli/main.js";
@@ -38,6 +38,15 @@ export function actionArgs(env: ActionEnv, summary: string): string[] {
   return [...args, "--", ...(paths.length ? paths : ["."])];
 }
 
+/** True when `path` is a regular file reached through no symbolic link. */
+function isUnlinkedFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile() && realpathSync(path) === resolve(path);
+  } catch {
+    return false;
+  }
+}
+
 /** GitHub rejects a step's job summary larger than this, whole ("upload aborted"). */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 
@@ -68,8 +77,9 @@ export async function runGithubAction(env: ActionEnv, io: Pick<CliIo, "stdout" |
   const sarif = input(env, "sarif-file");
   const sarifPath = sarif ? resolve(workspace, sarif) : "";
   // A SARIF file left by an earlier run (self-hosted runners keep the workspace) must not be
-  // uploaded as this run's when this run writes none.
-  if (sarifPath && statSync(sarifPath, { throwIfNoEntry: false })?.isFile()) rmSync(sarifPath);
+  // uploaded as this run's when this run writes none; but only that file is removed, never one a
+  // symbolic link in the pull request's checkout leads to (`reports -> ~/.ssh`).
+  if (sarifPath && isUnlinkedFile(sarifPath)) rmSync(sarifPath);
   if (input(env, "changed-since") && input(env, "upload-sarif") === "true") {
     io.stdout.write(
       "::notice title=acs-baseline::The SARIF file is not uploaded to code scanning: a changed-since scan covers only some files, and code scanning would close the alerts of the others as fixed.\n",

@@ -1,11 +1,16 @@
+import { plainText } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
 // Logging-command escaping as the agent decodes it: `%` becomes `%AZP25` (first, so the escapes
 // below survive), CR and LF become `%0D` and `%0A` everywhere, and in property values also `;`
 // (the property separator) and `]` (the end of the properties) become `%3B` and `%5D`.
-const data = (s: string) => s.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-const property = (s: string) => data(s).replace(/;/g, "%3B").replace(/]/g, "%5D");
+const syntax = (s: string) => s.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// The agent prints a message to the log decoded, where a line break would start a line of its own
+// (`##[section]`, a fake result) and ANSI sequences paint: so messages are shown escaped, as text
+// output shows them; a property keeps its value exactly (the source path must name the file).
+const data = (s: string) => syntax(plainText(s));
+const property = (s: string) => syntax(s).replace(/;/g, "%3B").replace(/]/g, "%5D");
 
 function logIssue(type: "error" | "warning", props: Record<string, string | number>, message: string): string {
   const list = Object.entries(props).map(([k, v]) => `${k}=${property(String(v))}`);

@@ -1,11 +1,15 @@
-import { noLogCommands } from "./escape.js";
+import { noLogCommands, plainText } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
 // Workflow commands escape %, CR and LF in data, and also : and , in property values; no other
 // logging command may appear further on in the line (see noLogCommands).
-const data = (s: string) => noLogCommands(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
-const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+const syntax = (s: string) => noLogCommands(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+// A message is for reading: its line breaks, controls, ANSI and reordering characters are shown as
+// escapes, as in text output, so none can paint or fake a line of the annotation.
+const data = (s: string) => syntax(plainText(s));
+// (a property keeps the value exactly: the file path must name the file)
+const property = (s: string) => syntax(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /**
  * GitHub Actions workflow commands: an `::error` (failing), `::warning` (unknown, or below the

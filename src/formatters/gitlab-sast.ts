@@ -1,7 +1,7 @@
 import { sha256, toHex } from "../portable/index.js";
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity } from "../model/index.js";
-import { HOMEPAGE, ruleDocUrl } from "../version.js";
+import { ruleDocUrl } from "../version.js";
 import { noLogCommands } from "./escape.js";
 import { relativePath } from "./paths.js";
 import type { Formatter } from "./types.js";
@@ -34,7 +34,7 @@ function vulnerabilityId(f: Finding): string {
  */
 export const formatGitlabSast: Formatter = (report, ctx) => {
   const rules = new Map<string, RuleMeta>(ctx.catalog.rules.map((r) => [r.id, r]));
-  const tool = { id: ctx.tool.name, name: ctx.tool.name, version: ctx.tool.version, vendor: { name: ctx.tool.name }, url: HOMEPAGE };
+  const tool = { id: ctx.tool.name, name: ctx.tool.name, version: ctx.tool.version, vendor: { name: ctx.tool.name } };
   const vulnerabilities = report.findings
     .filter((f) => !f.suppression)
     .map((f) => {

@@ -1,6 +1,6 @@
 import type { RuleMeta } from "../catalog/index.js";
 import type { Finding, Severity, SourceRange } from "../model/index.js";
-import { HOMEPAGE, ruleDocUrl } from "../version.js";
+import { ruleDocUrl } from "../version.js";
 import { noLogCommands, sarifText, uriPath } from "./escape.js";
 import { relativePath } from "./paths.js";
 import { otherSteps } from "./trace.js";
@@ -101,7 +101,6 @@ export const formatSarif: Formatter = (report, ctx) => {
             name: ctx.tool.name,
             version: ctx.tool.version,
             semanticVersion: ctx.tool.version,
-            informationUri: HOMEPAGE,
             rules: rules.map(descriptor),
           },
         },

@@ -1,5 +1,6 @@
 import type { RuleMeta } from "../catalog/index.js";
 import type { FindingMessage } from "../engine/index.js";
+import { MAX_QUOTED_EXPRESSION, clipText } from "../arm/index.js";
 
 /**
  * Renders a finding's message from the rule's template (its METADATA `custom.messages`) and the
@@ -25,6 +26,12 @@ export function renderMessage(rule: Pick<RuleMeta, "id" | "messages">, message: 
   });
 }
 
+/**
+ * Values quoted in a message are cut at 100 characters (expressions at 300), lists after
+ * `MAX_LISTED` items: the values come from the template, and may be megabytes long.
+ */
+const MAX_LISTED = 20;
+
 /** `{name}` or `{name|filter}`; names and filters are identifiers. */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([a-z]+))?\}/g;
 
@@ -36,16 +43,19 @@ const JOINS: Record<string, string> = { comma: ", ", and: " and ", semicolon: ";
 function applyFilter(rule: Pick<RuleMeta, "id" | "messages">, value: unknown, filter: string | undefined): string {
   if (filter === undefined) return plain(rule, value);
   if (filter === "json") return json(rule, value);
-  const list = Array.isArray(value) ? value : [value];
-  if (filter === "or") return list.map((v) => (typeof v === "string" ? `'${v}'` : json(rule, v))).join(" or ");
-  if (filter === "module") return list.length > 0 ? ` of nested deployment ${list.map((v) => plain(rule, v)).join(" > ")}` : "";
+  const all = Array.isArray(value) ? value : [value];
+  // (a rule may list every value of a parameter that fails, and a nested deployment can be named by a template)
+  const list = all.slice(0, MAX_LISTED);
+  const more = all.length > MAX_LISTED ? ` (and ${all.length - MAX_LISTED} more)` : "";
+  if (filter === "or") return list.map((v) => (typeof v === "string" ? `'${clipText(v)}'` : json(rule, v))).join(" or ") + more;
+  if (filter === "module") return list.length > 0 ? ` of nested deployment ${list.map((v) => plain(rule, v)).join(" > ")}${more}` : "";
   const separator = JOINS[filter];
   if (separator === undefined) throw new Error(`unknown message filter |${filter} in rule ${rule.id}`);
-  return list.map((v) => plain(rule, v)).join(separator);
+  return list.map((v) => plain(rule, v)).join(separator) + more;
 }
 
 function plain(rule: Pick<RuleMeta, "id" | "messages">, value: unknown): string {
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return clipText(value);
   if (isMarker(value)) return describeUnknown(value["$unknown"]);
   if (isNested(value)) return renderMessage(rule, value);
   return json(rule, value);
@@ -57,14 +67,15 @@ function plain(rule: Pick<RuleMeta, "id" | "messages">, value: unknown): string 
  */
 function json(rule: Pick<RuleMeta, "id" | "messages">, value: unknown): string {
   if (isMarker(value) || isNested(value)) return plain(rule, value);
-  return JSON.stringify(value, (_, v: unknown) => (v !== value && (isMarker(v) || isNested(v)) ? plain(rule, v) : v));
+  return clipText(JSON.stringify(value, (_, v: unknown) => (v !== value && (isMarker(v) || isNested(v)) ? plain(rule, v) : v)));
 }
 
 /** What an unknown value depends on, for people: its expression, and why it is unknown. */
 export function describeUnknown(facts: Record<string, unknown>): string {
   const { expression, detail } = facts;
   if (typeof expression !== "string") return "a value not known before deployment";
-  return typeof detail === "string" ? `${expression} (${detail})` : expression;
+  const shown = clipText(expression, MAX_QUOTED_EXPRESSION);
+  return typeof detail === "string" ? `${shown} (${clipText(detail, MAX_QUOTED_EXPRESSION)})` : shown;
 }
 
 function isMarker(value: unknown): value is { $unknown: Record<string, unknown> } {

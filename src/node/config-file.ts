@@ -6,7 +6,7 @@ import type { Node } from "yaml";
 import type { RuleMeta } from "../catalog/index.js";
 import { InputError } from "../model/index.js";
 import type { ScanOptions } from "../config/options.js";
-import { insideRoots, readRegularFile } from "./read-file.js";
+import { insideRoots, readRegularFile, withinRoots } from "./read-file.js";
 
 /** The names a configuration file may have, looked for in the working directory and its parents. */
 export const CONFIG_NAMES = [".acs-baseline.yaml", ".acs-baseline.yml"];
@@ -26,13 +26,20 @@ export interface LoadedConfig {
   baseline?: string;
 }
 
-/** The configuration file in `dir` or the nearest parent directory, if any. */
+/**
+ * The configuration file in `dir` or the nearest parent directory, if any. One found so (not named
+ * with --config) may come with the pull request, as a symbolic link to a file elsewhere whose keys
+ * an error would quote: it must lie inside the directory it was found in once links are resolved.
+ */
 export function findConfig(dir: string): string | undefined {
   let current = resolve(dir);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(current, name);
-      if (existsSync(candidate)) return candidate;
+      if (!existsSync(candidate)) continue;
+      if (!insideRoots(candidate, [current]))
+        throw new InputError(candidate, "the configuration file is a symbolic link out of its directory; not read (name the file with --config)");
+      return candidate;
     }
     const parent = dirname(current);
     if (parent === current) return undefined;
@@ -90,7 +97,7 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    throw new InputError(path, `invalid YAML: ${e.message.split("\n")[0]}`, position(e.pos[0]));
+    throw new InputError(path, `invalid YAML: ${ownWords(e.message.split("\n")[0]!)}`, position(e.pos[0]));
   }
   let raw: RawConfig;
   try {
@@ -102,7 +109,7 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
       path,
       bomb
         ? `invalid YAML: aliases expand ${MAX_ALIAS_COUNT} times or more (a document that grows exponentially is refused)`
-        : `invalid YAML: ${(e as Error).message}`,
+        : `invalid YAML: ${ownWords((e as Error).message)}`,
     );
   }
   const fail = (pathInDoc: ReadonlyArray<string | number>, message: string): never => {
@@ -163,8 +170,21 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, RuleMeta>): 
     include: raw.include ?? [],
     exclude: raw.exclude ?? [],
     gitignore: raw.gitignore ?? true,
-    ...(raw.baseline ? { baseline: resolve(dirname(path), raw.baseline) } : {}),
+    ...(raw.baseline ? { baseline: baselinePath(path, raw.baseline, fail) } : {}),
   };
+}
+
+/** The baseline a configuration names: inside its directory tree, links resolved (the file may not exist yet). */
+function baselinePath(config: string, named: string, fail: (at: string[], message: string) => never): string {
+  const path = resolve(dirname(config), named);
+  if (!withinRoots(path, [dirname(config)]))
+    fail(["baseline"], "names a file outside the configuration's own directory tree (or a link out of it); not read (name it with --baseline)");
+  return path;
+}
+
+/** The yaml package's message, but JavaScript's own faults (a stack overflow on deep nesting) in our words. */
+function ownWords(message: string): string {
+  return /call stack/i.test(message) ? "it nests too deeply to be read (a configuration needs a few levels)" : message;
 }
 
 /** True when `path` lies inside `dir`, as written or once links are resolved. */

@@ -1,6 +1,16 @@
 // On Node, identities are hashed with node:crypto (same bytes as the portable SHA-256).
 import "./native-hash.js";
-export { cannotRead, insideRoots, readRegularFile, readRegularFileAsync, readRegularFilePrefix, readRegularText, readRegularTextIfAny } from "./read-file.js";
+export {
+  cannotRead,
+  insideRoots,
+  lexicallyInside,
+  withinRoots,
+  readRegularFile,
+  readRegularFileAsync,
+  readRegularFilePrefix,
+  readRegularText,
+  readRegularTextIfAny,
+} from "./read-file.js";
 export { fsFault } from "./fs-fault.js";
 export { directoryIndex, type DirectoryIndexCache } from "./directory-index.js";
 export { DEFAULT_CATALOG_URL, DEFAULT_POLICY_URL, loadCatalog, loadEngine, nodePolicyLoader } from "./policy-files.js";

@@ -4,9 +4,9 @@
  * reading (a file that grows, or reports a size of 0, still stops at the cap), and errors that say
  * what went wrong without quoting the file.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
-import { relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { InputError } from "../model/index.js";
 import { MAX_SOURCE_BYTES } from "../reader/read-source.js";
 import { fsFault } from "./fs-fault.js";
@@ -160,6 +160,31 @@ function realPath(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** True when `path` as written (no link resolved) lies inside one of `roots`. */
+export function lexicallyInside(path: string, roots: readonly string[]): boolean {
+  const target = resolve(path);
+  return roots.some((root) => {
+    const r = relative(resolve(root), target);
+    return r !== "" && r !== ".." && !r.startsWith(`..${sep}`) && !isAbsolute(r) && !/^[a-zA-Z]:/.test(r);
+  });
+}
+
+/**
+ * True when `path` lies inside one of `roots` as written and, when anything is there, also once
+ * links are resolved: for a file another file makes the scanner (or the Bicep compiler) read,
+ * which may not exist (its absence is then the reader's error, not an escape).
+ */
+export function withinRoots(path: string, roots: readonly string[]): boolean {
+  if (!lexicallyInside(path, roots)) return false;
+  let exists: boolean;
+  try {
+    exists = lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false; // a path through a file, too long: nothing there is read
+  }
+  return !exists || insideRoots(path, roots);
 }
 
 /**

@@ -3,11 +3,7 @@ import { mergeVerdicts } from "../evidence/index.js";
 import { InputError, toError } from "../model/index.js";
 import type { FileError, FileResult, Finding, Notice } from "../model/index.js";
 import type { SourceFile } from "../reader/index.js";
-import { ruleDocUrl } from "../version.js";
 import { describeForeignError } from "./foreign-errors.js";
-
-/** Where users report a bug. */
-const ISSUES_URL = ruleDocUrl("").replace(/\/blob\/main\/docs\/rules\/\.md$/, "/issues");
 
 /**
  * The result of a file that could not be scanned. An `InputError` (and a JavaScript or policy
@@ -29,7 +25,7 @@ export function errorResult(file: string, e: unknown, stage = "reading the file"
   const thrown = toError(e);
   const error: FileError = {
     file,
-    message: `internal error while ${stage}: ${thrown.message}. This is a bug in acs-baseline, not a fault of the file; please report it at ${ISSUES_URL}`,
+    message: `internal error while ${stage}: ${thrown.message}. This is a bug in acs-baseline, not a fault of the file; please report it, with this message, to its maintainers`,
     internal: true,
   };
   if (debug && thrown.stack) error.stack = thrown.stack;
@@ -44,6 +40,19 @@ export function partError(e: ExpansionError, sources: ReadonlyMap<string, Source
   const at = source?.locate([e.pointer]).get(e.pointer);
   if (source && at) Object.assign(error, source.lineIndex.position(at.keyStart));
   return error;
+}
+
+/** The most notices reported for one file: a hostile template can make one per directive, value or loop instance. */
+export const MAX_NOTICES = 200;
+
+/** The first `MAX_NOTICES` notices, and one saying how many more there were. */
+export function capNotices(notices: Notice[], file: string): Notice[] {
+  if (notices.length <= MAX_NOTICES) return notices;
+  const more = notices.length - MAX_NOTICES;
+  return [
+    ...notices.slice(0, MAX_NOTICES),
+    { kind: notices[MAX_NOTICES]!.kind, file, message: `${more} more notices of this file are not shown (at most ${MAX_NOTICES} are)` },
+  ];
 }
 
 /**

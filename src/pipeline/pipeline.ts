@@ -8,7 +8,7 @@ import { InputError } from "../model/index.js";
 import type { FileResult, Finding, Notice, RunConfiguration, ScanReport, TraceStep, TraceTiming } from "../model/index.js";
 import { collectEvidence, runEvidence } from "../evidence/index.js";
 import type { SourceFile } from "../reader/index.js";
-import { errorResult, partError, sortFindings } from "./file-results.js";
+import { capNotices, errorResult, partError, sortFindings } from "./file-results.js";
 
 /** The compiled rule pack: the policy module (or its bytes), its catalog, and how this runtime instantiates it. */
 export interface CompiledPolicy {
@@ -115,12 +115,15 @@ export class Pipeline {
       };
       const subjects = new Map(located.map((f, i) => [f, raw[i]!.subject]));
       const judged = judge(located, resourceOf, this.options, this.rules, mapping && ((f) => mapping.suppressionsFor(f)), resources);
-      const notices: Notice[] = [
-        ...(input.notices ?? []),
-        ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer })),
-        ...judged.notices,
-        ...(mapping?.directiveNotices(this.rules) ?? []),
-      ];
+      const notices = capNotices(
+        [
+          ...(input.notices ?? []),
+          ...expanded.notices.map((n): Notice => ({ kind: "expansion", file: n.file, message: n.message, pointer: n.pointer })),
+          ...judged.notices,
+          ...(mapping?.directiveNotices(this.rules) ?? []),
+        ],
+        file,
+      );
       const result: FileResult = { file, kind: "template", findings: sortFindings(judged.findings), notices, matchedSuppressions: judged.matched };
       if (this.evidence) {
         stage = "collecting the evidence";

@@ -1,5 +1,5 @@
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { directoryIndex, insideRoots, type DirectoryIndexCache } from "../node/index.js";
+import { basename, dirname, join, resolve } from "node:path";
+import { directoryIndex, insideRoots, lexicallyInside, type DirectoryIndexCache } from "../node/index.js";
 
 /**
  * The parameter files paired with a template by name, sorted: for `x.json`, `x.parameters.json`,
@@ -43,10 +43,6 @@ function indexParameterFiles(names: string[]): Map<string, string[]> {
  */
 export function linkedTemplatePath(fromFile: string, relativePath: string, roots: readonly string[]): string | undefined {
   const target = resolve(dirname(fromFile), relativePath);
-  const inside = roots.some((root) => {
-    const r = relative(resolve(root), target);
-    return r !== "" && !r.startsWith("..") && !r.startsWith(sep) && !/^[a-zA-Z]:/.test(r);
-  });
   // Lexically inside is not enough: a symbolic link inside the tree may point out of it.
-  return inside && insideRoots(target, roots) ? target : undefined;
+  return lexicallyInside(target, roots) && insideRoots(target, roots) ? target : undefined;
 }

@@ -58,9 +58,9 @@ export class Scanner {
     let source: SourceFile;
     let bicep: PreparedBicep | undefined;
     try {
-      bicep = this.prepareBicep(file, content);
+      bicep = this.prepareBicep(file, content, input.roots ?? [dirname(file)]);
       source = bicep?.template ?? readSource(file, content);
-      if (!bicep) bicep = this.bicep.compiledJson(file, source);
+      if (!bicep) bicep = this.bicep.compiledJson(file, source, input.roots ?? [dirname(file)]);
       if (bicep) source = bicep.template;
     } catch (e) {
       return this.pipeline.errorResult(file, e);
@@ -105,9 +105,9 @@ export class Scanner {
   }
 
   /** A `.bicep` or `.bicepparam` file compiled (undefined for other files). */
-  private prepareBicep(file: string, content: Uint8Array | string): PreparedBicep | undefined {
-    if (BICEP_FILE.test(file)) return this.bicep.template(file, content);
-    if (BICEPPARAM_FILE.test(file)) return this.bicep.parameters(file, content);
+  private prepareBicep(file: string, content: Uint8Array | string, roots: readonly string[]): PreparedBicep | undefined {
+    if (BICEP_FILE.test(file)) return this.bicep.template(file, content, roots);
+    if (BICEPPARAM_FILE.test(file)) return this.bicep.parameters(file, content, roots);
     return undefined;
   }
 

@@ -1,4 +1,26 @@
-import { expandTemplate, isUnknown, type ExpandOptions, type Unknown } from "../../src/arm/index.js";
+import { ExpansionFault, expandTemplate, isUnknown, type ExpandOptions, type Unknown } from "../../src/arm/index.js";
+
+export const SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+
+/** A communication service whose properties.disableLocalAuth is `disableLocalAuth`. */
+export const acsWith = (disableLocalAuth: unknown) => ({
+  type: "Microsoft.Communication/communicationServices",
+  apiVersion: "2025-05-01",
+  name: "acs",
+  location: "global",
+  properties: { dataLocation: "Europe", disableLocalAuth },
+});
+
+/** The fault `fn` throws (fails the test when it throws none). */
+export function expansionFault(fn: () => unknown): ExpansionFault {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ExpansionFault) return e;
+    throw e;
+  }
+  throw new Error("expected an ExpansionFault");
+}
 
 /** Plain JSON of a value (prototype-free objects and unknown markers become ordinary JSON). */
 export function plain(v: unknown): unknown {

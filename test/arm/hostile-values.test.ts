@@ -1,20 +1,13 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createScanner } from "../../src/index.js";
+import { SCHEMA, acsWith as acs } from "./helpers.js";
 import { expandTemplate, type JsonObject } from "../../src/arm/index.js";
 import { validateParameter } from "../../src/arm/parameters.js";
 
 // Class 1 of the hostile-input suite, in the values the rules read: a template cannot write a value
 // the rules would read as something ARM does not deploy.
 
-const SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
-const acs = (disableLocalAuth: unknown) => ({
-  type: "Microsoft.Communication/communicationServices",
-  apiVersion: "2025-05-01",
-  name: "acs",
-  location: "global",
-  properties: { dataLocation: "Europe", disableLocalAuth },
-});
 const scanner = createScanner();
 const scan = (disableLocalAuth: unknown, text?: string) =>
   scanner.scanText(text ?? JSON.stringify({ $schema: SCHEMA, contentVersion: "1.0.0.0", resources: [acs(disableLocalAuth)] }), "t.json");
@@ -60,6 +53,43 @@ test("a computed object with keys differing only in case is refused, as the read
       /a value at resources\[0\]\.properties has the keys 'disableLocalAuth' and '(DisableLocalAuth|DISABLELOCALAUTH)', which differ only in case/,
     );
   }
+});
+
+test("the keys of parameter entries and copy loops are read without case, as ARM reads them", () => {
+  const inner = {
+    $schema: SCHEMA,
+    contentVersion: "1.0.0.0",
+    parameters: { dla: { type: "bool", defaultValue: true } },
+    resources: [acs("[parameters('dla')]")],
+  };
+  const nested = (parameters: unknown) => ({
+    type: "Microsoft.Resources/deployments",
+    apiVersion: "2022-09-01",
+    name: "nested",
+    properties: { mode: "Incremental", expressionEvaluationOptions: { scope: "inner" }, parameters, template: inner },
+  });
+  const status = (template: Record<string, unknown>) => {
+    const result = scanner.scanText(JSON.stringify({ $schema: SCHEMA, contentVersion: "1.0.0.0", ...template }), "t.json");
+    assert.is(result.error, undefined);
+    return result.findings.filter((f) => f.ruleId === "ACS-IAM-001").map((f) => `${f.status}: ${f.message.slice(0, 40)}`);
+  };
+  const enabled = ["fail: properties.disableLocalAuth is false: lo"];
+  // `"Value": false` given to a nested deployment was not read: its default (true) passed.
+  assert.equal(status({ resources: [nested({ dla: { Value: false } })] }), enabled);
+  assert.equal(status({ resources: [nested({ dla: { value: false } })] }), enabled);
+  // `"Value": false` in a parameter file was "neither a value nor a reference": the default passed.
+  const withFile = expandTemplate("t.json", inner as unknown as JsonObject, {
+    parameterFile: { file: "t.parameters.json", value: { parameters: { dla: { Value: false } } } },
+  });
+  assert.is(withFile.parameters[0]!.value, false);
+  assert.equal(withFile.notices, []);
+  // Property copy loops with their keywords in another case.
+  const loop = { Name: "list", Count: 2, Input: "[copyIndex('list')]" };
+  const copied = expandTemplate("t.json", {
+    $schema: SCHEMA,
+    resources: [{ ...acs(true), properties: { dataLocation: "Europe", disableLocalAuth: true, copy: [loop] } }],
+  } as unknown as JsonObject);
+  assert.equal((copied.resources[0]!.properties as Record<string, unknown>)["list"], [0, 1]);
 });
 
 const expand = (extra: Record<string, unknown>) =>

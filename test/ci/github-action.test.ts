@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -124,6 +124,13 @@ test("a clean scan exits 0; a usage error exits 2 and says so in the job summary
   assert.is(await runGithubAction(bad.env, quiet), 2);
   assert.match(readFileSync(bad.summary, "utf8"), /did not run[\s\S]*--fail-on must be one of/);
   assert.equal(outputs(bad.output), { "exit-code": "2", "sarif-file": "" });
+  // the stale-file removal never follows a link the pull request planted on the way to the SARIF file
+  const outside = tempDir("acs-gha-outside-");
+  writeFileSync(join(outside, "acs.sarif"), "keep");
+  const linked = runner({ "fail-on": "sometimes", "sarif-file": "reports/acs.sarif" });
+  symlinkSync(outside, join(linked.workspace, "reports"));
+  assert.is(await runGithubAction(linked.env, quiet), 2);
+  assert.is(readFileSync(join(outside, "acs.sarif"), "utf8"), "keep");
 });
 
 test("the step's scratch directory in RUNNER_TEMP is removed after a scan, and when the step fails to start", async () => {

@@ -1,22 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cliIn, repoPath } from "../helpers.js";
+import { tempDir } from "../../scripts/temp-dir.js";
 
 // Class 5 and 6 of the hostile-input suite for what the CLI writes: the working directory is the
 // pull request's checkout, so a link planted where a report goes must not redirect it, and text
 // from a configuration the pull request changed must not become a CI command on standard error.
 
 const TEMPLATE = repoPath("fixtures/cli/compliant.json");
-const dirs: string[] = [];
-const scratch = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "acs-out-"));
-  dirs.push(dir);
-  return dir;
-};
-test.after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const scratch = (): string => tempDir("acs-out-");
 
 test("a report or baseline path that is a symbolic link in the working directory is refused, its target untouched", async () => {
   const outside = scratch();

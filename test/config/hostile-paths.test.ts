@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { rulesById } from "../../src/catalog/index.js";
-import { loadCatalog, loadConfig, readBaseline } from "../../src/node/index.js";
+import { findConfig, loadCatalog, loadConfig, readBaseline } from "../../src/node/index.js";
 import { thrownMessage as message } from "../helpers.js";
 import { tempDir } from "../../scripts/temp-dir.js";
 
@@ -92,6 +92,63 @@ test("a Bicep CLI the configuration names inside its own tree is not run; outsid
   assert.is(loadConfig(config("bicep"), rules).options.bicep?.path, "bicep");
   assert.is(loadConfig(config("/usr/local/bin/bicep"), rules).options.bicep?.path, "/usr/local/bin/bicep");
   assert.is(loadConfig(config("../elsewhere/bicep"), rules).options.bicep?.path, join(dir, "..", "elsewhere", "bicep"));
+});
+
+test("a configuration found by lookup that links out of its directory is refused before a key of it is quoted; one inside is read", () => {
+  const dir = tempDir("acs-config-link-");
+  try {
+    mkdirSync(join(dir, "repo", "config"), { recursive: true });
+    writeFileSync(join(dir, "hosts.yml"), "github.com:\n  oauth_token: gho_s3cr3t\n");
+    symlinkSync(join(dir, "hosts.yml"), join(dir, "repo", ".acs-baseline.yaml"));
+    const refused = message(() => findConfig(join(dir, "repo")));
+    assert.match(refused, /the configuration file is a symbolic link out of its directory; not read \(name the file with --config\)/);
+    assert.not.match(refused, /github|s3cr3t/);
+    rmSync(join(dir, "repo", ".acs-baseline.yaml"));
+    writeFileSync(join(dir, "repo", "config", "acs.yaml"), "failOn: high\n");
+    symlinkSync("config/acs.yaml", join(dir, "repo", ".acs-baseline.yaml"));
+    assert.is(findConfig(join(dir, "repo")), join(dir, "repo", ".acs-baseline.yaml"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a configuration nested deeply enough to overflow the YAML parser's stack is refused in our words", () => {
+  const dir = tempDir("acs-config-deep-");
+  try {
+    for (const [open, close] of [
+      ["[", "]"],
+      ["{a: ", "}"],
+    ]) {
+      writeFileSync(join(dir, ".acs-baseline.yaml"), `a: ${open!.repeat(100_000)}${close!.repeat(100_000)}\n`);
+      const refused = message(() => loadConfig(join(dir, ".acs-baseline.yaml"), rules));
+      assert.match(refused, /invalid YAML: it nests too deeply to be read/);
+      assert.not.match(refused, /call stack/i);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a baseline the configuration names must lie inside the configuration's directory tree, links resolved", () => {
+  const dir = tempDir("acs-config-baseline-");
+  try {
+    mkdirSync(join(dir, "repo"));
+    symlinkSync(join(dir, "elsewhere.json"), join(dir, "repo", "linked.json"));
+    const config = (baseline: string) => {
+      writeFileSync(join(dir, "repo", ".acs-baseline.yaml"), `baseline: ${JSON.stringify(baseline)}\n`);
+      return join(dir, "repo", ".acs-baseline.yaml");
+    };
+    for (const baseline of ["../elsewhere.json", "/etc/passwd", "linked.json"]) {
+      assert.match(
+        message(() => loadConfig(config(baseline), rules)),
+        /baseline: names a file outside the configuration's own directory tree/,
+        baseline,
+      );
+    }
+    assert.is(loadConfig(config("baselines/acs.json"), rules).baseline, join(dir, "repo", "baselines", "acs.json"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();

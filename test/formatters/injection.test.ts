@@ -110,6 +110,14 @@ test("GitHub: each annotation one line; data and properties escaped per the work
   for (const l of lines.slice(0, -1)) assert.match(l, /^::(error|warning) [^\r]*$/);
   const error = lines.find((l) => l.includes("missing"))!;
   assert.ok(error.startsWith("::error file=missing%0A%3A%3Aerror%3A%3Ax.json,title=acs-baseline::"));
+  // messages are for reading: ANSI, controls and reordering characters shown as escapes, never raw
+  for (const format of ["github", "azure-pipelines"]) {
+    const quoting = { ...report, findings: report.findings.map((f) => ({ ...f, message: HOSTILE_NAME })) };
+    const out = scanner.format(quoting, format, { baseDir: dir });
+    assert.ok(out.includes("acs\\n"), "the line break is shown as \\n");
+    // eslint-disable-next-line no-control-regex -- raw controls are what must not appear
+    assert.not.match(out.replace(/\n/g, ""), /[\u0000-\u001f\u007f-\u009f\u202e]/, format);
+  }
 });
 
 test("text: a file named like a workflow command starts no line, findings and related places included", () => {

@@ -78,7 +78,7 @@ test("an unexpected exception is an internal error naming the file and the stage
   assert.is(result.error!.file, "infra/main.json");
   assert.match(
     result.error!.message,
-    /^internal error while evaluating the rules: Cannot read properties of null.*a bug in acs-baseline.*please report it at https:\/\/github.com\/acs-baseline\/acs-baseline\/issues$/,
+    /^internal error while evaluating the rules: Cannot read properties of null.*a bug in acs-baseline.*please report it, with this message, to its maintainers$/,
   );
   assert.not.match(result.error!.message, "could not read");
   assert.is(result.error!.stack, undefined, "no stack trace unless asked");

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { repoPath } from "../helpers.js";
@@ -47,6 +48,18 @@ test("temp dirs: a kept directory stays", () => {
   const run = leftAfter(`keepTempDir(dir);`);
   assert.is(run.left.length, 1);
   assert.match(run.left[0]!, /^acs-x-/);
+});
+
+test("tests and scripts make temp directories only with tempDir, which removes them", () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+    );
+  const own = repoPath("scripts/temp-dir.ts");
+  const direct = [...sources(repoPath("test")), ...sources(repoPath("scripts"))].filter(
+    (f) => f !== own && /\bmkdtemp(Sync)?\(|\btmpdir\(\)/.test(readFileSync(f, "utf8")),
+  );
+  assert.equal(direct, []);
 });
 
 test.run();

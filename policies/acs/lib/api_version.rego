@@ -16,6 +16,14 @@ before(v, first) if {
 	substring(v, 0, 10) < first
 }
 
+# able(v, first) holds when the API version v is known and does not predate first. A rule's property
+# is judged compliant only under such a version: one that depends on a parameter without a value
+# may predate the property, and then ARM ignores it.
+able(v, first) if {
+	value.is_known(v)
+	not before(v, first)
+}
+
 # is_preview(v) holds for versions with a suffix after the date (-preview, -beta, -privatepreview).
 is_preview(v) if {
 	is_string(v)

@@ -21,3 +21,10 @@ test_preview_detection if {
 	api_version.is_preview("2025-05-01-preview")
 	not api_version.is_preview("2025-05-01")
 }
+
+test_unknown_version_is_not_able if not api_version.able({"$unknown": {"reason": "missing-parameter", "expression": "[parameters('v')]"}}, "2025-05-01")
+
+test_known_versions_able if {
+	api_version.able("2025-05-01", "2025-05-01")
+	not api_version.able("2023-04-01", "2025-05-01")
+}

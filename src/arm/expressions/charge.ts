@@ -34,6 +34,26 @@ const WALKS_ARGUMENTS = new Set([
   "split",
 ]);
 
+/**
+ * Functions that walk the top level of their arguments (the elements of an array, the keys of an
+ * object: `min` and `max` read every element, `objectKeys` every key, `length` and `empty` count
+ * an object's keys) or of the objects in an array (`shallowMerge`): cheap once, but a lambda can
+ * call them 100,000 times on one large shared value. (The length of an array or string is free.)
+ */
+const WALKS_TOP_LEVEL = new Set(["length", "empty", "objectkeys", "min", "max", "shallowmerge"]);
+const COUNTS_KEYS_ONLY = new Set(["length", "empty"]);
+
+const keyCounts = new WeakMap<object, number>();
+
+/** How many elements or keys a walk of the top level of `v` visits; key counts computed once per object. */
+function topSize(v: Value): number {
+  if (Array.isArray(v)) return v.length;
+  if (!isObject(v)) return typeof v === "string" ? v.length >> 6 : 0;
+  let n = keyCounts.get(v);
+  if (n === undefined) keyCounts.set(v, (n = Object.keys(v).length));
+  return n;
+}
+
 // Sizes of arrays and objects, computed once each: a value shared a million times is measured once.
 const sizes = new WeakMap<object, number>();
 
@@ -76,6 +96,11 @@ const COST_FACTOR = new Map([
 export function chargeArguments(name: string, args: readonly Value[], env: Env): void {
   let size = 0;
   if (WALKS_ARGUMENTS.has(name)) for (const a of args) size += valueSize(a);
-  else for (const a of args) if (typeof a === "string") size += a.length >> 6;
+  else if (WALKS_TOP_LEVEL.has(name)) {
+    for (const a of args) {
+      if (!COUNTS_KEYS_ONLY.has(name) || isObject(a)) size += topSize(a);
+      if (name === "shallowmerge" && Array.isArray(a)) for (const o of a) size += topSize(o);
+    }
+  } else for (const a of args) if (typeof a === "string") size += a.length >> 6;
   if (size > 0) env.budget.step(size * (COST_FACTOR.get(name) ?? 1));
 }

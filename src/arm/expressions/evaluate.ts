@@ -1,6 +1,7 @@
 import { EvalError } from "../errors.js";
 import { getKey, isObject, type Value } from "../json.js";
 import { Unknown } from "../unknown.js";
+import { clipText } from "../preview.js";
 import type { Expr } from "./ast.js";
 import type { Budget, Env } from "./env.js";
 import { chargeArguments } from "./charge.js";
@@ -54,7 +55,7 @@ function call(expr: Extract<Expr, { kind: "call" }>, env: Env): Value {
   const n = expr.args.length;
   if (n < fn.min || n > fn.max) {
     const arity = fn.min === fn.max ? `${fn.min}` : fn.max === Infinity ? `at least ${fn.min}` : `${fn.min} to ${fn.max}`;
-    throw new EvalError(`${expr.name}() takes ${arity} argument${fn.max === 1 ? "" : "s"}, not ${n}`);
+    throw new EvalError(`${clipText(expr.name)}() takes ${arity} argument${fn.max === 1 ? "" : "s"}, not ${n}`);
   }
   if (fn.lazy) {
     // Which arguments a lazy function looked at is not known here: its unknown result has no identity.
@@ -122,7 +123,7 @@ export function access(target: Value, key: Value): Value {
     if (v !== undefined) return v;
     const rest = (target as Layered)[RUNTIME_REST];
     if (rest) return rest(key);
-    throw new EvalError(`the property '${key}' does not exist`);
+    throw new EvalError(`the property '${clipText(key)}' does not exist`);
   }
-  throw new EvalError(`cannot read '${String(key)}' of ${typeName(target)}`);
+  throw new EvalError(`cannot read '${clipText(String(key))}' of ${typeName(target)}`);
 }

@@ -1,4 +1,5 @@
 import { ExpansionFault } from "../errors.js";
+import { clipText } from "../preview.js";
 import type { Expr } from "./ast.js";
 
 /**
@@ -32,7 +33,7 @@ class Parser {
   ) {}
 
   fail(message: string): never {
-    throw new ExpansionFault(`expression does not parse: ${message} at character ${this.pos + 1} of [${this.text}]`);
+    throw new ExpansionFault(`expression does not parse: ${message} at character ${this.pos + 1} of [${clipText(this.text)}]`);
   }
 
   skipSpace(): void {
@@ -100,7 +101,7 @@ class Parser {
       const lower = name.toLowerCase();
       if (namespace === undefined && (lower === "true" || lower === "false")) return { kind: "literal", value: lower === "true" };
       if (namespace === undefined && lower === "null") return { kind: "literal", value: null };
-      this.fail(`expected '(' after ${namespace ? `${namespace}.` : ""}${name}`);
+      this.fail(`expected '(' after ${clipText(namespace ? `${namespace}.${name}` : name)}`);
     }
     this.pos++;
     const args: Expr[] = [];

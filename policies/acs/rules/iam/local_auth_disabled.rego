@@ -56,6 +56,7 @@
 #     rotated. Record the client and the date it will move to Entra ID in the justification.
 #   messages:
 #     api_too_old: "apiVersion {apiVersion} cannot set properties.disableLocalAuth, so local (access key) authentication stays enabled; move to {first} or later and set it to true"
+#     api_depends: "apiVersion depends on {apiVersion}; versions before {first} cannot set properties.disableLocalAuth (ARM then ignores it), so it must be {first} or later"
 #     all_values_enabled: "properties.disableLocalAuth is not true for any value of {parameter}: local (access key) authentication stays enabled"
 #     some_values_enabled: "properties.disableLocalAuth is not true when {parameter} is {values|or}: local (access key) authentication is then enabled"
 #     depends: "properties.disableLocalAuth depends on {value}; it must be true"
@@ -79,13 +80,13 @@ deny contains finding if {
 }
 
 _compliant(r, v) if {
-	not api_version.before(r.apiVersion, _first_able)
+	api_version.able(r.apiVersion, _first_able)
 	v == true
 }
 
 # A bool parameter (or one with allowed values) passes when every value it can take is true.
 _compliant(r, v) if {
-	not api_version.before(r.apiVersion, _first_able)
+	api_version.able(r.apiVersion, _first_able)
 	cases := value.cases(v)
 	count(cases) > 0
 	count(_failing(cases)) == 0
@@ -99,6 +100,11 @@ _failing(cases) := [c.when |
 _finding(r, v) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
 	msg := result.message("api_too_old", {"apiVersion": r.apiVersion, "first": _first_able})
+} else := result.unknown(rego.metadata.chain(), r, ["apiVersion"], msg) if {
+	# compliant but for an API version not known before deployment, which may predate the property
+	value.is_unknown(r.apiVersion)
+	_compliant(object.union(r, {"apiVersion": _first_able}), v)
+	msg := result.message("api_depends", {"apiVersion": r.apiVersion, "first": _first_able})
 } else := result.fail(rego.metadata.chain(), r, ["properties", "disableLocalAuth"], msg) if {
 	cases := value.cases(v)
 	count(cases) > 0

@@ -81,3 +81,17 @@ test_bool_parameter_is_judged_per_value if {
 	[g] := [g | some g in _deny(_acs("2025-05-01", {"disableLocalAuth": {"$unknown": {"expression": "x", "domain": {"parameter": "on", "cases": [{"when": true, "value": false}, {"when": false, "value": false}]}}}}))]
 	g.status == "fail"
 }
+
+# An API version from a parameter without a value may predate the property, which ARM then ignores.
+test_unknown_api_version_with_the_property_set_is_unknown if {
+	[f] := [f | some f in _deny(_acs({"$unknown": {"reason": "missing-parameter", "expression": "[parameters('v')]"}}, {"disableLocalAuth": true}))]
+	f.status == "unknown"
+	f.path == ["apiVersion"]
+	f.message.id == "api_depends"
+}
+
+test_unknown_api_version_with_the_property_false_fails if {
+	[f] := [f | some f in _deny(_acs({"$unknown": {"reason": "missing-parameter", "expression": "[parameters('v')]"}}, {"disableLocalAuth": false}))]
+	f.status == "fail"
+	f.message.id == "enabled"
+}

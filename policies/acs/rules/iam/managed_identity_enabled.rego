@@ -48,6 +48,7 @@
 #     when that changes.
 #   messages:
 #     api_too_old: "apiVersion {apiVersion} cannot set identity; move to {first} or later and give the service a managed identity"
+#     api_depends: "apiVersion depends on {apiVersion}; versions before {first} cannot set identity (ARM then ignores it), so it must be {first} or later"
 #     identity_depends: "identity depends on {value}; it must give the service a managed identity"
 #     type_depends: "identity.type depends on {value}; it must be SystemAssigned or UserAssigned"
 #     unmanaged: "identity.type is {type|json}: the service has no managed identity"
@@ -72,7 +73,7 @@ deny contains finding if {
 }
 
 _compliant(r) if {
-	not api_version.before(r.apiVersion, _first_able)
+	api_version.able(r.apiVersion, _first_able)
 	_managed(r.identity.type)
 }
 
@@ -80,7 +81,7 @@ _managed(t) if replace(lower(t), " ", "") in _managed_types
 
 # An identity type from a parameter with allowed values passes when every value it can take is managed.
 _compliant(r) if {
-	not api_version.before(r.apiVersion, _first_able)
+	api_version.able(r.apiVersion, _first_able)
 	v := r.identity.type
 	value.all_cases_pass(v, _failing(v))
 }
@@ -90,6 +91,11 @@ _failing(v) := [c.when | some c in value.cases(v); not _managed(c.value)]
 _finding(r) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
 	msg := result.message("api_too_old", {"apiVersion": r.apiVersion, "first": _first_able})
+} else := result.unknown(rego.metadata.chain(), r, ["apiVersion"], msg) if {
+	# compliant but for an API version not known before deployment, which may predate the property
+	value.is_unknown(r.apiVersion)
+	_compliant(object.union(r, {"apiVersion": _first_able}))
+	msg := result.message("api_depends", {"apiVersion": r.apiVersion, "first": _first_able})
 } else := result.unknown(rego.metadata.chain(), r, ["identity"], msg) if {
 	value.is_unknown(r.identity)
 	msg := result.message("identity_depends", {"value": r.identity})

@@ -53,3 +53,11 @@ test_allowed_identity_types_are_judged_each if {
 	[f.status, f.path] == ["unknown", ["identity", "type"]]
 	f.message == {"id": "unmanaged_when", "args": {"parameter": "identity", "values": ["None"]}}
 }
+
+# An API version from a parameter without a value may predate the property, which ARM then ignores.
+test_unknown_api_version_with_an_identity_is_unknown if {
+	[f] := [f | some f in _deny(object.union(_with_identity({"type": "SystemAssigned"}), {"apiVersion": {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('v')]"}}}))]
+	f.status == "unknown"
+	f.path == ["apiVersion"]
+	f.message.id == "api_depends"
+}

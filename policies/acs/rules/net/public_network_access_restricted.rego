@@ -43,6 +43,7 @@
 #     rely on Entra ID authentication (ACS-IAM-001) instead.
 #   messages:
 #     api_too_old: "apiVersion {apiVersion} cannot restrict public network access; move to {first} or later"
+#     api_depends: "apiVersion depends on {apiVersion}; versions before {first} cannot restrict public network access (ARM then ignores properties.publicNetworkAccess), so it must be {first} or later"
 #     all_values_public: "properties.publicNetworkAccess is neither Disabled nor SecuredByPerimeter for any value of {parameter}"
 #     some_values_public: "the service is reachable from any network when {parameter} is {values|or}; publicNetworkAccess must be Disabled or SecuredByPerimeter"
 #     depends: "properties.publicNetworkAccess depends on {value}; it must be Disabled or SecuredByPerimeter"
@@ -67,13 +68,13 @@ deny contains finding if {
 }
 
 _compliant(r, v) if {
-	not api_version.before(r.apiVersion, _first_able)
+	api_version.able(r.apiVersion, _first_able)
 	lower(v) in _restricted
 }
 
 # A parameter with allowed values passes when every value it can take restricts access.
 _compliant(r, v) if {
-	not api_version.before(r.apiVersion, _first_able)
+	api_version.able(r.apiVersion, _first_able)
 	cases := value.cases(v)
 	count(cases) > 0
 	count(_failing(cases)) == 0
@@ -89,6 +90,11 @@ _restricting(v) if lower(v) in _restricted
 _finding(r, v) := result.fail(rego.metadata.chain(), r, ["apiVersion"], msg) if {
 	api_version.before(r.apiVersion, _first_able)
 	msg := result.message("api_too_old", {"apiVersion": r.apiVersion, "first": _first_able})
+} else := result.unknown(rego.metadata.chain(), r, ["apiVersion"], msg) if {
+	# compliant but for an API version not known before deployment, which may predate the property
+	value.is_unknown(r.apiVersion)
+	_compliant(object.union(r, {"apiVersion": _first_able}), v)
+	msg := result.message("api_depends", {"apiVersion": r.apiVersion, "first": _first_able})
 } else := result.fail(rego.metadata.chain(), r, ["properties", "publicNetworkAccess"], msg) if {
 	cases := value.cases(v)
 	count(cases) > 0

@@ -45,3 +45,11 @@ test_allowed_values_are_judged_each if {
 	[g] := [g | some g in _deny(testdata.acs({"publicNetworkAccess": testdata.finite("access", ["Enabled"])}))]
 	g.status == "fail"
 }
+
+# An API version from a parameter without a value may predate the property, which ARM then ignores.
+test_unknown_api_version_with_access_disabled_is_unknown if {
+	[f] := [f | some f in _deny(object.union(testdata.acs({"publicNetworkAccess": "Disabled"}), {"apiVersion": {"$unknown": {"reason": "missing-parameter", "expression": "[parameters('v')]"}}}))]
+	f.status == "unknown"
+	f.path == ["apiVersion"]
+	f.message.id == "api_depends"
+}

@@ -88,10 +88,12 @@ function extreme(fn: string, pick: (a: number, b: number) => number) {
   );
 }
 
-function skipOrTake(fn: string, take: boolean, v: Value, n: number): Value {
+/** `skip` and `take`: the part copied is charged (a lambda can copy most of a large array 100,000 times). */
+function skipOrTake(fn: string, take: boolean, v: Value, n: number, env: Env): Value {
   if (typeof v !== "string" && !Array.isArray(v)) throw new EvalError(`${fn}: expects an array or string, not ${typeName(v)}`);
   const count = Math.max(0, Math.min(n, v.length));
-  return take ? v.slice(0, count) : v.slice(count);
+  const part = take ? v.slice(0, count) : v.slice(count);
+  return typeof part === "string" ? boundedString(part, env) : boundedArray(part, env);
 }
 
 function indexFromEnd(fn: string, list: Value[], i: number, tryIt: boolean): Value {
@@ -195,8 +197,8 @@ export const collectionFunctions: FunctionTable = {
     boundedArray({ length: count } as unknown[], env);
     return Array.from({ length: count }, (_, i) => start + i);
   }),
-  skip: eager(2, 2, ([v, n]) => skipOrTake("skip", false, v!, int("skip", n!, 2))),
-  take: eager(2, 2, ([v, n]) => skipOrTake("take", true, v!, int("take", n!, 2))),
+  skip: eager(2, 2, ([v, n], env) => skipOrTake("skip", false, v!, int("skip", n!, 2), env)),
+  take: eager(2, 2, ([v, n], env) => skipOrTake("take", true, v!, int("take", n!, 2), env)),
   tryget: eager(
     2,
     MANY,

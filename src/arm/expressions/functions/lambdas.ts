@@ -24,7 +24,15 @@ function lambdaOf(fn: string, raw: Expr | undefined, min: number, max: number): 
   return { params, body: raw.args[raw.args.length - 1]! };
 }
 
+/**
+ * Steps charged for each call of a lambda, over those of its body: a call makes a scope, and the
+ * function calling it may walk a large value for each (`mapValues` of an object of 100,000 keys,
+ * 50 times, took minutes at one step a call).
+ */
+const LAMBDA_CALL_STEPS = 4;
+
 function apply(l: Lambda, values: Value[], env: Env): Value {
+  env.budget.step(LAMBDA_CALL_STEPS);
   return env.evaluateIn(l.body, env.scope.withLambda(new Map(l.params.map((p, i) => [p.toLowerCase(), values[i]!]))));
 }
 
