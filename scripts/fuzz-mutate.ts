@@ -1,7 +1,8 @@
 /**
  * Input generation for the fuzzer: structure-aware mutations of the fixtures (values swapped for
  * expressions, keys repeated in another case, comments and line ends inserted, copies inflated,
- * deployments nested, links added, hostile escapes) and random bytes. Deterministic for a seed.
+ * deployments nested, links added, hostile escapes), of Bicep sources (snippets, line ends,
+ * repeated lines, cuts) and random bytes. Deterministic for a seed.
  */
 
 /** A small deterministic PRNG (mulberry32), so a run can be replayed from its seed. */
@@ -231,6 +232,66 @@ function randomBytes(base: Uint8Array, r: Random): Uint8Array {
   for (let i = 0; i < n && bytes.length > 0; i++)
     bytes[r.int(bytes.length)] = kind === 1 ? r.int(256) : r.pick([0x22, 0x5c, 0x0d, 0x0a, 0x2f, 0x2a, 0x7b, 0x5b, 0x00, 0xff]);
   return kind === 3 ? bytes.subarray(0, r.int(bytes.length + 1)) : bytes;
+}
+
+/** Text a Bicep source may hold, hostile or not: comments, line ends, strings, nesting, directives. */
+const BICEP_SNIPPETS = [
+  "// note\r",
+  "/* c */",
+  "/*",
+  "\r",
+  "\r\n",
+  "'",
+  "'''",
+  "${",
+  "}",
+  "[",
+  "{",
+  "(",
+  "\u0000",
+  "\ud800",
+  "\u202e",
+  "@description('x')\n",
+  "// acs-baseline-disable-next-line ACS-IAM-001: fuzz\n",
+  "// acs-baseline-disable-next-line ACS-***************Z until 2020-01-01: fuzz\n",
+  `var deep = ${"[".repeat(300)}${"]".repeat(300)}\n`,
+  `var nested = ${Array.from({ length: 70 }).reduce<string>((s) => `'\${${s}}'`, "1")}\n`,
+  "resource r 'Microsoft.Communication/communicationServices@2025-05-01' = {\n  name: 'x'\n  location: 'global'\n  properties: { disableLocalAuth: false }\n}\n",
+  "module m './missing.bicep' = {\n  name: 'm'\n}\n",
+  "for i in range(0, 800): ",
+  "if (true) ",
+];
+
+/** A mutated Bicep source: snippets inserted at line starts or anywhere, lines repeated, line ends changed, cut. */
+export function mutateBicep(source: Uint8Array, r: Random): Uint8Array {
+  if (r.chance(0.15)) return randomBytes(source, r);
+  let text = new TextDecoder().decode(source);
+  const rounds = 1 + r.int(3);
+  for (let i = 0; i < rounds; i++) {
+    switch (r.int(5)) {
+      case 0: {
+        const at = r.chance(0.5) ? text.indexOf("\n", r.int(text.length)) + 1 : r.int(text.length + 1);
+        text = `${text.slice(0, at)}${r.pick(BICEP_SNIPPETS)}${text.slice(at)}`;
+        break;
+      }
+      case 1:
+        text = text.replace(/\r?\n/g, r.pick(["\r", "\r\n", "\n\n"]));
+        break;
+      case 2: {
+        const lines = text.split("\n");
+        const at = r.int(lines.length);
+        lines.splice(at, 0, ...Array<string>(1 + r.int(r.chance(0.1) ? 2000 : 3)).fill(lines[at] ?? ""));
+        text = lines.join("\n");
+        break;
+      }
+      case 3:
+        text = text.slice(0, r.int(text.length + 1));
+        break;
+      default:
+        text = insertAtToken(text, r, r.pick(["'${'${1}'}'", "any(", "null", "-1", "800", "true"]));
+    }
+  }
+  return new TextEncoder().encode(text);
 }
 
 /** One fuzz input: from a fixture, a few structural and textual mutations, or random bytes. */

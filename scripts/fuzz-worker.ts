@@ -1,33 +1,20 @@
 /**
  * A fuzzing worker: scans each input it is sent through the library and reports how it went. The
- * parent kills it when an input overruns its time budget; its heap is capped by resourceLimits.
+ * parent kills it when an input overruns its time budget; its heap, the memory budget of the one
+ * input it scans at a time, is capped by resourceLimits (past it the worker dies, and the parent
+ * records the input).
  */
 import { createHash } from "node:crypto";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { createScanner } from "../src/index.js";
-
-export interface FuzzJob {
-  id: number;
-  name: string;
-  bytes: Uint8Array;
-  /** Scan twice and compare, to catch output that differs between runs. */
-  twice: boolean;
-}
-
-export interface FuzzOutcome {
-  id: number;
-  /** The longest of its scans (one, or two when checked for determinism), report serialised. */
-  ms: number;
-  digest?: string;
-  crash?: string;
-  foreign?: string;
-  nondeterministic?: boolean;
-}
+import { scanJob, type FuzzJob, type FuzzOutcome } from "./fuzz-job.js";
 
 // Messages that are not ours: a report must never show these raw.
 const FOREIGN =
   /maximum call stack|invalid string length|invalid array length|opa_|illegal string escape|is not a function|cannot read propert|\bundefined\b|\[object Object\]|\bNaN\b/i;
+const ENGINE_MEMORY = /policy engine's 1 GiB of memory/;
 
+const home = (workerData as { home: string }).home;
 const scanner = createScanner();
 
 function digest(value: unknown): string {
@@ -48,12 +35,17 @@ parentPort!.on("message", (job: FuzzJob) => {
   };
   try {
     const first = timed(() => {
-      const report = scanner.scanContent(job.name, job.bytes);
+      const report = scanJob(scanner, home, job);
       outcome.digest = digest(report);
       return report;
     });
-    if (first.error && FOREIGN.test(first.error.message)) outcome.foreign = first.error.message.slice(0, 300);
-    if (job.twice && timed(() => digest(scanner.scanContent(job.name, job.bytes))) !== outcome.digest) outcome.nondeterministic = true;
+    const message = first.error?.message;
+    if (message !== undefined) {
+      outcome.refused = true;
+      if (FOREIGN.test(message)) outcome.foreign = message.slice(0, 300);
+      else if (ENGINE_MEMORY.test(message)) outcome.memory = message.slice(0, 300);
+    }
+    if (job.twice && timed(() => digest(scanJob(scanner, home, job))) !== outcome.digest) outcome.nondeterministic = true;
   } catch (e) {
     outcome.crash = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ""}`.slice(0, 2000) : String(e);
   }

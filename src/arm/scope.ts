@@ -114,10 +114,13 @@ export class TemplateFrame {
 
   /** Where a variable is declared: its own entry, or its copy loop. */
   variableDeclaration(name: string): string {
+    // (an outer-scope deployment's own template may have no variables at all: they are the parent's)
+    if (this.outer) return this.outer.variableDeclaration(name);
     const plain = this.variableSource(name);
     if (plain) return plain.pointer;
     const varsKey = findKey(this.template, "variables") ?? "variables";
-    const loops = getKey(this.template[varsKey] as JsonObject, "copy");
+    const vars = this.template[varsKey];
+    const loops = isObject(vars) ? getKey(vars, "copy") : undefined;
     const i = Array.isArray(loops) ? loops.findIndex((l) => isObject(l) && String(l["name"]).toLowerCase() === name.toLowerCase()) : -1;
     return `${this.pointer}/${varsKey}/copy/${i}`;
   }

@@ -100,13 +100,7 @@ export function compileArguments(cli: BicepCli, command: "build" | "build-params
  * Runs the CLI on one file, bounded in time and output, and returns what it printed on standard
  * output. A failed compile throws `InputError` listing the compiler's diagnostics.
  */
-export function runBicepCli(
-  cli: BicepCli,
-  command: "build" | "build-params",
-  file: string,
-  timeoutMs = DEFAULT_COMPILE_TIMEOUT_MS,
-  withheld: readonly string[] = [],
-): string {
+export function runBicepCli(cli: BicepCli, command: "build" | "build-params", file: string, timeoutMs: number, withheld: readonly string[] = []): string {
   const viaShell = process.platform === "win32" && /\.cmd$/i.test(cli.executable);
   const args = compileArguments(cli, command, file);
   const [program, argv] = viaShell ? shellQuoted(file, cli.executable, args) : [cli.executable, args];
@@ -119,7 +113,7 @@ export function runBicepCli(
     shell: viaShell,
   });
   const error = result.error as NodeJS.ErrnoException | undefined;
-  if (error?.code === "ETIMEDOUT") throw new InputError(file, `the Bicep compiler did not finish within ${Math.round(timeoutMs / 1000)} s`);
+  if (error?.code === "ETIMEDOUT") throw new InputError(file, `the Bicep compiler did not finish within ${timeoutMs / 1000} s`);
   if (error?.code === "ENOBUFS") throw new InputError(file, `the Bicep compiler printed more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
   if (error) throw new InputError(file, `the Bicep compiler ${cli.executable} cannot be run: ${fsFault(error)}`);
   // maxBuffer bounds each stream on its own, so both are measured here against their own limits.

@@ -175,7 +175,12 @@ class Parser {
       }
       case "func":
         declaration.name = this.name();
-        while (!this.is("=>") && this.kind() !== EOF && this.kind() !== NEWLINE) this.skipExpression(false, true);
+        while (!this.is("=>") && this.kind() !== EOF && this.kind() !== NEWLINE) {
+          const before = this.pos;
+          this.skipExpression(false, true);
+          // A stray closer or comma ends an expression before it starts: the loop would never move on.
+          if (this.pos === before) throw new BicepSyntaxError(this.startOf(this.at()), "unexpected token in a function's signature");
+        }
         if (this.is("=>")) {
           this.next();
           declaration.value = this.value(false);

@@ -178,7 +178,12 @@ export class BicepSupport {
     }
     if (!this.cli) throw new NoCompiler(file);
     if (this.cli.flavour === "az" && !azHasBicep()) throw new NoCompiler(file, AZ_WITHOUT_BICEP_MESSAGE);
-    return { json: runBicepCli(this.cli, command, file, this.options.timeoutMs ?? DEFAULT_COMPILE_TIMEOUT_MS, reach.environment) };
+    return { json: runBicepCli(this.cli, command, file, this.compileTimeoutMs, reach.environment) };
+  }
+
+  /** Longest one compile may take: the configured time, else 120 s. */
+  get compileTimeoutMs(): number {
+    return this.options.timeoutMs ?? DEFAULT_COMPILE_TIMEOUT_MS;
   }
 }
 
@@ -207,7 +212,7 @@ function committedTwin(file: string, roots: readonly string[]): { path: string; 
 
 function decode(file: string, content: Uint8Array | string): string {
   const size = typeof content === "string" ? content.length : content.byteLength;
-  if (size > MAX_SOURCE_BYTES) throw new InputError(file, `file is larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`);
+  if (size > MAX_SOURCE_BYTES) throw new InputError(file, `file is larger than the ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB limit`);
   if (typeof content === "string") return content;
   try {
     return utf8.decode(content);

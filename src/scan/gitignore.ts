@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { compileGlob, type Glob } from "../config/index.js";
+import { compileGlob, MAX_GLOB_LENGTH, type Glob } from "../config/index.js";
 import { readRegularTextIfAny } from "../node/index.js";
 
 interface Rule {
@@ -44,13 +44,14 @@ function asGlob(pattern: string): string {
  * Parses one .gitignore as git reads it: blank lines and `#` comments skipped, trailing spaces
  * trimmed, `\#` and `\!` escape, `!` re-includes, a trailing `/` matches directories only, a
  * pattern with a `/` elsewhere is relative to the file's directory, one without matches a name at
- * any depth. A pattern too long to compile is skipped.
+ * any depth. A line longer than `MAX_GLOB_LENGTH` is skipped.
  */
 export function parseGitignore(text: string, base: string): Rule[] {
   const rules: Rule[] = [];
   for (const raw of text.split(/\r?\n/).slice(0, MAX_RULES_PER_FILE)) {
     let line = trimTrailingSpace(raw);
-    if (line === "" || line.startsWith("#")) continue;
+    // An over-long pattern is skipped (git would take it; skipping it only means scanning more).
+    if (line === "" || line.startsWith("#") || line.length > MAX_GLOB_LENGTH) continue;
     // `\!` and `\#` stay escaped: the glob reads `\x` as a literal `x` too.
     const negated = line.startsWith("!");
     if (negated) line = line.slice(1);
@@ -59,12 +60,9 @@ export function parseGitignore(text: string, base: string): Rule[] {
     if (line === "") continue;
     const anchored = line.includes("/");
     if (line.startsWith("/")) line = line.slice(1);
-    try {
-      line = asGlob(line);
-      rules.push({ base, glob: compileGlob(anchored ? line : `**/${line}`), negated, directoryOnly });
-    } catch {
-      // an over-long pattern: git would take it; ignoring it only means scanning more
-    }
+    // The limit is on the line as written: escaping braces and the `**/` git implies can double it.
+    const glob = anchored ? asGlob(line) : `**/${asGlob(line)}`;
+    rules.push({ base, glob: compileGlob(glob, false, 2 * MAX_GLOB_LENGTH + 8), negated, directoryOnly });
   }
   return rules;
 }

@@ -13,6 +13,9 @@ import { judge } from "../../src/judge/index.js";
 import { loadCatalog, loadEngine } from "../../src/node/index.js";
 import { MAX_SOURCE_BYTES } from "../../src/reader/index.js";
 import { parseGitignore } from "../../src/scan/gitignore.js";
+import { fitStepSummary, STEP_SUMMARY_LIMIT } from "../../src/ci/github-action.js";
+import { excerptAt, lineStarts } from "../../src/evidence/excerpt.js";
+import { createScanner } from "../../src/index.js";
 import { repoPath } from "../helpers.js";
 import { MAX_ALIAS_COUNT, MAX_CONFIG_BYTES } from "../../src/node/index.js";
 import { loadConfig } from "../../src/node/index.js";
@@ -243,6 +246,10 @@ test(`glob patterns: ${MAX_GLOB_LENGTH} characters`, () => {
     ]).notices.map((n) => n.message);
   assert.equal(inline(MAX_GLOB_LENGTH), ["the inline suppression of ACS-NET-001" + "*".repeat(MAX_GLOB_LENGTH - 11) + ' matched no finding ("x")']);
   assert.equal(inline(MAX_GLOB_LENGTH + 1), [`an inline suppression's rule pattern is longer than ${MAX_GLOB_LENGTH} characters, so it is ignored`]);
+  // .gitignore: the line as written (braces it escapes and the `**/` it implies do not count)
+  const ignored = (n: number) => parseGitignore(`${"{".repeat(n - 1)}*`, "/r");
+  assert.ok(ignored(MAX_GLOB_LENGTH)[0]!.glob.test(`d/${"{".repeat(MAX_GLOB_LENGTH - 1)}.json`));
+  assert.is(ignored(MAX_GLOB_LENGTH + 1).length, 0, "one past: the line is skipped");
 });
 
 test("Bicep sources: values nest 256 levels, string interpolations 64 inside a string", () => {
@@ -284,6 +291,80 @@ test(`standard input: ${MAX_SOURCE_BYTES} bytes, at the value and one past`, () 
   const past = stdin(MAX_SOURCE_BYTES + 1);
   assert.is(past.status, 2);
   assert.match(past.stdout.toString(), /stdin\.json: file is larger than the 16 MiB limit/);
+});
+
+// Bounds on what is shown, not on what is judged (security.md, "Bounds on what is shown and kept").
+
+const acsTemplate = (extra: Record<string, unknown>, properties: Record<string, unknown>, condition?: string) => ({
+  $schema: SCHEMA,
+  contentVersion: "1.0.0.0",
+  ...extra,
+  resources: [
+    {
+      type: "Microsoft.Communication/communicationServices",
+      apiVersion: "2025-05-01",
+      name: "acs",
+      location: "global",
+      properties: { dataLocation: "Europe", ...properties },
+      ...(condition ? { condition } : {}),
+    },
+  ],
+});
+const localAuth = (template: object) =>
+  createScanner()
+    .scanTemplate(template)
+    .findings.find((f) => f.ruleId === "ACS-IAM-001")!;
+
+test("traces: 24 steps, 10 levels deep", () => {
+  // `or` of n variables: the property and one step per variable.
+  const wide = (n: number) => {
+    const names = Array.from({ length: n }, (_, i) => `a${i}`);
+    const used = names.map((v) => `variables('${v}')`).join(", ");
+    return localAuth(acsTemplate({ variables: Object.fromEntries(names.map((v) => [v, false])) }, { disableLocalAuth: `[or(${used}, false)]` })).trace!;
+  };
+  assert.is(wide(23).length, 24);
+  assert.is(wide(23).at(-1)!.label, "variables('a22')", "at the value: every variable");
+  assert.is(wide(24).length, 24, "one past: cut at 24");
+  // A chain of n variables, each the next one's value: one level each.
+  const deep = (n: number) => {
+    const variables: Record<string, unknown> = { v0: false };
+    for (let i = 1; i < n; i++) variables[`v${i}`] = `[variables('v${i - 1}')]`;
+    return localAuth(acsTemplate({ variables }, { disableLocalAuth: `[variables('v${n - 1}')]` })).trace!;
+  };
+  assert.is(deep(10).at(-1)!.label, "variables('v0')", "at the value: down to the literal");
+  assert.is(deep(11).length, 11);
+  assert.is(deep(11).at(-1)!.label, "variables('v1')", "one past: the last level is left out");
+});
+
+test("allowed values judged one by one: 32, then the parameter is plainly unknown", () => {
+  const allowed = (n: number) =>
+    localAuth(
+      acsTemplate(
+        { parameters: { environment: { type: "string", allowedValues: Array.from({ length: n }, (_, i) => `e${i}`) } } },
+        { disableLocalAuth: false },
+        "[not(equals(parameters('environment'), 'none'))]",
+      ),
+    ).message;
+  assert.not.match(allowed(32), "deployed only when", "at the value: the condition holds for every allowed value");
+  assert.match(allowed(33), "deployed only when [parameters('environment')] (parameter environment has no value)");
+});
+
+test(`GitHub job summary: ${STEP_SUMMARY_LIMIT} bytes`, () => {
+  const at = `${"x".repeat(1023)}\n`.repeat(STEP_SUMMARY_LIMIT / 1024);
+  assert.is(Buffer.byteLength(at), STEP_SUMMARY_LIMIT);
+  assert.is(fitStepSummary(at), at);
+  const past = fitStepSummary(`${at}y`);
+  assert.ok(Buffer.byteLength(past) <= STEP_SUMMARY_LIMIT);
+  assert.match(past, "more lines are left out: GitHub takes at most 1 MiB of job summary");
+});
+
+test("evidence excerpts: lines of 200 characters", () => {
+  const line = (n: number) => {
+    const text = "x".repeat(n);
+    return excerptAt(text, lineStarts(text), 1).lines[0];
+  };
+  assert.is(line(200), "x".repeat(200));
+  assert.is(line(201), `${"x".repeat(200)}…`);
 });
 
 test.run();

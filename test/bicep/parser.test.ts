@@ -120,4 +120,13 @@ test("hostile input: unterminated strings and absurd nesting are syntax errors, 
   );
 });
 
+test("a stray closer or comma in a function's signature is a syntax error, not an endless loop (found by the fuzzer)", () => {
+  for (const stray of ["}", ")", "]", ","])
+    assert.throws(
+      () => parseBicep(`func f(p string)${stray} string => 'x'\n`),
+      (e: unknown) => e instanceof BicepSyntaxError && /unexpected token in a function's signature/.test(e.message),
+    );
+  assert.is(parseBicep("func f(p string) string => 'x'\n").declarations[0]!.name, "f");
+});
+
 test.run();

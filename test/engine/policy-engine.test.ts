@@ -1,7 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { PolicyEngine } from "../../src/engine/index.js";
-import { loadEngine } from "../../src/node/index.js";
+import { readFileSync } from "node:fs";
+import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import { PolicyEngine, type PolicyLoader } from "../../src/engine/index.js";
+import { Scanner } from "../../src/index.js";
+import { DEFAULT_POLICY_URL, loadEngine, nodePolicyLoader } from "../../src/node/index.js";
+import { repoPath } from "../helpers.js";
 
 const acs = (props: object, api = "2025-05-01") => ({
   index: 0,
@@ -87,6 +91,56 @@ test("recycling gives back memory a large input grew: without it the instance ke
   };
   assert.ok(grown(2 ** 31) > 2 * initialPages * 65536, "kept: the instance that grew");
   assert.is(grown(2 * 2 ** 20), initialPages * 65536, "recycled: a fresh instance of the initial size");
+});
+
+test("memory: the whole 1 GiB is usable, not a byte more; past it a file gets an error in our words and the engine recovers", () => {
+  // Filling 1 GiB for real takes a 1 GiB allocation and minutes, so each instance's heap starts
+  // `room` bytes below the end of its memory instead (as if an evaluation had used the rest). The
+  // engine's memory request, OPA's allocator, WebAssembly's maximum, the rule-by-rule fallback,
+  // the recycling and the message are the real ones; the scan goes through the real pipeline.
+  const asked: WebAssembly.MemoryDescriptor[] = [];
+  const made: LoadedPolicy[] = [];
+  let room: number | undefined;
+  const loader: PolicyLoader = (module, memory) => {
+    asked.push(memory);
+    const policy = nodePolicyLoader(module, memory);
+    const state = policy as unknown as { dataHeapPtr: number };
+    let natural = state.dataHeapPtr;
+    const leaveRoom = () => (state.dataHeapPtr = room === undefined ? natural : memory.maximum! * 65536 - room);
+    const [setData, evaluate] = [policy.setData.bind(policy), policy.evaluate.bind(policy)];
+    policy.setData = (data) => (setData(data), (natural = state.dataHeapPtr), leaveRoom());
+    policy.evaluate = (input, entrypoint) => (leaveRoom(), evaluate(input, entrypoint));
+    leaveRoom();
+    made.push(policy);
+    return policy;
+  };
+  const engine = PolicyEngine.create(new WebAssembly.Module(readFileSync(DEFAULT_POLICY_URL)), loader);
+  assert.equal(asked[0], { initial: 16384, maximum: 16384 }, "the default: all of 1 GiB reserved, and no more allowed");
+  assert.is(engine.memoryBytes, 2 ** 30);
+  assert.throws(() => (made[0]!.mem as unknown as { grow(pages: number): number }).grow(1), RangeError, "one page past 1 GiB is refused");
+  const scanner = new Scanner({}, engine);
+  const template = readFileSync(repoPath("fixtures/rules/ACS-IAM-001/fail-false.json"), "utf8");
+  const scan = (bytes: number | undefined) => ((room = bytes), scanner.scanText(template, "t.json"));
+  const unlimited = scan(undefined);
+  assert.ok(unlimited.findings.some((f) => f.ruleId === "ACS-IAM-001"));
+  // The least room the scan needs: with it, the evaluation's heap reaches the last byte of 1 GiB.
+  let low = 1;
+  let high = 4 * 2 ** 20;
+  assert.is(scan(high).error, undefined);
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (scan(mid).error === undefined) high = mid;
+    else low = mid + 1;
+  }
+  assert.equal(scan(low).findings, unlimited.findings, "at the value: the same findings");
+  const past = scan(low - 1);
+  assert.equal(past.findings, [], "no findings from a template that was not judged");
+  assert.match(past.error!.message, /^evaluating the rules( \(rule [a-z_/]+\))? needs more than the policy engine's 1 GiB of memory; the template is refused$/);
+  assert.ok(
+    asked.every((m) => m.initial === 16384 && m.maximum === 16384),
+    "every fresh instance is 1 GiB too",
+  );
+  assert.equal(scan(undefined).findings, unlimited.findings, "the engine recovers");
 });
 
 test.run();
