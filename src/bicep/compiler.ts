@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { homedir } from "node:os";
-import { delimiter, isAbsolute, join, relative } from "node:path";
+import { delimiter, join, relative } from "node:path";
 import { InputError } from "../model/index.js";
-import { fsFault } from "../node/index.js";
+import { fsFault, onPath, trustedPath } from "../node/index.js";
 import { MAX_SOURCE_BYTES } from "../reader/index.js";
 import { NOT_RESTORED, parseDiagnostics, type BicepDiagnostic } from "./diagnostics.js";
 import type { BicepCompile } from "../config/bicep-options.js";
@@ -60,35 +60,6 @@ export function azHasBicep(env: NodeJS.ProcessEnv = process.env): boolean {
   const configDir = env["AZURE_CONFIG_DIR"] || join(homedir(), ".azure");
   const own = join(configDir, "bin", process.platform === "win32" ? "bicep.exe" : "bicep");
   return existsSync(own) || onPath(process.platform === "win32" ? ["bicep.exe", "bicep.cmd"] : ["bicep"], env) !== undefined;
-}
-
-/**
- * The PATH directories a program is looked up in: not the ones a pull request can fill, a relative
- * one (read from the working directory, the checkout) or a `node_modules/.bin` inside the working
- * directory (npx and npm scripts put it first, and a pull request can commit one with a `bicep`).
- */
-export function trustedPath(path: string, cwd = process.cwd()): string[] {
-  return path.split(delimiter).filter((dir) => {
-    if (!dir || !isAbsolute(dir)) return false;
-    const rel = relative(cwd, dir);
-    const inside = rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-    return !(inside && /(^|[\\/])node_modules[\\/]\.bin[\\/]?$/i.test(dir));
-  });
-}
-
-function onPath(names: string[], env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of trustedPath(env["PATH"] ?? "")) {
-    for (const name of names) {
-      const candidate = join(dir, name);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The command line of a compile, in the CLI's documented `--stdout` form, never restoring from a registry. */

@@ -1,16 +1,19 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
+import { onPath } from "../node/index.js";
 
 /** Git could not answer: not a work tree, an unknown ref, git missing. The CLI exits 2 with the message. */
 export class GitError extends Error {}
 
 function git(cwd: string, args: readonly string[]): string {
+  // Found in the PATH directories a pull request cannot fill (no node_modules/.bin of the checkout).
+  const program = onPath(process.platform === "win32" ? ["git.exe", "git.cmd"] : ["git"], process.env);
+  if (!program) throw new GitError("git is not installed or not on PATH (outside the working directory's node_modules/.bin)");
   try {
     // No shell: the ref is an argument of its own, never parsed as a command line.
-    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync(program, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === "ENOENT") throw new GitError("git is not installed or not on PATH");
     throw new GitError((err.stderr ?? err.message).trim().split("\n")[0] ?? "git failed");
   }
 }

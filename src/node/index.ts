@@ -19,3 +19,4 @@ export { findConfig, loadConfig, CONFIG_NAMES, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES
 export { readBaseline } from "./baseline-file.js";
 export { displayPaths } from "./display-paths.js";
 export { renderOnNode, type NodeRenderOptions } from "./render.js";
+export { onPath, trustedPath } from "./program-path.js";

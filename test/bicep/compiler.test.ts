@@ -2,7 +2,8 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { delimiter, join, relative } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { azHasBicep, compileArguments, findBicepCli, shellQuoted, shellWord, trustedPath } from "../../src/bicep/compiler.js";
+import { azHasBicep, compileArguments, findBicepCli, shellQuoted, shellWord } from "../../src/bicep/compiler.js";
+import { trustedPath } from "../../src/node/index.js";
 import { parseDiagnostics } from "../../src/bicep/diagnostics.js";
 import { tempDir } from "../../scripts/temp-dir.js";
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -150,6 +150,23 @@ test("--changed-since with Bicep: a changed module brings in the Bicep file that
   const files = new Set(out.findings.map((f: { file: string }) => f.file));
   assert.ok(files.has("infra/modules/comms.bicep"), [...files].join());
   assert.ok(out.summary.filesScanned >= 2, "the module and main.bicep, which uses it");
+});
+
+test("--changed-since never runs a git the pull request committed (a node_modules/.bin first on PATH, as npm scripts put it)", async () => {
+  const dir = repository();
+  const bin = join(dir, "node_modules", ".bin");
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, "git"), `#!/bin/sh\ntouch "${join(dir, "ran")}"\n`, { mode: 0o755 });
+  touch(join(dir, "infra/app/main.parameters.prod.json"));
+  const before = process.env["PATH"];
+  process.env["PATH"] = `${bin}:${before}`;
+  try {
+    const r = await scanned(dir, "--changed-since", "HEAD");
+    assert.equal(r.files, ["infra/app/main.json"], "the real git answered");
+  } finally {
+    process.env["PATH"] = before;
+  }
+  assert.not.ok(existsSync(join(dir, "ran")), "the committed git was not run");
 });
 
 test.run();

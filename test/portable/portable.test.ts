@@ -67,8 +67,6 @@ test("normalizePosix is posix.normalize", () => {
   for (const p of cases) assert.is(normalizePosix(p), posix.normalize(p), JSON.stringify(p));
 });
 
-test.run();
-
 test("on Node, fingerprints hash with node:crypto and give the portable SHA-256's bytes", async () => {
   const { sha256OfText } = await import("../../src/portable/index.js");
   await import("../../src/node/index.js");
@@ -79,3 +77,5 @@ test("on Node, fingerprints hash with node:crypto and give the portable SHA-256'
     assert.is(toHex(native), toHex(sha256(text)), `sha256 of ${JSON.stringify(text.slice(0, 20))}`);
   }
 });
+
+test.run();
