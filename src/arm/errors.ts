@@ -1,12 +1,12 @@
+/** The longest message of the expander's own errors. */
+const MAX_MESSAGE = 1000;
+
 /**
  * An error of the expander, without a stack. Faults and failed expressions are expected results,
  * reported by message and place, never by stack, and a template can raise thousands of them deep in
  * the expander (a hostile one, or every `listKeys()` of 800 copies of a module): capturing a stack
  * for each (tens of microseconds) dominated such a scan.
  */
-/** The longest message of the expander's own errors. */
-const MAX_MESSAGE = 1000;
-
 class Stackless extends Error {
   constructor(message: string) {
     const stackTraceLimit = Error.stackTraceLimit;

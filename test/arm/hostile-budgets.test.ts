@@ -2,17 +2,17 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { ExpansionFault, checkPolicyInput, expandTemplate, type JsonObject } from "../../src/arm/index.js";
+import { checkPolicyInput, expandTemplate, type JsonObject } from "../../src/arm/index.js";
 import { DEFAULT_LIMITS, MAX_POLICY_INPUT_BYTES } from "../../src/arm/limits.js";
 import { loadConfig } from "../../src/node/index.js";
 import { createScanner } from "../../src/index.js";
 import { describeForeignError } from "../../src/pipeline/foreign-errors.js";
 import { tempDir } from "../../scripts/temp-dir.js";
+import { SCHEMA, expansionFault } from "./helpers.js";
 
 // Classes 2, 3 and 7 of the hostile-input suite: work charged by the size of what it touches,
 // documented limits honoured at and just past their values, foreign errors said in our words.
 
-const SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
 const acs = (extra: Record<string, unknown> = {}) => ({
   type: "Microsoft.Communication/communicationServices",
   apiVersion: "2025-05-01",
@@ -23,16 +23,6 @@ const acs = (extra: Record<string, unknown> = {}) => ({
 });
 const template = (extra: Record<string, unknown>) => ({ $schema: SCHEMA, contentVersion: "1.0.0.0", resources: [acs()], ...extra });
 const expand = (t: Record<string, unknown>) => expandTemplate("t.json", t as unknown as JsonObject);
-
-function fault(fn: () => unknown): ExpansionFault {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ExpansionFault) return e;
-    throw e;
-  }
-  throw new Error("expected an ExpansionFault");
-}
 
 // Forty variables, each an array of the previous one twice: 2^41 leaves in ~120 steps.
 const doubling: Record<string, string> = { v0: "[createArray('x', 'x')]" };
@@ -45,7 +35,7 @@ test("functions that walk a value whole are charged its full size, shared parts 
     "[contains(variables('v40'), 'y')]",
     "[union(variables('v40'), variables('v40'))]",
   ]) {
-    const e = fault(() => expand(template({ variables: doubling, outputs: { o: { type: "string", value: expression } } })));
+    const e = expansionFault(() => expand(template({ variables: doubling, outputs: { o: { type: "string", value: expression } } })));
     assert.match(e.message, `more than ${DEFAULT_LIMITS.steps} steps`, expression);
   }
   // Cheap operations on the same value stay cheap.
@@ -64,7 +54,7 @@ test("a long string read whole by any function is charged its length each time: 
     "guid(variables('s'))",
     "trim(variables('s'))",
   ]) {
-    const e = fault(() =>
+    const e = expansionFault(() =>
       expand(
         template({
           variables: { s: big, b: `[base64(${big.slice(1, -1)})]`, many: "[range(0, 100000)]" },
@@ -83,9 +73,9 @@ test("the policy input budget holds at its value and just past it", () => {
   // {"s": "..."}: 2 for the object, 3 for the key, the string and its quotes.
   const input = (chars: number) => ({ s: "x".repeat(chars) });
   checkPolicyInput(input(MAX_POLICY_INPUT_BYTES - 7));
-  assert.match(fault(() => checkPolicyInput(input(MAX_POLICY_INPUT_BYTES - 6))).message, "larger than the 16 MiB limit (reached at s)");
+  assert.match(expansionFault(() => checkPolicyInput(input(MAX_POLICY_INPUT_BYTES - 6))).message, "larger than the 16 MiB limit (reached at s)");
   // Shared values count every time: a 2^41-leaf value is refused after at most the budget's work.
-  const expanded = fault(() => {
+  const expanded = expansionFault(() => {
     const t = expand(template({ variables: doubling }));
     checkPolicyInput({ variables: t.variables });
   });
@@ -111,7 +101,7 @@ test("a computed unpaired surrogate is refused in our words, before the policy e
 test(`the resource limit (${DEFAULT_LIMITS.resources}) holds at its value and just past it`, () => {
   const many = (n: number) => template({ resources: Array.from({ length: n }, (_, i) => acs({ name: `acs-${i}` })) });
   assert.is(expand(many(DEFAULT_LIMITS.resources)).resources.length, DEFAULT_LIMITS.resources);
-  assert.match(fault(() => expand(many(DEFAULT_LIMITS.resources + 1))).message, `more than ${DEFAULT_LIMITS.resources} resources`);
+  assert.match(expansionFault(() => expand(many(DEFAULT_LIMITS.resources + 1))).message, `more than ${DEFAULT_LIMITS.resources} resources`);
 });
 
 // Copies of deployments that hold copies: 800 × 801 resources in a few hundred bytes.
@@ -136,14 +126,14 @@ test("the resource count of copies and nested deployments is predicted from lite
   // 12 × (1 + 800) = 9,612 resources are within the limit; 13 × 801 = 10,413 are not.
   assert.is(expand(copiedDeployments(12, 800)).resources.length, 12 * 801);
   assert.match(
-    fault(() => expand(copiedDeployments(13, 800))).message,
+    expansionFault(() => expand(copiedDeployments(13, 800))).message,
     `more than ${DEFAULT_LIMITS.resources} resources (its copy loops and nested deployments make at least 10413)`,
   );
-  assert.match(fault(() => expand(copiedDeployments(800, 800))).message, /make at least 640800\)$/);
+  assert.match(expansionFault(() => expand(copiedDeployments(800, 800))).message, /make at least 640800\)$/);
 });
 
 test("counts from expressions are charged as each instance is declared, conditions honoured", () => {
-  const refusal = fault(() => expand(copiedDeployments("[add(799, 1)]", "[add(799, 1)]")));
+  const refusal = expansionFault(() => expand(copiedDeployments("[add(799, 1)]", "[add(799, 1)]")));
   assert.is(refusal.message, `the template deploys more than ${DEFAULT_LIMITS.resources} resources`);
   // Only the instances a condition keeps count: 20 loops of 800, one instance each.
   const sparse = Array.from({ length: 20 }, (_, i) =>
